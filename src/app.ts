@@ -1,0 +1,120 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Backends, Config } from './config.ts';
+import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import problemPlugin, { Problem } from './plugins/problem.ts';
+import searchPlugin from './plugins/search.ts';
+import { OPENAPI_INFO } from './openapi.ts';
+import hsdsRoutes from './routes/hsds/index.ts';
+import systemRoutes from './routes/system.ts';
+import keyRoutes from './routes/v1/keys.ts';
+import organizationRoutes from './routes/v1/organizations.ts';
+import recommendRoutes from './routes/v1/recommend.ts';
+import searchRoutes from './routes/v1/search.ts';
+import serviceRoutes from './routes/v1/services.ts';
+import vocabularyRoutes from './routes/v1/vocabulary.ts';
+
+export interface AppOptions {
+  config: Config;
+  backends: Backends;
+  /** Run the outbox worker (default true); commands that only read may skip it. */
+  worker?: boolean;
+  /** A pino destination, for tests that inspect the logs. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Headers whose values are secrets or personal data, never logged. */
+const REDACT = ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.body', 'res.body'];
+
+/** Builds the whole application; used by the server, the command line and every test. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, backends } = opts;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    bodyLimit: 1024 * 1024,
+    // Request logs carry the route and status only (see onResponse below): URLs hold
+    // search words and bodies hold client situations.
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  // RFC 7396 merge patches are JSON documents.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(new Problem('malformed-json'), undefined);
+    }
+  });
+
+  await app.register(problemPlugin);
+  await app.register(metricsPlugin);
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  await app.register(cors, {
+    origin: config.corsOrigins === '*' ? '*' : config.corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'If-Match', 'Idempotency-Key'],
+    exposedHeaders: ['ETag', 'Location', 'X-Search-Degraded', 'Retry-After'],
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1_000,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+    pressureHandler: (_req, reply) => {
+      reply.header('retry-after', '5');
+      throw new Problem('unavailable', 'the service is overloaded; retry shortly');
+    },
+  });
+  await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
+  await app.register(authPlugin, { adminKey: config.adminKey });
+  await app.register(rateLimit, {
+    max: config.rateLimit,
+    timeWindow: '1 minute',
+    // Per API key when one is sent, else per client address.
+    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) =>
+      new Problem('rate-limited', `at most ${context.max} requests a minute; retry after ${context.after}`),
+  });
+  await app.register(searchPlugin, {
+    meiliUrl: backends.meiliUrl,
+    meiliKey: backends.meiliKey,
+    indexName: config.indexName,
+    databaseUrl: backends.databaseUrl,
+    worker: opts.worker,
+  });
+  await app.register(swagger, { openapi: OPENAPI_INFO });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(systemRoutes);
+  await app.register(vocabularyRoutes);
+  await app.register(organizationRoutes);
+  await app.register(serviceRoutes);
+  await app.register(searchRoutes);
+  await app.register(recommendRoutes);
+  await app.register(keyRoutes);
+  await app.register(hsdsRoutes);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { audit } from '../db/audit.ts';
+import type { Tx } from '../db/client.ts';
+import type { Principal } from '../db/keys.ts';
+import { getOrganization } from '../db/organizations.ts';
+import {
+  getService,
+  getServiceRows,
+  insertService,
+  replaceService,
+  softDeleteService,
+  toInput,
+  type ServiceWithVersion,
+} from '../db/services.ts';
+import { Problem } from '../plugins/problem.ts';
+import { mergePatcher } from './merge-patch.ts';
+import { ServiceInput } from './types.ts';
+import { serviceViolations } from './validate.ts';
+
+/**
+ * The write side of services: validation beyond the JSON schema, ownership, optimistic
+ * concurrency and the audit trail, in the caller's transaction. Routes and the batch
+ * upsert share it.
+ */
+
+export interface Actor {
+  principal: Principal | null;
+  /** Throws 403 unless the actor may write this organization's records. */
+  authorize(organizationId: string): void;
+}
+
+const patchService = mergePatcher<ServiceInput>(ServiceInput);
+
+function assertValid(input: ServiceInput): void {
+  const violations = serviceViolations(input);
+  if (violations.length > 0) {
+    throw new Problem('validation', violations.map((v) => `body${v.field}: ${v.message}`).join('; '), {
+      errors: violations.map((v) => ({ field: `body${v.field}`, message: v.message })),
+    });
+  }
+}
+
+async function assertOrganizationExists(tx: Tx, organizationId: string): Promise<void> {
+  if (!(await getOrganization(tx, organizationId))) {
+    throw new Problem('unprocessable', `organization ${organizationId} does not exist`);
+  }
+}
+
+async function mustGet(tx: Tx, id: string): Promise<ServiceWithVersion> {
+  const found = await getService(tx, id);
+  if (!found) throw new Problem('not-found', `no service ${id}`);
+  return found;
+}
+
+export async function createService(tx: Tx, actor: Actor, input: ServiceInput): Promise<ServiceWithVersion> {
+  actor.authorize(input.organization_id);
+  assertValid(input);
+  await assertOrganizationExists(tx, input.organization_id);
+  const id = input.id ?? randomUUID();
+  if ((await getServiceRows(tx, [id], true)).length > 0) throw new Problem('conflict', `service ${id} already exists`);
+  await insertService(tx, id, { ...input, id });
+  const created = await mustGet(tx, id);
+  await audit(tx, {
+    keyId: actor.principal?.keyId ?? null,
+    action: 'create',
+    entity: 'service',
+    entityId: id,
+    organizationId: input.organization_id,
+    before: null,
+    after: created.record,
+  });
+  return created;
+}
+
+export async function updateService(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  change: (current: ServiceInput) => ServiceInput,
+  expectedVersion: number | undefined,
+  action: 'update' | 'verify' = 'update',
+): Promise<ServiceWithVersion> {
+  const current = await mustGet(tx, id);
+  actor.authorize(current.organizationId);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new Problem('precondition-failed');
+  }
+  const next = change(toInput(current.record));
+  if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
+  if (next.organization_id !== current.organizationId) {
+    actor.authorize(next.organization_id);
+    await assertOrganizationExists(tx, next.organization_id);
+  }
+  assertValid(next);
+  // The version check repeats in the UPDATE itself: two writers that both read the same
+  // version cannot both succeed.
+  const ok = await replaceService(tx, id, { ...next, id }, { expectedVersion: current.version });
+  if (!ok) throw new Problem('precondition-failed');
+  const updated = await mustGet(tx, id);
+  await audit(tx, {
+    keyId: actor.principal?.keyId ?? null,
+    action,
+    entity: 'service',
+    entityId: id,
+    organizationId: updated.organizationId,
+    before: current.record,
+    after: updated.record,
+  });
+  return updated;
+}
+
+/** RFC 7396 JSON Merge Patch onto the service's input form, validated like a PUT. */
+export function mergePatch(patch: unknown): (current: ServiceInput) => ServiceInput {
+  return (current) => patchService(current, patch);
+}
+
+export async function deleteService(tx: Tx, actor: Actor, id: string, expectedVersion: number | undefined): Promise<void> {
+  const current = await mustGet(tx, id);
+  actor.authorize(current.organizationId);
+  const ok = await softDeleteService(tx, id, expectedVersion ?? current.version);
+  if (!ok) throw new Problem('precondition-failed');
+  await audit(tx, {
+    keyId: actor.principal?.keyId ?? null,
+    action: 'delete',
+    entity: 'service',
+    entityId: id,
+    organizationId: current.organizationId,
+    before: current.record,
+    after: null,
+  });
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);

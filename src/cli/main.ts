@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { exportCatalog, importCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
+import { ROLES, createKey, type Role } from '../db/keys.ts';
+import { getOrganization } from '../db/organizations.ts';
+import { reindex } from '../search/reindex.ts';
+import { serve } from '../server.ts';
+import { withApp } from '../runtime.ts';
+
+const USAGE = `usage: tarjotin <command>
+
+  serve                                   run the API (what npm start runs)
+  migrate                                 apply the SQL migrations in migrations/
+  import <file>                           load an HSDS 3.0 catalog file (idempotent)
+  export                                  write the whole catalog to stdout
+  reindex                                 rebuild the search index without downtime
+  keys create --role admin|editor|reader [--org ID] [--label TEXT]
+                                          print a new API key (last line of stdout)
+  eval --catalog F --cases F --queries F [--json]
+                                          measure search and recommend quality
+  bench [--services N] [--json]           measure latency
+  openapi                                 print the OpenAPI document
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1; // keeps running
+    case 'migrate':
+      await withApp(config, async () => {});
+      console.log('migrations applied');
+      return 0;
+    case 'import': {
+      const file = rest[0];
+      if (!file) throw new UsageError('import needs a file');
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      return withApp(config, async (app) => {
+        const summary = await importCatalog(app.database.db, data);
+        await app.outbox.drain();
+        console.log(
+          `imported ${summary.organizations} organizations, ${summary.services} services, ` +
+            `${summary.taxonomies} taxonomies, ${summary.taxonomy_terms} taxonomy terms`,
+        );
+        return 0;
+      });
+    }
+    case 'export':
+      return withApp(config, async (app) => {
+        process.stdout.write(`${JSON.stringify(await exportCatalog(app.database.db), null, 2)}\n`);
+        return 0;
+      });
+    case 'reindex':
+      return withApp(config, async (app) => {
+        const n = await reindex(app);
+        await app.outbox.drain();
+        console.log(`reindexed ${n} services`);
+        return 0;
+      });
+    case 'keys':
+      return keysCommand(config, rest);
+    case 'openapi':
+      return withApp(config, async (app) => {
+        process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
+        return 0;
+      });
+    case 'eval': {
+      const { runEvalCommand } = await import('../eval/command.ts');
+      return runEvalCommand(config, rest);
+    }
+    case 'bench': {
+      const { runBenchCommand } = await import('../bench/command.ts');
+      return runBenchCommand(config, rest);
+    }
+    default:
+      throw new UsageError(command ? `unknown command '${command}'` : 'no command');
+  }
+}
+
+async function keysCommand(config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, org: { type: 'string' }, label: { type: 'string' } },
+  });
+  if (positionals[0] !== 'create') throw new UsageError('keys takes the subcommand create');
+  const role = values.role as Role | undefined;
+  if (!role || !ROLES.includes(role)) throw new UsageError('--role must be admin, editor or reader');
+  if (role === 'editor' && !values.org) throw new UsageError('an editor key needs --org <organization id>');
+  if (role !== 'editor' && values.org) throw new UsageError('only editor keys belong to an organization');
+  return withApp(config, async (app) => {
+    if (values.org && !(await getOrganization(app.database.db, values.org).catch(() => undefined))) {
+      throw new UsageError(`no organization ${values.org}`);
+    }
+    const key = await createKey(app.database.db, { role, organizationId: values.org, label: values.label });
+    console.log(`created ${role} key ${key.id}${values.org ? ` for organization ${values.org}` : ''}; the secret is shown only now:`);
+    console.log(key.secret);
+    return 0;
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      console.error(`tarjotin: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof CatalogRejected) {
+      console.error(`tarjotin: the catalog was rejected; nothing was imported (${err.problems.length} problems):`);
+      for (const p of err.problems) console.error(`  ${p.record} ${p.field || '/'}: ${p.message}`);
+      process.exit(1);
+    }
+    console.error(`tarjotin: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LogLevel = Type.Union([
+  Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
+  Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
+]);
+
+const EnvSchema = Type.Object({
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String()),
+  MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
+  TARJOTIN_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  TARJOTIN_ADMIN_KEY: Type.Optional(Type.String({ minLength: 16 })),
+  TARJOTIN_CORS_ORIGINS: Type.Optional(Type.String()),
+  TARJOTIN_RATE_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  LOG_LEVEL: Type.Optional(LogLevel),
+});
+
+export type LogLevel = Static<typeof LogLevel>;
+
+/** Where the two backing stores are; resolved before the app is built. */
+export interface Backends {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Externally managed stores; `undefined` means "run the embedded default". */
+  databaseUrl: string | undefined;
+  meiliUrl: string | undefined;
+  meiliKey: string | undefined;
+  meiliBin: string | undefined;
+  adminKey: string | undefined;
+  /** Origins allowed to call the read API from a browser; `*` allows every origin. */
+  corsOrigins: string[] | '*';
+  /** Requests per minute per API key or IP. */
+  rateLimit: number;
+  logLevel: LogLevel;
+  /** Name of the Meilisearch index (an alias swapped on reindex). */
+  indexName: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; every entry point calls this. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const errors = [...Value.Errors(EnvSchema, picked)];
+  if (errors.length > 0) {
+    const detail = errors.map((e) => `${e.instancePath.slice(1)}: ${e.message}`).join('; ');
+    throw new ConfigError(`invalid environment: ${detail}`);
+  }
+  const e = picked as Static<typeof EnvSchema>;
+  const port = Number(e.PORT ?? 3000);
+  if (port > 65535) throw new ConfigError('invalid environment: PORT: must be at most 65535');
+  const origins = (e.TARJOTIN_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    port,
+    host: e.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(e.TARJOTIN_DATA_DIR ?? '.data'),
+    databaseUrl: e.DATABASE_URL,
+    meiliUrl: e.MEILI_URL,
+    meiliKey: e.MEILI_MASTER_KEY,
+    meiliBin: e.MEILI_BIN,
+    adminKey: e.TARJOTIN_ADMIN_KEY,
+    corsOrigins: origins.includes('*') ? '*' : origins,
+    rateLimit: Number(e.TARJOTIN_RATE_LIMIT ?? 600),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    indexName: 'services',
+  };
+}

@@ -1,0 +1,53 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import jsonpatch from 'fast-json-patch';
+import type { Tx } from './client.ts';
+import { auditLog } from './schema.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'verify' | 'import';
+
+export interface AuditEntry {
+  keyId: string | null;
+  action: AuditAction;
+  entity: 'service' | 'organization' | 'api_key';
+  entityId: string;
+  organizationId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends who changed what, as an RFC 6902 JSON Patch from the old state to the new. */
+export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
+  const changes = jsonpatch.compare((e.before ?? {}) as object, (e.after ?? {}) as object);
+  await tx.insert(auditLog).values({
+    keyId: e.keyId,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    organizationId: e.organizationId,
+    changes,
+  });
+}
+
+export interface AuditQuery {
+  organizationId?: string;
+  entityId?: string;
+  /** Entries older than this id (keyset pagination). */
+  before?: number;
+  limit: number;
+}
+
+export async function readAudit(tx: Tx, q: AuditQuery) {
+  const rows = await tx
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        q.organizationId ? eq(auditLog.organizationId, q.organizationId) : undefined,
+        q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+        q.before ? lt(auditLog.id, q.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString(), changes: r.changes as object[] }));
+}

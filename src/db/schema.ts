@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  Identifier,
+  Language,
+  Phone,
+  Schedule,
+  ServiceArea,
+  ServiceAtLocation,
+  ServiceStatus,
+  Translations,
+} from '../catalog/types.ts';
+
+/**
+ * The catalog follows Open Referral HSDS 3.0. A service's value objects (phones,
+ * schedules, languages, areas, locations) are always read and written with the service,
+ * so they live in JSONB columns of the service row; the links to taxonomy terms are HSDS
+ * `attribute` rows, shared by services and organizations.
+ */
+
+export const taxonomies = pgTable('taxonomies', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  uri: text('uri').notNull(),
+});
+
+export const taxonomyTerms = pgTable(
+  'taxonomy_terms',
+  {
+    id: uuid('id').primaryKey(),
+    taxonomyId: uuid('taxonomy_id')
+      .notNull()
+      .references(() => taxonomies.id),
+    code: text('code').notNull(),
+    /** Finnish label (HSDS `name`). */
+    name: text('name').notNull(),
+    description: text('description'),
+    labels: jsonb('labels').$type<{ fi: string; sv: string; en: string }>().notNull(),
+  },
+  (t) => [uniqueIndex('taxonomy_terms_taxonomy_code').on(t.taxonomyId, t.code)],
+);
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  website: text('website'),
+  email: text('email'),
+  legalStatus: text('legal_status'),
+  identifiers: jsonb('identifiers').$type<Identifier[]>().notNull().default([]),
+  translations: jsonb('translations').$type<Translations>().notNull().default({}),
+  extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+});
+
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    alternateName: text('alternate_name'),
+    description: text('description').notNull(),
+    url: text('url'),
+    email: text('email'),
+    status: text('status').$type<ServiceStatus>().notNull(),
+    /** Why a service is temporarily closed, and until when (Finnish extension). */
+    statusNote: text('status_note'),
+    statusUntil: date('status_until'),
+    applicationProcess: text('application_process'),
+    feesDescription: text('fees_description'),
+    eligibilityDescription: text('eligibility_description'),
+    minimumAge: integer('minimum_age'),
+    maximumAge: integer('maximum_age'),
+    assuredDate: date('assured_date'),
+    lastModified: timestamp('last_modified', { withTimezone: true, mode: 'string' }).notNull(),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
+    phones: jsonb('phones').$type<Phone[]>().notNull().default([]),
+    schedules: jsonb('schedules').$type<Schedule[]>().notNull().default([]),
+    languages: jsonb('languages').$type<Language[]>().notNull().default([]),
+    serviceAreas: jsonb('service_areas').$type<ServiceArea[]>().notNull().default([]),
+    serviceAtLocations: jsonb('service_at_locations').$type<ServiceAtLocation[]>().notNull().default([]),
+    /** Further HSDS 3.0 service properties that the catalog keeps verbatim (e.g. `funding`). */
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Soft delete: a deleted listing keeps its history and audit trail. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('services_organization').on(t.organizationId),
+    index('services_fts').using(
+      'gin',
+      sql`(setweight(to_tsvector('finnish', coalesce(${t.name}, '') || ' ' || coalesce(${t.alternateName}, '')), 'A') || setweight(to_tsvector('finnish', ${t.description}), 'B'))`,
+    ),
+  ],
+);
+
+export const attributes = pgTable(
+  'attributes',
+  {
+    id: uuid('id').primaryKey(),
+    linkEntity: text('link_entity').$type<'service' | 'organization'>().notNull(),
+    linkId: uuid('link_id').notNull(),
+    taxonomyTermId: uuid('taxonomy_term_id')
+      .notNull()
+      .references(() => taxonomyTerms.id),
+  },
+  (t) => [
+    index('attributes_link').on(t.linkId),
+    uniqueIndex('attributes_link_term').on(t.linkId, t.taxonomyTermId),
+  ],
+);
+
+/** Transactional outbox: written in the same transaction as the change it announces. */
+export const searchOutbox = pgTable(
+  'search_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    serviceId: uuid('service_id').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (t) => [index('search_outbox_available').on(t.availableAt, t.id)],
+);
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey(),
+  /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+  secretHash: text('secret_hash').notNull().unique(),
+  role: text('role').$type<'admin' | 'editor' | 'reader'>().notNull(),
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  label: text('label'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    keyId: uuid('key_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    organizationId: uuid('organization_id'),
+    /** RFC 6902 JSON Patch from the previous state to the new one. */
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [index('audit_log_entity').on(t.entityId), index('audit_log_org').on(t.organizationId, t.at)],
+);
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').notNull(),
+  keyId: uuid('key_id').notNull(),
+  requestHash: text('request_hash').notNull(),
+  statusCode: integer('status_code').notNull(),
+  body: jsonb('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('idempotency_keys_pk').on(t.keyId, t.key)]);

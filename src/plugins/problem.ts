@@ -1,0 +1,122 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { Type } from 'typebox';
+
+/**
+ * Every error leaves as RFC 9457 `application/problem+json` with a stable `type`. Bad
+ * input is always a 4xx; details never include request bodies (client situation text
+ * is personal data), stack traces or SQL.
+ */
+
+export const PROBLEM_TYPES = {
+  'validation': { status: 400, title: 'The request is not valid' },
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'unauthorized': { status: 401, title: 'An API key is required' },
+  'forbidden': { status: 403, title: 'This API key may not do that' },
+  'not-found': { status: 404, title: 'No such resource' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'conflict': { status: 409, title: 'The request conflicts with the current state' },
+  'precondition-failed': { status: 412, title: 'The resource has changed since it was read' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'unprocessable': { status: 422, title: 'The request cannot be applied' },
+  'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
+  'precondition-required': { status: 428, title: 'If-Match is required' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'internal': { status: 500, title: 'Internal error' },
+  'unavailable': { status: 503, title: 'A backing service is unavailable' },
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export const problemTypeUri = (type: ProblemType) => `/problems/${type}`;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly type: ProblemType,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? PROBLEM_TYPES[type].title);
+  }
+
+  get status(): number {
+    return PROBLEM_TYPES[this.type].status;
+  }
+}
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
+);
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  const { status, title } = PROBLEM_TYPES[problem.type];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: problemTypeUri(problem.type),
+      title,
+      status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      instance: reply.request.url.split('?')[0],
+      ...problem.extensions,
+    });
+}
+
+/** Maps Fastify's own errors (validation, body parsing, limits) to problem types. */
+function fromFastifyError(err: FastifyError): Problem | undefined {
+  if (err.validation) {
+    const errors: FieldError[] = err.validation.map((v) => ({
+      field: `${err.validationContext ?? 'body'}${v.instancePath || ''}`,
+      message: v.message ?? 'is invalid',
+    }));
+    return new Problem('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem('malformed-json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem('payload-too-large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new Problem('unsupported-media-type');
+  }
+  if (err instanceof SyntaxError) return new Problem('malformed-json');
+  if (err.statusCode === 429) return new Problem('rate-limited', err.message);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    const byStatus = (Object.keys(PROBLEM_TYPES) as ProblemType[]).find((k) => PROBLEM_TYPES[k].status === err.statusCode);
+    return new Problem(byStatus ?? 'validation');
+  }
+  return undefined;
+}
+
+export default fp(
+  async function problemPlugin(app: FastifyInstance) {
+    app.addSchema(ProblemSchema);
+    app.setErrorHandler((err: FastifyError, request, reply) => {
+      const problem = err instanceof Problem ? err : fromFastifyError(err);
+      if (problem) return sendProblem(reply, problem);
+      request.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
+      return sendProblem(reply, new Problem('internal'));
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, new Problem('not-found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+    );
+  },
+  { name: 'problem' },
+);

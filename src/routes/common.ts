@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import type { Tx } from '../db/client.ts';
+import { idempotencyKeys } from '../db/schema.ts';
+import { Problem } from '../plugins/problem.ts';
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Resource id (UUID)' }) });
+
+export const Pagination = {
+  page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
+
+export const Lang = Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('en')], {
+  default: 'fi',
+  description: 'Language of labels and texts',
+});
+
+export const problemRef = Type.Unsafe<unknown>({ $ref: 'Problem#' });
+
+/** Problem responses of a route, by status. */
+export function problems(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemRef]));
+}
+
+export const WRITE_SECURITY = [{ apiKey: [] }];
+
+export const etagOf = (version: number) => `"${version}"`;
+
+/**
+ * The version an `If-Match` header names: `undefined` when absent or `*`. A write by an
+ * editor must carry one (428 otherwise); admins and sync jobs may overwrite blindly.
+ */
+export function expectedVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '*') {
+    if (header === undefined && request.principal?.role === 'editor') {
+      throw new Problem('precondition-required', 'send If-Match with the ETag of the resource you read');
+    }
+    return undefined;
+  }
+  const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!m) throw new Problem('precondition-failed', 'If-Match does not name a current ETag');
+  return Number(m[1]);
+}
+
+export const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Makes a retried POST safe' })),
+});
+
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const requestHash = (request: FastifyRequest) =>
+  createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+
+/**
+ * Runs a POST at most once per `Idempotency-Key` and API key: a repeat gets the first
+ * response again; the same key with a different request is a 422. The result is stored
+ * in the transaction of the write itself, so a crash cannot separate the two.
+ */
+export async function idempotent(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tx: Tx,
+  run: () => Promise<StoredResponse>,
+): Promise<FastifyReply> {
+  const key = request.headers['idempotency-key'];
+  const keyId = request.principal?.keyId;
+  const send = (res: StoredResponse) => reply.code(res.statusCode).headers(res.headers ?? {}).send(res.body);
+  if (typeof key !== 'string' || !keyId) return send(await run());
+  const hash = requestHash(request);
+  // Serialises concurrent requests with the same key for the rest of the transaction.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${keyId}:${key}`}))`);
+  const [stored] = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.keyId, keyId), eq(idempotencyKeys.key, key)));
+  if (stored) {
+    if (stored.requestHash !== hash) throw new Problem('idempotency-key-reused');
+    reply.header('idempotent-replayed', 'true');
+    return send(stored.body as StoredResponse);
+  }
+  const res = await run();
+  await tx.insert(idempotencyKeys).values({ key, keyId, requestHash: hash, statusCode: res.statusCode, body: res });
+  // Keys are kept for a day, long enough for any client retry.
+  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - interval '1 day'`));
+  return send(res);
+}

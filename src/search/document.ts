@@ -1,0 +1,167 @@
+import type { Phone, ServiceRecord, TermTaxonomy } from '../catalog/types.ts';
+import type { Tx } from '../db/client.ts';
+import { getOrganizations } from '../db/organizations.ts';
+import { getServices, isStale } from '../db/services.ts';
+import { findMunicipality, findTerm } from '../vocabulary/index.ts';
+import { analyzeUnique, type Lexicon } from './analysis.ts';
+import { expansionsOf } from './expansion.ts';
+import { languageNames } from './languages.ts';
+import { isAlwaysOpen, openSlots } from './opening-hours.ts';
+
+/**
+ * What the search index holds for a service: display fields, filter fields, and "keys"
+ * (the analysed forms of its texts, see analysis.ts) that queries are matched against.
+ * Only services that may be shown (active or temporarily closed) are indexed.
+ */
+export interface SearchDocument {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  provider_type: string | null;
+  name: string;
+  alternate_name: string | null;
+  description: string;
+  translations: ServiceRecord['translations'];
+  status: 'active' | 'temporarily closed';
+  needs: string[];
+  service_types: string[];
+  target_groups: string[];
+  access: string[];
+  /** Keys of the name and alternate name (in every language). */
+  name_keys: string;
+  /** Keys of the taxonomy labels and their synonyms, in fi/sv/en. */
+  term_keys: string;
+  /** Keys of the descriptions and the other texts. */
+  text_keys: string;
+  /** Service-area extents as given: `kunta:297`, `hva:pohjois-savo`, `FI`. */
+  areas: string[];
+  /** Every extent the service covers, a municipality's wellbeing area included. */
+  covers: string[];
+  languages: string[];
+  min_age: number;
+  max_age: number;
+  _geo?: { lat: number; lng: number };
+  open_slots: number[];
+  always_open: boolean;
+  remote: boolean;
+  has_phone: boolean;
+  assured_date: string | null;
+  stale: boolean;
+  /** 1 when verified in the last 12 months: a tie-breaker in ranking. */
+  verified: number;
+  phones: Phone[];
+  url: string | null;
+  last_modified: string;
+}
+
+export const INDEXED_STATUSES = new Set(['active', 'temporarily closed']);
+
+const TERM_FIELDS: Array<[keyof SearchDocument & ('needs' | 'service_types' | 'target_groups' | 'access'), TermTaxonomy]> = [
+  ['needs', 'need'],
+  ['service_types', 'service_type'],
+  ['target_groups', 'target_group'],
+  ['access', 'access'],
+];
+
+function coveredExtents(areas: string[]): string[] {
+  const out = new Set(areas);
+  for (const a of areas) {
+    if (!a.startsWith('kunta:')) continue;
+    const m = findMunicipality(a.slice(6));
+    if (m) out.add(`hva:${m.area}`);
+  }
+  return [...out];
+}
+
+export function toDocument(
+  s: ServiceRecord,
+  organization: { name: string; provider_type?: string },
+  lexicon: Lexicon,
+): SearchDocument {
+  const termTexts: string[] = [];
+  for (const [field, taxonomy] of TERM_FIELDS) {
+    for (const code of s[field] ?? []) {
+      const term = findTerm(taxonomy, code);
+      if (term) termTexts.push(term.labels.fi, term.labels.sv, term.labels.en);
+      termTexts.push(...expansionsOf(taxonomy, code));
+    }
+  }
+  const languages = (s.languages ?? []).map((l) => l.code);
+  const tr = s.translations ?? {};
+  const names = [s.name, s.alternate_name, tr.sv?.name, tr.en?.name, tr.sv?.alternate_name, tr.en?.alternate_name];
+  const texts = [
+    s.description,
+    tr.sv?.description,
+    tr.en?.description,
+    s.eligibility_description,
+    s.application_process,
+    s.fees_description,
+    organization.name,
+    ...languages.flatMap(languageNames),
+    ...(s.service_at_locations ?? []).flatMap((sal) => [
+      sal.location.name,
+      ...sal.location.addresses.map((a) => a.city),
+    ]),
+  ];
+  const keysOf = (parts: Array<string | undefined>) => analyzeUnique(parts.filter(Boolean).join(' '), lexicon).join(' ');
+  const physical = (s.service_at_locations ?? []).find(
+    (sal) => sal.location.location_type === 'physical' && sal.location.latitude !== undefined && sal.location.longitude !== undefined,
+  );
+  const areas = (s.service_areas ?? []).map((a) => a.extent);
+  const access = s.access ?? [];
+  return {
+    id: s.id,
+    organization_id: s.organization_id,
+    organization_name: organization.name,
+    provider_type: organization.provider_type ?? null,
+    name: s.name,
+    alternate_name: s.alternate_name ?? null,
+    description: s.description,
+    translations: tr,
+    status: s.status as SearchDocument['status'],
+    needs: s.needs ?? [],
+    service_types: s.service_types ?? [],
+    target_groups: s.target_groups ?? [],
+    access,
+    name_keys: keysOf(names),
+    term_keys: keysOf(termTexts),
+    text_keys: keysOf(texts),
+    areas,
+    covers: coveredExtents(areas),
+    languages,
+    min_age: s.minimum_age ?? 0,
+    max_age: s.maximum_age ?? 150,
+    ...(physical ? { _geo: { lat: physical.location.latitude!, lng: physical.location.longitude! } } : {}),
+    open_slots: openSlots(s.schedules ?? []),
+    always_open: isAlwaysOpen(s.schedules ?? []) || access.includes('always_open'),
+    remote:
+      access.includes('remote') || (s.service_at_locations ?? []).some((sal) => sal.location.location_type === 'virtual'),
+    has_phone: (s.phones ?? []).length > 0,
+    assured_date: s.assured_date ?? null,
+    stale: isStale(s.assured_date ?? null),
+    verified: isStale(s.assured_date ?? null) ? 0 : 1,
+    phones: s.phones ?? [],
+    url: s.url ?? null,
+    last_modified: s.last_modified,
+  };
+}
+
+/**
+ * Documents for the given services; ids without a document (deleted, inactive,
+ * defunct) come back in `remove`.
+ */
+export async function loadDocuments(
+  tx: Tx,
+  ids: string[],
+  lexicon: Lexicon,
+): Promise<{ upsert: SearchDocument[]; remove: string[] }> {
+  const records = await getServices(tx, ids);
+  const orgs = new Map(
+    (await getOrganizations(tx, [...new Set(records.map((r) => r.organization_id))])).map((o) => [o.id, o]),
+  );
+  const upsert = records
+    .filter((r) => INDEXED_STATUSES.has(r.status) && orgs.has(r.organization_id))
+    .map((r) => toDocument(r, orgs.get(r.organization_id)!, lexicon));
+  const kept = new Set(upsert.map((d) => d.id));
+  return { upsert, remove: ids.filter((id) => !kept.has(id)) };
+}

@@ -1,0 +1,84 @@
+import { Meilisearch, type Index, type SearchParams, type SearchResponse } from 'meilisearch';
+import type { SearchDocument } from './document.ts';
+import { INDEX_SETTINGS } from './settings.ts';
+
+/**
+ * The Meilisearch side: one index (its name is stable; `rebuild` fills a fresh index and
+ * swaps it in atomically, so queries never see a half-built index).
+ */
+export class SearchEngine {
+  readonly client: Meilisearch;
+
+  constructor(
+    url: string,
+    apiKey: string | undefined,
+    readonly indexName: string,
+  ) {
+    this.client = new Meilisearch({ host: url, apiKey, timeout: 5_000 });
+  }
+
+  get index(): Index<SearchDocument> {
+    return this.client.index<SearchDocument>(this.indexName);
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      return await this.client.isHealthy();
+    } catch {
+      return false;
+    }
+  }
+
+  private async prepare(name: string): Promise<void> {
+    const exists = await this.client
+      .getIndex(name)
+      .then(() => true)
+      .catch(() => false);
+    if (!exists) await this.client.createIndex(name, { primaryKey: 'id' }).waitTask(WAIT);
+    await this.client.index(name).updateSettings(INDEX_SETTINGS).waitTask(WAIT);
+  }
+
+  /** Creates the index if needed and applies the settings in code. */
+  async ensureIndex(): Promise<void> {
+    await this.prepare(this.indexName);
+  }
+
+  /** Applies a batch of changes and waits until they are searchable. */
+  async apply(upsert: SearchDocument[], remove: string[], indexName = this.indexName): Promise<void> {
+    const index = this.client.index<SearchDocument>(indexName);
+    if (upsert.length > 0) assertSucceeded(await index.addDocuments(upsert).waitTask(WAIT));
+    if (remove.length > 0) assertSucceeded(await index.deleteDocuments(remove).waitTask(WAIT));
+  }
+
+  async search(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
+    return this.index.search(q, params);
+  }
+
+  /**
+   * Builds a new index from `batches` and swaps it in for the live one; the old one is
+   * then deleted. Writes that reach the live index meanwhile must be replayed by the
+   * caller (see reindex.ts).
+   */
+  async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+    const fresh = `${this.indexName}_build_${Date.now()}`;
+    await this.prepare(fresh);
+    let count = 0;
+    try {
+      for await (const batch of batches) {
+        await this.apply(batch, [], fresh);
+        count += batch.length;
+      }
+      await this.prepare(this.indexName);
+      assertSucceeded(await this.client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]).waitTask(WAIT));
+    } finally {
+      await this.client.deleteIndex(fresh).waitTask(WAIT).catch(() => {});
+    }
+    return count;
+  }
+}
+
+const WAIT = { timeout: 60_000, interval: 10 };
+
+function assertSucceeded(task: { status: string; error?: { message: string } | null }): void {
+  if (task.status !== 'succeeded') throw new Error(`search index task ${task.status}: ${task.error?.message ?? ''}`);
+}

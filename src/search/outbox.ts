@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/client.ts';
+import type { Lexicon } from './analysis.ts';
+import { loadDocuments } from './document.ts';
+import type { SearchEngine } from './engine.ts';
+
+/**
+ * Applies the transactional outbox to the search index. Every catalog write adds the
+ * ids of the changed services to `search_outbox` in its own transaction; this worker
+ * takes them in batches, reads the services' current state and upserts or removes their
+ * documents. A batch is deleted from the outbox only after the index has applied it, so
+ * nothing is lost while Meilisearch is down: failed batches return with exponential
+ * backoff. One worker at a time (a PostgreSQL advisory lock) keeps the order of writes
+ * to the same service across several API instances.
+ */
+
+const LOCK_KEY = 0x7461726a; // "tarj"
+const POLL_MS = 250;
+const MAX_BACKOFF_MS = 2_000;
+
+export interface OutboxOptions {
+  db: Db;
+  databaseUrl: string;
+  engine: SearchEngine;
+  lexicon: Lexicon;
+  log: FastifyBaseLogger;
+  onApplied?: (n: number) => void;
+  onFailure?: () => void;
+  batchSize?: number;
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private listener: pg.Client | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly opts: OutboxOptions) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => {});
+    this.listener = undefined;
+  }
+
+  /** Runs batches until the outbox has nothing due; for commands and tests. */
+  async drain(): Promise<void> {
+    while ((await this.runBatch()) > 0) {
+      /* keep going */
+    }
+  }
+
+  /** How many entries wait, and the age of the oldest, for readiness and metrics. */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number }> {
+    const { rows } = await this.opts.db.execute<{ pending: number; oldest: number | null }>(
+      sql`select count(*)::int as pending, extract(epoch from now() - min(created_at))::float as oldest from search_outbox`,
+    );
+    return { pending: rows[0]?.pending ?? 0, oldestSeconds: rows[0]?.oldest ?? 0 };
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.opts.databaseUrl });
+    client.on('error', () => this.relisten(client));
+    client.on('end', () => this.relisten(client));
+    client.on('notification', () => this.kick());
+    try {
+      await client.connect();
+      await client.query('listen search_outbox');
+      this.listener = client;
+    } catch {
+      this.relisten(client);
+    }
+  }
+
+  /** The poll covers the gap; re-subscribing is best effort. */
+  private relisten(client: pg.Client): void {
+    if (this.listener === client) this.listener = undefined;
+    if (this.stopped) return;
+    setTimeout(() => {
+      if (!this.stopped && !this.listener) void this.listen();
+    }, 1_000).unref();
+  }
+
+  private kick(): void {
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.loop().finally(() => {
+        this.running = undefined;
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async loop(): Promise<void> {
+    let delay = POLL_MS;
+    try {
+      do {
+        this.again = false;
+        while (!this.stopped && (await this.runBatch()) === (this.opts.batchSize ?? 500)) {
+          /* a full batch: more may be waiting */
+        }
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      this.opts.log.warn({ err: (err as Error).message }, 'search outbox batch failed; will retry');
+      this.opts.onFailure?.();
+      delay = POLL_MS;
+    }
+    this.schedule(delay);
+  }
+
+  /** Processes one batch; returns how many outbox entries it applied. */
+  async runBatch(): Promise<number> {
+    const { db, engine, lexicon } = this.opts;
+    const limit = this.opts.batchSize ?? 500;
+    let claimed: number[] = [];
+    try {
+      return await db.transaction(async (tx) => {
+        const lock = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`);
+        if (!lock.rows[0]?.ok) return 0;
+        const due = await tx.execute<{ id: number; service_id: string }>(sql`
+          select id, service_id from search_outbox
+          where available_at <= now() order by id limit ${limit} for update skip locked`);
+        if (due.rows.length === 0) return 0;
+        claimed = due.rows.map((r) => Number(r.id));
+        const ids = [...new Set(due.rows.map((r) => r.service_id))];
+        const { upsert, remove } = await loadDocuments(tx, ids, lexicon);
+        await engine.apply(upsert, remove);
+        await tx.execute(sql`delete from search_outbox where id = any(${sql.raw(`array[${claimed.join(',')}]::bigint[]`)})`);
+        this.opts.onApplied?.(claimed.length);
+        return claimed.length;
+      });
+    } catch (err) {
+      if (claimed.length > 0) await this.postpone(claimed, (err as Error).message);
+      throw err;
+    }
+  }
+
+  private async postpone(ids: number[], error: string): Promise<void> {
+    await this.opts.db
+      .execute(sql`
+        update search_outbox set attempts = attempts + 1, last_error = ${error.slice(0, 500)},
+          available_at = now() + least(${MAX_BACKOFF_MS}, 100 * power(2, attempts)) * interval '1 millisecond'
+        where id = any(${sql.raw(`array[${ids.join(',')}]::bigint[]`)})`)
+      .catch(() => {});
+  }
+}

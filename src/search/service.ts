@@ -1,0 +1,136 @@
+import { MeilisearchRequestError, MeilisearchRequestTimeOutError, type MatchingStrategies } from 'meilisearch';
+import type { TextLanguage } from '../catalog/types.ts';
+import type { Db } from '../db/client.ts';
+import { analyzeUnique, type Lexicon } from './analysis.ts';
+import type { SearchDocument } from './document.ts';
+import type { SearchEngine } from './engine.ts';
+import { fallbackSearch, matchesFilters } from './fallback.ts';
+import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
+import { localTime, type LocalTime } from './opening-hours.ts';
+import { meiliFilter, type SearchFilters } from './query.ts';
+import { FACETS } from './settings.ts';
+
+export interface SearchRequest extends SearchFilters {
+  q?: string;
+  page: number;
+  limit: number;
+  lang: TextLanguage;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  facets: Facets;
+  page: number;
+  limit: number;
+  /** Set when the answer came from PostgreSQL because the engine was unreachable. */
+  degraded?: 'postgres';
+}
+
+/** After a failed call the engine is skipped this long, so a dead engine costs no latency. */
+const ENGINE_RETRY_MS = 1_000;
+
+export const MATCHING_STRATEGY: MatchingStrategies = 'frequency';
+
+export class SearchService {
+  private engineDownUntil = 0;
+
+  constructor(
+    readonly engine: SearchEngine,
+    private readonly db: Db,
+    readonly lexicon: Lexicon,
+    private readonly onDegraded: () => void = () => {},
+  ) {}
+
+  /** The query as the index sees it: analysed keys (see analysis.ts). */
+  queryKeys(q: string | undefined): string[] {
+    return q ? analyzeUnique(q, this.lexicon) : [];
+  }
+
+  async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
+    if (Date.now() >= this.engineDownUntil) {
+      try {
+        return await this.viaEngine(req, now);
+      } catch (err) {
+        if (!isUnreachable(err)) throw err;
+        this.engineDownUntil = Date.now() + ENGINE_RETRY_MS;
+      }
+    }
+    this.onDegraded();
+    return this.viaPostgres(req, now);
+  }
+
+  /** Documents matching the filters and query, best first: the candidates of recommend. */
+  async candidates(q: string, filters: SearchFilters, limit: number, now: LocalTime = localTime()) {
+    const keys = this.queryKeys(q);
+    if (Date.now() >= this.engineDownUntil) {
+      try {
+        const res = await this.engine.search(keys.join(' '), {
+          filter: meiliFilter(filters, now),
+          limit,
+          matchingStrategy: MATCHING_STRATEGY,
+          showRankingScore: true,
+        });
+        return { docs: res.hits as Array<SearchDocument & { _rankingScore?: number }>, degraded: false };
+      } catch (err) {
+        if (!isUnreachable(err)) throw err;
+        this.engineDownUntil = Date.now() + ENGINE_RETRY_MS;
+      }
+    }
+    this.onDegraded();
+    const docs = await fallbackSearch(this.db, this.lexicon, q, filters, now);
+    return { docs: docs.slice(0, limit).map((d, i) => ({ ...d, _rankingScore: 1 - i / (docs.length + 1) })), degraded: true };
+  }
+
+  private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
+    const keys = this.queryKeys(req.q);
+    const res = await this.engine.search(keys.join(' '), {
+      filter: meiliFilter(req, now),
+      facets: FACETS,
+      page: req.page,
+      hitsPerPage: req.limit,
+      matchingStrategy: MATCHING_STRATEGY,
+      ...(req.geo ? { sort: keys.length === 0 ? [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] : undefined } : {}),
+    });
+    const queryKeys = new Set(keys);
+    return {
+      hits: res.hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
+      total: res.totalHits ?? res.hits.length,
+      facets: toFacets(res.facetDistribution, req.lang),
+      page: req.page,
+      limit: req.limit,
+    };
+  }
+
+  private async viaPostgres(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
+    const docs = await fallbackSearch(this.db, this.lexicon, req.q ?? '', req, now);
+    const distribution: Record<string, Record<string, number>> = {};
+    for (const facet of FACETS) {
+      const counts: Record<string, number> = {};
+      for (const d of docs) {
+        const values = (d as unknown as Record<string, unknown>)[facet];
+        for (const v of Array.isArray(values) ? values : values ? [values] : []) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+      }
+      distribution[facet] = counts;
+    }
+    const queryKeys = new Set(this.queryKeys(req.q));
+    const pageDocs = docs.slice((req.page - 1) * req.limit, req.page * req.limit);
+    return {
+      hits: pageDocs.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
+      total: docs.length,
+      facets: toFacets(distribution, req.lang),
+      page: req.page,
+      limit: req.limit,
+      degraded: 'postgres',
+    };
+  }
+}
+
+export function isOpen(d: SearchDocument, now: LocalTime): boolean {
+  return matchesFilters({ ...d, status: 'active' }, { open_now: true }, now);
+}
+
+/** Connection failures and timeouts; an error the engine answered with is a bug, not an outage. */
+function isUnreachable(err: unknown): boolean {
+  return err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError;
+}
