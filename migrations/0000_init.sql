@@ -14,7 +14,8 @@ CREATE TABLE "attributes" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"link_entity" text NOT NULL,
 	"link_id" uuid NOT NULL,
-	"taxonomy_term_id" uuid NOT NULL
+	"taxonomy_term_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (

@@ -20,6 +20,7 @@ import organizationRoutes from './routes/v1/organizations.ts';
 import recommendRoutes from './routes/v1/recommend.ts';
 import searchRoutes from './routes/v1/search.ts';
 import serviceRoutes from './routes/v1/services.ts';
+import { SearchHitSchema } from './routes/v1/schemas.ts';
 import vocabularyRoutes from './routes/v1/vocabulary.ts';
 
 export interface AppOptions {
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: OPENAPI_INFO });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  app.addSchema(SearchHitSchema);
   await app.register(systemRoutes);
   await app.register(vocabularyRoutes);
   await app.register(organizationRoutes);

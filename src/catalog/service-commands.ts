@@ -7,6 +7,7 @@ import {
   getService,
   getServiceRows,
   insertService,
+  isUniqueViolation,
   replaceService,
   softDeleteService,
   toInput,
@@ -28,6 +29,14 @@ export interface Actor {
   /** Throws 403 unless the actor may write this organization's records. */
   authorize(organizationId: string): void;
 }
+
+/**
+ * The version an `If-Match` names (`undefined`: none). A function is evaluated only after
+ * the actor is authorized, so that a caller without the right gets 403 rather than a
+ * precondition error.
+ */
+export type Precondition = number | undefined | (() => number | undefined);
+const versionOf = (p: Precondition) => (typeof p === 'function' ? p() : p);
 
 const patchService = mergePatcher<ServiceInput>(ServiceInput);
 
@@ -58,7 +67,10 @@ export async function createService(tx: Tx, actor: Actor, input: ServiceInput): 
   await assertOrganizationExists(tx, input.organization_id);
   const id = input.id ?? randomUUID();
   if ((await getServiceRows(tx, [id], true)).length > 0) throw new Problem('conflict', `service ${id} already exists`);
-  await insertService(tx, id, { ...input, id });
+  // The check above cannot see a concurrent create of the same id that has not committed.
+  await insertService(tx, id, { ...input, id }).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? new Problem('conflict', `service ${id} already exists`) : err;
+  });
   const created = await mustGet(tx, id);
   await audit(tx, {
     keyId: actor.principal?.keyId ?? null,
@@ -77,11 +89,12 @@ export async function updateService(
   actor: Actor,
   id: string,
   change: (current: ServiceInput) => ServiceInput,
-  expectedVersion: number | undefined,
+  precondition: Precondition,
   action: 'update' | 'verify' = 'update',
 ): Promise<ServiceWithVersion> {
   const current = await mustGet(tx, id);
   actor.authorize(current.organizationId);
+  const expectedVersion = versionOf(precondition);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new Problem('precondition-failed');
   }
@@ -114,9 +127,10 @@ export function mergePatch(patch: unknown): (current: ServiceInput) => ServiceIn
   return (current) => patchService(current, patch);
 }
 
-export async function deleteService(tx: Tx, actor: Actor, id: string, expectedVersion: number | undefined): Promise<void> {
+export async function deleteService(tx: Tx, actor: Actor, id: string, precondition: Precondition): Promise<void> {
   const current = await mustGet(tx, id);
   actor.authorize(current.organizationId);
+  const expectedVersion = versionOf(precondition);
   const ok = await softDeleteService(tx, id, expectedVersion ?? current.version);
   if (!ok) throw new Problem('precondition-failed');
   await audit(tx, {
@@ -130,4 +144,9 @@ export async function deleteService(tx: Tx, actor: Actor, id: string, expectedVe
   });
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today's date in Finland, where the providers verify their listings: in UTC, a check
+ * made between midnight and 02:00/03:00 Finnish time would be dated the day before.
+ */
+export const today = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

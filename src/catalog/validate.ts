@@ -26,8 +26,30 @@ export const TERM_FIELDS = {
   access: 'access',
 } as const satisfies Record<string, (typeof TERM_TAXONOMIES)[number]>;
 
+/**
+ * Text PostgreSQL cannot store: the NUL character (U+0000) is valid JSON but neither a
+ * `text` nor a `jsonb` value may hold it, so it must be a 400 here rather than a failed
+ * INSERT (a 500) later.
+ */
+export function unstorableTextViolations(value: unknown, field = ''): Violation[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [{ field: field || '/', message: 'must not contain the NUL character (U+0000)' }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableTextViolations(v, `${field}/${i}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const path = `${field}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      return [
+        ...(k.includes('\u0000') ? [{ field: path, message: 'the name must not contain the NUL character (U+0000)' }] : []),
+        ...unstorableTextViolations(v, path),
+      ];
+    });
+  }
+  return [];
+}
+
 export function serviceViolations(s: ServiceInput): Violation[] {
-  const out: Violation[] = [];
+  const out: Violation[] = unstorableTextViolations(s);
   if (s.minimum_age !== undefined && s.maximum_age !== undefined && s.minimum_age > s.maximum_age) {
     out.push({ field: '/maximum_age', message: 'must not be below minimum_age' });
   }
@@ -53,7 +75,7 @@ export function serviceViolations(s: ServiceInput): Violation[] {
 }
 
 export function organizationViolations(o: OrganizationInput): Violation[] {
-  const out: Violation[] = [];
+  const out: Violation[] = unstorableTextViolations(o);
   if (o.business_id !== undefined && !isValidBusinessId(o.business_id)) {
     out.push({ field: '/business_id', message: 'is not a valid Finnish business id (Y-tunnus): check digit mismatch' });
   }

@@ -44,7 +44,8 @@ export async function readAudit(tx: Tx, q: AuditQuery) {
       and(
         q.organizationId ? eq(auditLog.organizationId, q.organizationId) : undefined,
         q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
-        q.before ? lt(auditLog.id, q.before) : undefined,
+        // An id past any bigint (the query string allows any integer) means "from the newest".
+        q.before && Number.isSafeInteger(q.before) ? lt(auditLog.id, q.before) : undefined,
       ),
     )
     .orderBy(desc(auditLog.id))

@@ -53,6 +53,15 @@ export async function getOrganization(tx: Tx, id: string): Promise<OrganizationW
   return { record: toRecord(row, types.get(id)), version: row.version };
 }
 
+/** Whether the organization exists; with `withDeleted`, a soft-deleted one counts. */
+export async function organizationExists(tx: Tx, id: string, opts: { withDeleted?: boolean } = {}): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, id), opts.withDeleted ? undefined : isNull(organizations.deletedAt)));
+  return row !== undefined;
+}
+
 export async function getOrganizations(tx: Tx, ids: string[]): Promise<OrganizationRecord[]> {
   if (ids.length === 0) return [];
   const rows = await tx

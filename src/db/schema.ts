@@ -124,6 +124,8 @@ export const attributes = pgTable(
     taxonomyTermId: uuid('taxonomy_term_id')
       .notNull()
       .references(() => taxonomyTerms.id),
+    /** Order of the record's terms: a service's main need comes first. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [
     index('attributes_link').on(t.linkId),

@@ -29,7 +29,7 @@ export async function termCodesOf(tx: Tx, ids: string[]): Promise<Map<string, Re
     .from(attributes)
     .innerJoin(taxonomyTerms, eq(attributes.taxonomyTermId, taxonomyTerms.id))
     .where(inArray(attributes.linkId, ids))
-    .orderBy(asc(attributes.linkId), asc(taxonomyTerms.code));
+    .orderBy(asc(attributes.linkId), asc(attributes.position));
   for (const id of ids) out.set(id, { need: [], service_type: [], target_group: [], access: [] });
   for (const r of rows) {
     const taxonomy = TAXONOMY_BY_ID.get(r.taxonomyId);
@@ -130,6 +130,20 @@ export async function listServices(tx: Tx, q: ServiceListQuery): Promise<{ items
   return { items: rows.map((r) => toRecord(r, terms.get(r.id)!)), total };
 }
 
+/**
+ * Whether a failed query broke a unique constraint (SQLSTATE 23505), e.g. two requests
+ * creating the same id at once: the caller's conflict, not a server fault. Drizzle wraps
+ * the driver's error in `cause`.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e !== null && typeof e === 'object'; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Fills in ids of nested objects that a client left out. */
 function withIds<T extends { id?: string }>(items: T[] | undefined): Array<T & { id: string }> {
   return (items ?? []).map((i) => ({ ...i, id: i.id ?? randomUUID() }));
@@ -179,9 +193,9 @@ export async function setTermLinks(
   codes: Array<{ taxonomy: string; code: string; attributeId?: string }>,
 ): Promise<void> {
   await tx.delete(attributes).where(eq(attributes.linkId, linkId));
-  const rows = codes.flatMap(({ taxonomy, code, attributeId }) => {
+  const rows = codes.flatMap(({ taxonomy, code, attributeId }, position) => {
     const term = findTerm(taxonomy, code);
-    return term ? [{ id: attributeId ?? nameUuid(`${linkId}:${term.id}`), linkEntity, linkId, taxonomyTermId: term.id }] : [];
+    return term ? [{ id: attributeId ?? nameUuid(`${linkId}:${term.id}`), linkEntity, linkId, taxonomyTermId: term.id, position }] : [];
   });
   if (rows.length > 0) await tx.insert(attributes).values(rows).onConflictDoNothing();
 }
@@ -216,7 +230,7 @@ async function writeLinks(tx: Tx, id: string, input: ServiceInput, links: Attrib
   if (!links) return setTermLinks(tx, 'service', id, termCodesOfInput(input));
   await tx.delete(attributes).where(eq(attributes.linkId, id));
   if (links.length > 0) {
-    await tx.insert(attributes).values(links.map((l) => ({ ...l, linkEntity: 'service' as const, linkId: id })));
+    await tx.insert(attributes).values(links.map((l, position) => ({ ...l, linkEntity: 'service' as const, linkId: id, position })));
   }
 }
 

@@ -1,5 +1,43 @@
+import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
+import { runEval, type EvalReport } from './run.ts';
 
-export async function runEvalCommand(_config: Config, _args: string[]): Promise<number> {
-  throw new Error('eval is not built yet');
+/** `tarjotin eval --catalog F --cases F --queries F [--json] [--details]` */
+export async function runEvalCommand(_config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      catalog: { type: 'string' },
+      cases: { type: 'string' },
+      queries: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      details: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.catalog || !values.cases || !values.queries) {
+    throw new Error('eval needs --catalog, --cases and --queries');
+  }
+  const report = await runEval({ catalog: values.catalog, cases: values.cases, queries: values.queries });
+  printReport(report, values.details);
+  if (values.json) {
+    const { details: _d, ...figures } = report;
+    console.log(JSON.stringify(figures));
+  }
+  return 0;
+}
+
+function printReport(r: EvalReport, details: boolean): void {
+  const row = (label: string, s: object) =>
+    console.log(`${label.padEnd(32)} ${Object.entries(s).map(([k, v]) => `${k}=${(v as number).toFixed(3)}`).join('  ')}`);
+  console.log(`${r.queries} queries, ${r.cases} cases`);
+  row('search', r.search);
+  row('  baseline meilisearch (plain)', r.baselines.meilisearch_plain.search);
+  row('  baseline postgres fts', r.baselines.postgres_fts.search);
+  row('recommend (text + profile)', r.recommend);
+  row('recommend (text only)', r.recommend_text);
+  row('  baseline: case text as query', r.baselines.meilisearch_plain.recommend);
+  if (details) {
+    for (const q of r.details.queries) console.log(`  query ${q.id} ndcg5=${q.ndcg5.toFixed(3)}`);
+    for (const c of r.details.cases) console.log(`  case ${c.id} full=${c.full.toFixed(3)} text=${c.text.toFixed(3)}`);
+  }
 }

@@ -14,9 +14,21 @@ import { Problem } from './problem.ts';
  */
 export type Access = 'admin' | 'organization';
 
+/** One route's rule as the app registered it: the table authorization tests walk. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  /** `public`: a write route open to everybody (PUBLIC_WRITE_ROUTES). */
+  access: Access | 'public';
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every write route and every route with an access rule, in registration order. */
+    accessRules: RouteAccess[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -54,11 +66,19 @@ export default fp<AuthOptions>(
       throw new Problem('forbidden', 'this key may write only its own organization\'s records');
     });
 
+    const rules: RouteAccess[] = [];
+    app.decorate('accessRules', rules);
     app.addHook('onRoute', (route) => {
       const methods = [route.method].flat();
       const writes = methods.some((m) => WRITE_METHODS.has(m));
-      if (writes && !PUBLIC_WRITE_ROUTES.has(route.url) && !route.config?.access) {
+      const access = route.config?.access;
+      if (writes && !PUBLIC_WRITE_ROUTES.has(route.url) && !access) {
         throw new Error(`write route ${methods.join(',')} ${route.url} declares no access rule`);
+      }
+      for (const method of methods) {
+        if (WRITE_METHODS.has(method) || (access && method !== 'HEAD')) {
+          rules.push({ method, url: route.url, access: access ?? 'public' });
+        }
       }
     });
 

@@ -32,6 +32,9 @@ export const etagOf = (version: number) => `"${version}"`;
 /**
  * The version an `If-Match` header names: `undefined` when absent or `*`. A write by an
  * editor must carry one (428 otherwise); admins and sync jobs may overwrite blindly.
+ * Routes evaluate it only once the caller is known to be allowed to write the record
+ * (they pass `() => expectedVersion(request)`), so a caller without that right gets 403,
+ * not 428 or 412 (RFC 9110 §13.2.1: preconditions come after the other checks).
  */
 export function expectedVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
@@ -59,21 +62,28 @@ export interface StoredResponse {
 const requestHash = (request: FastifyRequest) =>
   createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
 
+export interface IdempotentResult extends StoredResponse {
+  /** True when this is the stored response of an earlier request with the same key. */
+  replayed: boolean;
+}
+
 /**
  * Runs a POST at most once per `Idempotency-Key` and API key: a repeat gets the first
  * response again; the same key with a different request is a 422. The result is stored
  * in the transaction of the write itself, so a crash cannot separate the two.
+ *
+ * It returns the response instead of sending it: the caller sends it with
+ * `sendStored` once the transaction has committed, so that a client never holds a 201
+ * for a write that a following read cannot see yet (or that failed to commit).
  */
 export async function idempotent(
   request: FastifyRequest,
-  reply: FastifyReply,
   tx: Tx,
   run: () => Promise<StoredResponse>,
-): Promise<FastifyReply> {
+): Promise<IdempotentResult> {
   const key = request.headers['idempotency-key'];
   const keyId = request.principal?.keyId;
-  const send = (res: StoredResponse) => reply.code(res.statusCode).headers(res.headers ?? {}).send(res.body);
-  if (typeof key !== 'string' || !keyId) return send(await run());
+  if (typeof key !== 'string' || !keyId) return { ...(await run()), replayed: false };
   const hash = requestHash(request);
   // Serialises concurrent requests with the same key for the rest of the transaction.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${keyId}:${key}`}))`);
@@ -83,12 +93,17 @@ export async function idempotent(
     .where(and(eq(idempotencyKeys.keyId, keyId), eq(idempotencyKeys.key, key)));
   if (stored) {
     if (stored.requestHash !== hash) throw new Problem('idempotency-key-reused');
-    reply.header('idempotent-replayed', 'true');
-    return send(stored.body as StoredResponse);
+    return { ...(stored.body as StoredResponse), replayed: true };
   }
   const res = await run();
   await tx.insert(idempotencyKeys).values({ key, keyId, requestHash: hash, statusCode: res.statusCode, body: res });
   // Keys are kept for a day, long enough for any client retry.
   await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - interval '1 day'`));
-  return send(res);
+  return { ...res, replayed: false };
+}
+
+/** Sends what `idempotent` returned; call it after the transaction has committed. */
+export function sendStored(reply: FastifyReply, res: IdempotentResult): FastifyReply {
+  if (res.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(res.statusCode).headers(res.headers ?? {}).send(res.body);
 }

@@ -130,3 +130,17 @@ export function analyze(text: string, lexicon: Lexicon): string[] {
 export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
   return [...new Set(analyze(text, lexicon))];
 }
+
+/**
+ * The keys of a query: a compound counts through its parts only, so that a document
+ * matching the parts matches the word (documents carry both the whole word's key and
+ * its parts', see `analyze`).
+ */
+export function analyzeQuery(text: string, lexicon: Lexicon): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    const parts = lexicon.split(w);
+    for (const k of parts.length > 0 ? parts.map(key) : [key(w)]) out.add(k);
+  }
+  return [...out];
+}

@@ -29,6 +29,8 @@ export interface SearchDocument {
   access: string[];
   /** Keys of the name and alternate name (in every language). */
   name_keys: string;
+  /** Keys of the main need's labels and synonyms: what the service is first of all for. */
+  main_keys: string;
   /** Keys of the taxonomy labels and their synonyms, in fi/sv/en. */
   term_keys: string;
   /** Keys of the descriptions and the other texts. */
@@ -78,14 +80,12 @@ export function toDocument(
   organization: { name: string; provider_type?: string },
   lexicon: Lexicon,
 ): SearchDocument {
-  const termTexts: string[] = [];
-  for (const [field, taxonomy] of TERM_FIELDS) {
-    for (const code of s[field] ?? []) {
-      const term = findTerm(taxonomy, code);
-      if (term) termTexts.push(term.labels.fi, term.labels.sv, term.labels.en);
-      termTexts.push(...expansionsOf(taxonomy, code));
-    }
-  }
+  const termTexts = (taxonomy: TermTaxonomy, code: string) => {
+    const term = findTerm(taxonomy, code);
+    return [...(term ? [term.labels.fi, term.labels.sv, term.labels.en] : []), ...expansionsOf(taxonomy, code)];
+  };
+  const allTermTexts = TERM_FIELDS.flatMap(([field, taxonomy]) => (s[field] ?? []).flatMap((code) => termTexts(taxonomy, code)));
+  const mainNeed = s.needs?.[0];
   const languages = (s.languages ?? []).map((l) => l.code);
   const tr = s.translations ?? {};
   const names = [s.name, s.alternate_name, tr.sv?.name, tr.en?.name, tr.sv?.alternate_name, tr.en?.alternate_name];
@@ -124,7 +124,8 @@ export function toDocument(
     target_groups: s.target_groups ?? [],
     access,
     name_keys: keysOf(names),
-    term_keys: keysOf(termTexts),
+    main_keys: mainNeed ? keysOf(termTexts('need', mainNeed)) : '',
+    term_keys: keysOf(allTermTexts),
     text_keys: keysOf(texts),
     areas,
     covers: coveredExtents(areas),

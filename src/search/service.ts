@@ -1,7 +1,7 @@
 import { MeilisearchRequestError, MeilisearchRequestTimeOutError, type MatchingStrategies } from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
-import { analyzeUnique, type Lexicon } from './analysis.ts';
+import { analyzeQuery, type Lexicon } from './analysis.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
 import { fallbackSearch, matchesFilters } from './fallback.ts';
@@ -17,6 +17,14 @@ export interface SearchRequest extends SearchFilters {
   lang: TextLanguage;
 }
 
+export interface CandidateQuery {
+  q: string;
+  filters: SearchFilters;
+  limit: number;
+}
+
+export type CandidateDoc = SearchDocument & { _geoDistance?: number };
+
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
@@ -30,7 +38,7 @@ export interface SearchResult {
 /** After a failed call the engine is skipped this long, so a dead engine costs no latency. */
 const ENGINE_RETRY_MS = 1_000;
 
-export const MATCHING_STRATEGY: MatchingStrategies = 'frequency';
+export const MATCHING_STRATEGY: MatchingStrategies = 'last';
 
 export class SearchService {
   private engineDownUntil = 0;
@@ -44,7 +52,7 @@ export class SearchService {
 
   /** The query as the index sees it: analysed keys (see analysis.ts). */
   queryKeys(q: string | undefined): string[] {
-    return q ? analyzeUnique(q, this.lexicon) : [];
+    return q ? analyzeQuery(q, this.lexicon) : [];
   }
 
   async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
@@ -60,26 +68,32 @@ export class SearchService {
     return this.viaPostgres(req, now);
   }
 
-  /** Documents matching the filters and query, best first: the candidates of recommend. */
-  async candidates(q: string, filters: SearchFilters, limit: number, now: LocalTime = localTime()) {
-    const keys = this.queryKeys(q);
+  /**
+   * Several candidate lists in one round trip (Meilisearch multi-search), best first:
+   * the retrieval step of recommend. Falls back to PostgreSQL like `search`.
+   */
+  async candidateSets(queries: CandidateQuery[], now: LocalTime = localTime()): Promise<{ sets: CandidateDoc[][]; degraded: boolean }> {
     if (Date.now() >= this.engineDownUntil) {
       try {
-        const res = await this.engine.search(keys.join(' '), {
-          filter: meiliFilter(filters, now),
-          limit,
-          matchingStrategy: MATCHING_STRATEGY,
-          showRankingScore: true,
+        const res = await this.engine.client.multiSearch({
+          queries: queries.map((q) => ({
+            indexUid: this.engine.indexName,
+            q: this.queryKeys(q.q).join(' '),
+            filter: meiliFilter(q.filters, now),
+            limit: q.limit,
+            matchingStrategy: MATCHING_STRATEGY,
+          })),
         });
-        return { docs: res.hits as Array<SearchDocument & { _rankingScore?: number }>, degraded: false };
+        return { sets: res.results.map((r) => r.hits as CandidateDoc[]), degraded: false };
       } catch (err) {
         if (!isUnreachable(err)) throw err;
         this.engineDownUntil = Date.now() + ENGINE_RETRY_MS;
       }
     }
     this.onDegraded();
-    const docs = await fallbackSearch(this.db, this.lexicon, q, filters, now);
-    return { docs: docs.slice(0, limit).map((d, i) => ({ ...d, _rankingScore: 1 - i / (docs.length + 1) })), degraded: true };
+    const sets: CandidateDoc[][] = [];
+    for (const q of queries) sets.push((await fallbackSearch(this.db, this.lexicon, q.q, q.filters, now)).slice(0, q.limit));
+    return { sets, degraded: true };
   }
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {

@@ -6,7 +6,7 @@ import type { Settings } from 'meilisearch';
  * are the key fields, the name first.
  */
 export const INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['name_keys', 'term_keys', 'text_keys'],
+  searchableAttributes: ['name_keys', 'main_keys', 'term_keys', 'text_keys'],
   filterableAttributes: [
     'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
     'provider_type', 'organization_id', 'min_age', 'max_age', 'open_slots', 'always_open', 'remote',

@@ -66,6 +66,7 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { role, organization_id, label } = request.body;
+    if (label?.includes('\u0000')) throw new Problem('validation', 'body/label: must not contain the NUL character (U+0000)');
     if (role === 'editor' && !organization_id) throw new Problem('validation', 'body/organization_id: an editor key belongs to one organization');
     if (role !== 'editor' && organization_id) throw new Problem('validation', 'body/organization_id: only editor keys belong to an organization');
     const created = await db().transaction(async (tx) => {

@@ -12,11 +12,12 @@ import {
   hasLiveServices,
   insertOrganization,
   listOrganizations,
+  organizationExists,
   replaceOrganization,
   softDeleteOrganization,
 } from '../../db/organizations.ts';
 import { services } from '../../db/schema.ts';
-import { getServices } from '../../db/services.ts';
+import { getServices, isUniqueViolation } from '../../db/services.ts';
 import { PROBLEM_TYPES, Problem, problemTypeUri } from '../../plugins/problem.ts';
 import {
   IdParams,
@@ -27,6 +28,7 @@ import {
   expectedVersion,
   idempotent,
   problems,
+  sendStored,
 } from '../common.ts';
 import { actorOf } from './services.ts';
 
@@ -113,13 +115,16 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       body: OrganizationInput,
       response: { 201: OrganizationRecord, ...problems(400, 401, 403, 409, 422) },
     },
-  }, async (request, reply) =>
-    db().transaction((tx) =>
-      idempotent(request, reply, tx, async () => {
+  }, async (request, reply) => {
+    const res = await db().transaction((tx) =>
+      idempotent(request, tx, async () => {
         assertValidOrganization(request.body);
         const id = request.body.id ?? randomUUID();
         if (await getOrganization(tx, id)) throw new Problem('conflict', `organization ${id} already exists`);
-        await insertOrganization(tx, id, request.body);
+        await insertOrganization(tx, id, request.body).catch((err: unknown) => {
+          // A concurrent create of the same id, which the check above could not see yet.
+          throw isUniqueViolation(err) ? new Problem('conflict', `organization ${id} already exists`) : err;
+        });
         const created = (await getOrganization(tx, id))!;
         await audit(tx, {
           keyId: request.principal?.keyId ?? null,
@@ -136,13 +141,17 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
           headers: { etag: etagOf(created.version), location: `/v1/organizations/${id}` },
         };
       }),
-    ));
+    );
+    return sendStored(reply, res);
+  });
 
-  const update = (id: string, version: number | undefined, keyId: string | null, authorize: (org: string) => void, change: (o: OrganizationInput) => OrganizationInput) =>
+  // `precondition` is evaluated after `authorize`: a caller without the right gets 403, not 428.
+  const update = (id: string, precondition: () => number | undefined, keyId: string | null, authorize: (org: string) => void, change: (o: OrganizationInput) => OrganizationInput) =>
     db().transaction(async (tx) => {
       const current = await getOrganization(tx, id);
       if (!current) throw new Problem('not-found', `no organization ${id}`);
       authorize(id);
+      const version = precondition();
       if (version !== undefined && version !== current.version) throw new Problem('precondition-failed');
       const next = change(current.record);
       if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
@@ -168,8 +177,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
-    const updated = await update(request.params.id, version, request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), () => request.body);
+    const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), () => request.body);
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
   });
 
@@ -186,8 +194,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 415, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
-    const updated = await update(request.params.id, version, request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), (current) =>
+    const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), (current) =>
       patchOrganization(current, request.body),
     );
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
@@ -254,9 +261,12 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AuditPage, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
-    if (!request.principal) throw new Problem('unauthorized');
+    if (!request.principal) throw new Problem('unauthorized', 'the audit log needs an admin key or an editor key of the organization');
     request.authorizeOrganization(request.params.id);
-    await mustGet(request.params.id);
+    // A deleted organization keeps its audit log.
+    if (!(await organizationExists(db(), request.params.id, { withDeleted: true }))) {
+      throw new Problem('not-found', `no organization ${request.params.id}`);
+    }
     return { items: await readAudit(db(), { organizationId: request.params.id, before: request.query.before, limit: request.query.limit }) };
   });
 
@@ -276,42 +286,47 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
         ...problems(400, 401, 403, 404),
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     request.authorizeOrganization(request.params.id);
     await mustGet(request.params.id);
     const actor = actorOf(request);
     const results: Array<Static<typeof BatchItemResult>> = [];
     class Rollback extends Error {}
     try {
-      await db().transaction(async (tx) => {
-        for (const [index, item] of request.body.items.entries()) {
-          // Each item runs in a savepoint so one failure does not hide the others' results.
-          try {
-            await tx.transaction(async (sp) => {
-              if (item.organization_id !== request.params.id) {
-                throw new Problem('validation', 'body/organization_id: must be the organization in the path');
-              }
-              const exists = item.id ? await getOrganizationService(sp, item.id) : false;
-              if (exists) {
-                const updated = await updateService(sp, actor, item.id!, () => item, undefined);
-                results.push({ index, id: updated.record.id, status: 200, result: 'updated' });
-              } else {
-                const created = await createService(sp, actor, item);
-                results.push({ index, id: created.record.id, status: 201, result: 'created' });
-              }
-            });
-          } catch (err) {
-            if (!(err instanceof Problem)) throw err;
-            results.push({ index, id: item.id, status: err.status, result: 'failed', problem: { type: problemTypeUri(err.type), title: PROBLEM_TYPES[err.type].title, detail: err.detail } });
+      // With an Idempotency-Key, a retried batch gets the first answer instead of
+      // creating its id-less items again. A rolled-back batch stores nothing.
+      const res = await db().transaction((tx) =>
+        idempotent(request, tx, async () => {
+          for (const [index, item] of request.body.items.entries()) {
+            // Each item runs in a savepoint so one failure does not hide the others' results.
+            try {
+              await tx.transaction(async (sp) => {
+                if (item.organization_id !== request.params.id) {
+                  throw new Problem('validation', 'body/organization_id: must be the organization in the path');
+                }
+                const exists = item.id ? await getOrganizationService(sp, item.id) : false;
+                if (exists) {
+                  const updated = await updateService(sp, actor, item.id!, () => item, undefined);
+                  results.push({ index, id: updated.record.id, status: 200, result: 'updated' });
+                } else {
+                  const created = await createService(sp, actor, item);
+                  results.push({ index, id: created.record.id, status: 201, result: 'created' });
+                }
+              });
+            } catch (err) {
+              if (!(err instanceof Problem)) throw err;
+              results.push({ index, id: item.id, status: err.status, result: 'failed', problem: { type: problemTypeUri(err.type), title: PROBLEM_TYPES[err.type].title, detail: err.detail } });
+            }
           }
-        }
-        if (results.some((r) => r.result === 'failed')) throw new Rollback();
-      });
+          if (results.some((r) => r.result === 'failed')) throw new Rollback();
+          return { statusCode: 200, body: { applied: true, items: results } };
+        }),
+      );
+      return sendStored(reply, res);
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
       return { applied: false, items: results };
     }
-    return { applied: true, items: results };
   });
 };
 

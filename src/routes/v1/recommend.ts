@@ -1,5 +1,97 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Problem } from '../../plugins/problem.ts';
+import { recommend } from '../../recommend/recommend.ts';
+import { findMunicipality, findTerm } from '../../vocabulary/index.ts';
+import { Lang, problems } from '../common.ts';
 
-const recommend: FastifyPluginAsyncTypebox = async () => {};
+const Code = Type.String({ pattern: '^[a-z_]+$', maxLength: 40 });
 
-export default recommend;
+const RecommendBody = Type.Object(
+  {
+    text: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 5000,
+        description: "The client's situation in free text (Finnish, Swedish or English). Personal data: never stored, logged or echoed.",
+      }),
+    ),
+    profile: Type.Optional(
+      Type.Object(
+        {
+          needs: Type.Optional(Type.Array(Code, { maxItems: 20, uniqueItems: true, description: 'need codes, the main need first' })),
+          urgency: Type.Optional(Type.Union([Type.Literal('acute'), Type.Literal('soon'), Type.Literal('routine')])),
+          municipality: Type.Optional(Type.String({ pattern: '^[0-9]{3}$' })),
+          age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
+          language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code of a language the client speaks' })),
+          requires: Type.Optional(Type.Array(Code, { maxItems: 10, uniqueItems: true, description: 'access codes the client needs' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+    lang: Type.Optional(Lang),
+  },
+  { additionalProperties: false },
+);
+
+const Label = Type.Object({ code: Type.String(), label: Type.String() });
+
+const RecommendResponse = Type.Object({
+  needs: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      label: Type.String(),
+      weight: Type.Number(),
+      source: Type.Union([Type.Literal('profile'), Type.Literal('text'), Type.Literal('default')]),
+    }),
+    { description: 'The needs the list answers: from the profile, or read from the text (correct them in profile.needs)' },
+  ),
+  urgency: Type.Object({ value: Type.String(), source: Type.String() }),
+  results: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      score: Type.Number(),
+      reasons: Type.Array(Type.String(), { description: 'Why this service was suggested, in the language of `lang`' }),
+      covers: Type.Array(Type.String(), { description: "The client's need codes the service covers" }),
+      service: Type.Unsafe({ $ref: 'SearchHit#' }),
+    }),
+  ),
+  gaps: Type.Array(Label, { description: "Needs for which nothing usable was found in the client's area" }),
+});
+
+const recommendRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/v1/recommend', {
+    schema: {
+      tags: ['recommend'],
+      operationId: 'recommendServices',
+      summary: "Services for a client's situation, with reasons",
+      description:
+        'Reads the needs and urgency from the text unless the profile gives them, keeps only services the client can use ' +
+        '(area, age, language, active), covers each need, puts services reachable right now first when it is acute, ' +
+        'and explains every suggestion. The text is personal data: it is not stored, logged or echoed.',
+      security: [],
+      body: RecommendBody,
+      response: { 200: RecommendResponse, ...problems(400, 415) },
+    },
+  }, async (request, reply) => {
+    const { text, profile, limit = 10, lang = 'fi' } = request.body;
+    if (!text && !profile) throw new Problem('validation', 'send text, profile or both');
+    const errors = [
+      ...(profile?.needs ?? []).filter((c) => !findTerm('need', c)).map((c) => `body/profile/needs: unknown need code '${c}'`),
+      ...(profile?.requires ?? []).filter((c) => !findTerm('access', c)).map((c) => `body/profile/requires: unknown access code '${c}'`),
+      ...(profile?.municipality && !findMunicipality(profile.municipality) ? [`body/profile/municipality: unknown municipality code '${profile.municipality}'`] : []),
+    ];
+    if (errors.length > 0) {
+      throw new Problem('validation', errors.join('; '), {
+        errors: errors.map((e) => ({ field: e.split(':')[0]!, message: e.slice(e.indexOf(':') + 2) })),
+      });
+    }
+    const result = await recommend(app.searchService, { text, profile, limit, lang });
+    if (result.degraded) reply.header('x-search-degraded', 'postgres');
+    const { degraded: _d, ...body } = result;
+    return body;
+  });
+};
+
+export default recommendRoutes;

@@ -37,34 +37,6 @@ export const SearchQuery = Type.Object({
 });
 type SearchQuery = Static<typeof SearchQuery>;
 
-const TermLabel = Type.Object({ code: Type.String(), label: Type.String() });
-const Hit = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    name: Type.String(),
-    alternate_name: Type.Optional(Type.String()),
-    description: Type.String(),
-    organization: Type.Object({ id: Type.String(), name: Type.String(), provider_type: Type.Optional(Type.String()) }),
-    status: Type.String(),
-    needs: Type.Array(TermLabel),
-    service_types: Type.Array(TermLabel),
-    target_groups: Type.Array(TermLabel),
-    access: Type.Array(TermLabel),
-    languages: Type.Array(Type.String()),
-    areas: Type.Array(Type.String()),
-    phones: Type.Array(Type.Object({}, { additionalProperties: true })),
-    url: Type.Optional(Type.String()),
-    always_open: Type.Boolean(),
-    open_now: Type.Optional(Type.Boolean()),
-    stale: Type.Boolean({ description: 'Not verified in the last 12 months' }),
-    assured_date: Type.Optional(Type.String()),
-    distance_km: Type.Optional(Type.Number()),
-    highlight: Type.Optional(
-      Type.Object({ name: Type.String(), description: Type.String() }, { description: 'HTML-escaped text with <mark> around matched words' }),
-    ),
-  },
-  { $id: 'SearchHit' },
-);
 const FacetValue = Type.Object({ code: Type.String(), label: Type.String(), count: Type.Integer() });
 
 const split = (values?: string[]) => values?.flatMap((v) => v.split(','));
@@ -114,7 +86,7 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
       querystring: SearchQuery,
       response: {
         200: Type.Object({
-          hits: Type.Array(Hit),
+          hits: Type.Array(Type.Unsafe({ $ref: 'SearchHit#' })),
           total: Type.Integer(),
           facets: Type.Record(Type.String(), Type.Array(FacetValue)),
           page: Type.Integer(),

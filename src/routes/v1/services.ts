@@ -11,7 +11,7 @@ import {
 } from '../../catalog/service-commands.ts';
 import { ServiceInput, ServiceRecord, ServiceStatus } from '../../catalog/types.ts';
 import { readAudit } from '../../db/audit.ts';
-import { getService, listServices, type ServiceWithVersion } from '../../db/services.ts';
+import { getService, getServiceRows, listServices, type ServiceWithVersion } from '../../db/services.ts';
 import { Problem } from '../../plugins/problem.ts';
 import {
   IdParams,
@@ -22,6 +22,7 @@ import {
   expectedVersion,
   idempotent,
   problems,
+  sendStored,
 } from '../common.ts';
 import { AuditPage } from './organizations.ts';
 
@@ -92,9 +93,9 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       body: ServiceInput,
       response: { 201: ServiceRecord, ...problems(400, 401, 403, 409, 422) },
     },
-  }, async (request, reply) =>
-    db().transaction((tx) =>
-      idempotent(request, reply, tx, async () => {
+  }, async (request, reply) => {
+    const res = await db().transaction((tx) =>
+      idempotent(request, tx, async () => {
         const created = await createService(tx, actorOf(request), request.body);
         return {
           statusCode: 201,
@@ -102,7 +103,9 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
           headers: { etag: etagOf(created.version), location: `/v1/services/${created.record.id}` },
         };
       }),
-    ));
+    );
+    return sendStored(reply, res);
+  });
 
   app.put('/v1/services/:id', {
     config: { access: 'organization' },
@@ -117,9 +120,8 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 422, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
     const updated = await db().transaction((tx) =>
-      updateService(tx, actorOf(request), request.params.id, () => request.body, version),
+      updateService(tx, actorOf(request), request.params.id, () => request.body, () => expectedVersion(request)),
     );
     return sendService(reply, updated);
   });
@@ -138,9 +140,8 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 415, 422, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
     const updated = await db().transaction((tx) =>
-      updateService(tx, actorOf(request), request.params.id, mergePatch(request.body), version),
+      updateService(tx, actorOf(request), request.params.id, mergePatch(request.body), () => expectedVersion(request)),
     );
     return sendService(reply, updated);
   });
@@ -158,8 +159,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 412, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
-    await db().transaction((tx) => deleteService(tx, actorOf(request), request.params.id, version));
+    await db().transaction((tx) => deleteService(tx, actorOf(request), request.params.id, () => expectedVersion(request)));
     return reply.code(204).send(null);
   });
 
@@ -176,11 +176,22 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 428) },
     },
   }, async (request, reply) => {
-    const version = expectedVersion(request);
-    const updated = await db().transaction((tx) =>
-      updateService(tx, actorOf(request), request.params.id, (s) => ({ ...s, assured_date: today() }), version, 'verify'),
+    // A retried verify would otherwise meet its own version bump (412); with an
+    // Idempotency-Key it gets the first answer again.
+    const res = await db().transaction((tx) =>
+      idempotent(request, tx, async () => {
+        const updated = await updateService(
+          tx,
+          actorOf(request),
+          request.params.id,
+          (s) => ({ ...s, assured_date: today() }),
+          () => expectedVersion(request),
+          'verify',
+        );
+        return { statusCode: 200, body: updated.record, headers: { etag: etagOf(updated.version) } };
+      }),
     );
-    return sendService(reply, updated);
+    return sendStored(reply, res);
   });
 
   app.get('/v1/services/:id/history', {
@@ -195,7 +206,9 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AuditPage, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const found = await getService(db(), request.params.id);
+    if (!request.principal) throw new Problem('unauthorized', 'the audit trail needs an admin key or an editor key of the organization');
+    // A deleted listing keeps its history: look the owner up among deleted rows too.
+    const [found] = await getServiceRows(db(), [request.params.id], true);
     if (!found) throw new Problem('not-found', `no service ${request.params.id}`);
     request.authorizeOrganization(found.organizationId);
     const items = await readAudit(db(), { entityId: request.params.id, before: request.query.before, limit: request.query.limit });

@@ -1,0 +1,134 @@
+import type { SearchDocument } from '../search/document.ts';
+import type { Client } from './client.ts';
+import { languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
+
+/**
+ * Scores a candidate for a client from explicit, explainable signals, and picks the list
+ * so that it covers each of the client's needs instead of ten services for the first.
+ * Every signal that moves a score becomes a reason the worker can read.
+ */
+
+export interface Signals {
+  covers: string[];
+  mainNeedMatch: boolean;
+  locality: Locality;
+  language: LanguageFit;
+  reachableNow: boolean;
+  alwaysOpen: boolean;
+  remote: boolean;
+  satisfied: string[];
+  missing: string[];
+  targetFit: 'fits' | 'neutral' | 'other_group';
+  stale: boolean;
+  textRank: number | undefined;
+}
+
+export interface Scored {
+  doc: SearchDocument;
+  signals: Signals;
+  score: number;
+}
+
+const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
+const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
+
+/** Target groups by age: services aimed at a group the client clearly is not in rank lower. */
+function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
+  const groups = doc.target_groups;
+  if (client.age === undefined || groups.length === 0 || groups.includes('everyone')) return 'neutral';
+  const age = client.age;
+  const fits = (g: string) =>
+    (g === 'children' && age < 13) ||
+    (g === 'youth' && age >= 12 && age < 30) ||
+    (g === 'students' && age >= 16 && age < 35) ||
+    (g === 'older_people' && age >= 63) ||
+    (g === 'adults' && age >= 18);
+  const ageBound = ['children', 'youth', 'older_people', 'adults', 'students'];
+  if (groups.some((g) => ageBound.includes(g) && fits(g))) return groups.some((g) => g !== 'adults' && fits(g)) ? 'fits' : 'neutral';
+  return groups.some((g) => ageBound.includes(g)) ? 'other_group' : 'neutral';
+}
+
+export function signalsOf(doc: SearchDocument, client: Client, reachable: boolean, textRank: number | undefined): Signals {
+  const needCodes = client.needs.map((n) => n.code);
+  return {
+    covers: needCodes.filter((c) => doc.needs.includes(c)),
+    mainNeedMatch: doc.needs[0] !== undefined && needCodes.includes(doc.needs[0]),
+    locality: locality(doc, client.municipality),
+    language: languageFit(doc.languages, client.language),
+    reachableNow: reachable,
+    alwaysOpen: doc.always_open,
+    remote: doc.remote,
+    satisfied: client.requires.filter((r) => doc.access.includes(r) || (r === 'remote' && doc.remote)),
+    missing: client.requires.filter((r) => !(doc.access.includes(r) || (r === 'remote' && doc.remote))),
+    targetFit: targetFit(doc, client),
+    stale: doc.stale,
+    textRank,
+  };
+}
+
+export function score(doc: SearchDocument, s: Signals, client: Client): number {
+  const weightOf = new Map(client.needs.map((n) => [n.code, n.weight]));
+  const mainNeed = doc.needs[0];
+  let total = 0;
+  for (const code of s.covers) {
+    // A service made for this need beats one that lists it among many.
+    const focus = code === mainNeed ? 1 : 0.55;
+    total += (weightOf.get(code) ?? 0.5) * focus;
+  }
+  total += LOCALITY_SCORE[s.locality];
+  total += s.language === 'native' ? 0.15 : s.language === 'fallback' ? -0.25 : -2;
+  total += 0.35 * s.satisfied.length - 0.6 * s.missing.length;
+  total += s.targetFit === 'fits' ? 0.2 : s.targetFit === 'other_group' ? -0.35 : 0;
+  if (client.urgency.value === 'acute') {
+    if (s.reachableNow) total += 0.6;
+    if (s.alwaysOpen) total += 0.15;
+    if (doc.service_types.some((t) => CONTACT_TYPES.has(t)) || doc.needs.includes('crisis')) total += 0.2;
+  } else if (client.urgency.value === 'soon' && s.reachableNow) {
+    total += 0.05;
+  }
+  if (s.textRank !== undefined) total += 0.25 / (1 + s.textRank / 3);
+  if (s.stale) total -= 0.25;
+  return total;
+}
+
+/**
+ * Greedy selection: each pick is the candidate with the best score plus a bonus for
+ * needs no earlier pick covers, minus a little for needs already covered twice.
+ */
+export function diversify(candidates: Scored[], client: Client, limit: number): Scored[] {
+  const picked: Scored[] = [];
+  const coverage = new Map<string, number>();
+  const weightOf = new Map(client.needs.map((n) => [n.code, n.weight]));
+  const pool = [...candidates];
+  while (picked.length < limit && pool.length > 0) {
+    let bestIndex = 0;
+    let bestValue = -Infinity;
+    pool.forEach((c, i) => {
+      let value = c.score;
+      for (const code of c.signals.covers) {
+        const times = coverage.get(code) ?? 0;
+        if (times === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
+        else if (times >= 2) value -= 0.1 * times;
+      }
+      if (value > bestValue) {
+        bestValue = value;
+        bestIndex = i;
+      }
+    });
+    const [chosen] = pool.splice(bestIndex, 1);
+    picked.push(chosen!);
+    for (const code of chosen!.signals.covers) coverage.set(code, (coverage.get(code) ?? 0) + 1);
+  }
+  return picked;
+}
+
+/** In an acute situation a service reachable right now must be among the first three. */
+export function ensureReachableInTop3(list: Scored[], pool: Scored[], client: Client): Scored[] {
+  if (client.urgency.value !== 'acute' || list.slice(0, 3).some((s) => s.signals.reachableNow)) return list;
+  const reachable = [...list.slice(3), ...pool.filter((p) => !list.includes(p))]
+    .filter((s) => s.signals.reachableNow)
+    .sort((a, b) => b.score - a.score)[0];
+  if (!reachable) return list;
+  const rest = list.filter((s) => s !== reachable);
+  return [...rest.slice(0, 2), reachable, ...rest.slice(2)].slice(0, list.length);
+}

@@ -1,0 +1,103 @@
+import type { TextLanguage } from '../catalog/types.ts';
+import type { SearchDocument } from '../search/document.ts';
+import { toHit, type SearchHit } from '../search/hits.ts';
+import { localTime, type LocalTime } from '../search/opening-hours.ts';
+import { isOpen, type CandidateQuery, type SearchService } from '../search/service.ts';
+import { findTerm } from '../vocabulary/index.ts';
+import { understandClient, type Client, type Profile, type Source, type Urgency } from './client.ts';
+import { eligibilityFilters, languageFit, locality } from './eligibility.ts';
+import { diversify, ensureReachableInTop3, score, signalsOf, type Scored } from './ranking.ts';
+import { reasonsFor } from './reasons.ts';
+
+/**
+ * Recommend: (1) understand the client (profile, completed from the text), (2) retrieve
+ * candidates the client can use — per need, those open now when it is urgent, and those
+ * whose texts match the situation — (3) score them on explicit signals, (4) pick a list
+ * that covers every need, (5) explain each pick, and (6) report needs nothing covers.
+ */
+
+export interface RecommendRequest {
+  text?: string;
+  profile?: Profile;
+  limit: number;
+  lang: TextLanguage;
+}
+
+export interface Recommendation {
+  id: string;
+  score: number;
+  reasons: string[];
+  covers: string[];
+  service: SearchHit;
+}
+
+export interface RecommendResponse {
+  needs: Array<{ code: string; label: string; weight: number; source: Source }>;
+  urgency: { value: Urgency; source: Source };
+  results: Recommendation[];
+  /** Needs for which nothing usable was found in the client's area. */
+  gaps: Array<{ code: string; label: string }>;
+  degraded: boolean;
+}
+
+const PER_NEED = 60;
+const REACHABLE = 30;
+const BY_TEXT = 30;
+
+function candidateQueries(client: Client, text: string | undefined): CandidateQuery[] {
+  const filters = eligibilityFilters(client);
+  const queries: CandidateQuery[] = client.needs.map((n) => ({
+    // The need's own label as the query ranks services made for the need first.
+    q: findTerm('need', n.code)?.labels.fi ?? '',
+    filters: { ...filters, need: [n.code] },
+    limit: PER_NEED,
+  }));
+  if (client.urgency.value === 'acute') {
+    const need = client.needs.length > 0 ? client.needs.map((n) => n.code) : undefined;
+    queries.push({ q: '', filters: { ...filters, open_now: true, ...(need ? { need } : {}) }, limit: REACHABLE });
+  }
+  if (text) queries.push({ q: text, filters, limit: BY_TEXT });
+  return queries;
+}
+
+export async function recommend(search: SearchService, req: RecommendRequest, now: LocalTime = localTime()): Promise<RecommendResponse> {
+  const client = understandClient(req.text, req.profile);
+  const queries = candidateQueries(client, req.text);
+  const { sets, degraded } = queries.length > 0 ? await search.candidateSets(queries, now) : { sets: [], degraded: false };
+
+  const textSet = req.text ? sets[sets.length - 1] ?? [] : [];
+  const textRank = new Map(textSet.map((d, i) => [d.id, i]));
+  const unique = new Map<string, SearchDocument>();
+  for (const set of sets) for (const d of set) unique.set(d.id, d);
+
+  const usable = [...unique.values()].filter(
+    (d) => languageFit(d.languages, client.language) !== 'none' && locality(d, client.municipality) !== 'other',
+  );
+  const scored: Scored[] = usable.map((doc) => {
+    const signals = signalsOf(doc, client, isOpen(doc, now), textRank.get(doc.id));
+    return { doc, signals, score: score(doc, signals, client) };
+  });
+  // With needs known, a service that covers none of them is only a last resort.
+  const relevant = client.needs.length > 0 ? scored.filter((s) => s.signals.covers.length > 0) : scored;
+  const pool = (relevant.length > 0 ? relevant : scored).sort((a, b) => b.score - a.score);
+  const picked = ensureReachableInTop3(diversify(pool, client, req.limit), pool, client);
+
+  const covered = new Set(usable.flatMap((d) => d.needs));
+  return {
+    needs: client.needs.map((n) => ({ code: n.code, label: findTerm('need', n.code)?.labels[req.lang] ?? n.code, weight: round(n.weight), source: n.source })),
+    urgency: client.urgency,
+    results: picked.map((s) => ({
+      id: s.doc.id,
+      score: round(s.score),
+      reasons: reasonsFor(s.doc, s.signals, client, req.lang),
+      covers: s.signals.covers,
+      service: toHit(s.doc, req.lang, { openNow: s.signals.reachableNow }),
+    })),
+    gaps: client.needs
+      .filter((n) => !covered.has(n.code))
+      .map((n) => ({ code: n.code, label: findTerm('need', n.code)?.labels[req.lang] ?? n.code })),
+    degraded,
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

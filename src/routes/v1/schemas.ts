@@ -1,0 +1,32 @@
+import { Type } from 'typebox';
+
+/** Schemas shared by several routes, registered once with `app.addSchema`. */
+
+const TermLabel = Type.Object({ code: Type.String(), label: Type.String() });
+export const SearchHitSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    alternate_name: Type.Optional(Type.String()),
+    description: Type.String(),
+    organization: Type.Object({ id: Type.String(), name: Type.String(), provider_type: Type.Optional(Type.String()) }),
+    status: Type.String(),
+    needs: Type.Array(TermLabel),
+    service_types: Type.Array(TermLabel),
+    target_groups: Type.Array(TermLabel),
+    access: Type.Array(TermLabel),
+    languages: Type.Array(Type.String()),
+    areas: Type.Array(Type.String()),
+    phones: Type.Array(Type.Object({}, { additionalProperties: true })),
+    url: Type.Optional(Type.String()),
+    always_open: Type.Boolean(),
+    open_now: Type.Optional(Type.Boolean()),
+    stale: Type.Boolean({ description: 'Not verified in the last 12 months' }),
+    assured_date: Type.Optional(Type.String()),
+    distance_km: Type.Optional(Type.Number()),
+    highlight: Type.Optional(
+      Type.Object({ name: Type.String(), description: Type.String() }, { description: 'HTML-escaped text with <mark> around matched words' }),
+    ),
+  },
+  { $id: 'SearchHit' },
+);
