@@ -69,11 +69,12 @@ export async function listKeys(tx: Tx): Promise<ApiKeyRow[]> {
   return tx.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
 }
 
-export async function revokeKey(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx
+/** Revokes an active key; returns it (its organization, for the audit log), or undefined. */
+export async function revokeKey(tx: Tx, id: string): Promise<{ id: string; organizationId: string | null } | undefined> {
+  const [row] = await tx
     .update(apiKeys)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  return rows.length > 0;
+    .returning({ id: apiKeys.id, organizationId: apiKeys.organizationId });
+  return row;
 }

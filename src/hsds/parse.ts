@@ -137,7 +137,7 @@ class Parser {
       return false;
     }
     const previous = this.ids.claim(table, id.toLowerCase(), rec);
-    if (previous !== undefined) this.log.report(rec, field, `duplicate id ${id}: ${table} ${previous} has it too`);
+    if (previous !== undefined) this.log.report(rec, field, `duplicate id ${id}: ${previous} has a row of ${table} with it`);
     return true;
   }
 
@@ -219,6 +219,21 @@ class Parser {
       },
       links,
     };
+  }
+
+  /**
+   * The file lists services at its top level; services nested in an organization (as the
+   * HSDS organization object allows) are not read, so one listed only there would be lost.
+   */
+  servicesNestedOnly(organizations: Entry[], serviceIds: Set<unknown>): void {
+    for (const { record: o, label: rec } of organizations) {
+      if (!Array.isArray(o.services)) continue;
+      o.services.forEach((s: unknown, j: number) => {
+        if (!serviceIds.has(isObject(s) ? s.id : undefined)) {
+          this.log.report(rec, `/services/${j}`, "is not listed under the file's services; services nested in an organization are not read");
+        }
+      });
+    }
   }
 
   private organizationIdentifiers(rec: string, o: Json): void {
@@ -377,11 +392,10 @@ function withNestedIds<T extends ServiceInput & { id: string }>(input: T): T {
 }
 
 async function storedCatalog(tx: Tx): Promise<Known> {
-  const [taxonomyRows, termRows, organizationRows] = await Promise.all([
-    tx.select({ id: taxonomies.id, code: taxonomies.code, uri: taxonomies.uri }).from(taxonomies),
-    tx.select({ id: taxonomyTerms.id, taxonomyId: taxonomyTerms.taxonomyId, code: taxonomyTerms.code }).from(taxonomyTerms),
-    tx.select({ id: organizations.id }).from(organizations).where(isNull(organizations.deletedAt)),
-  ]);
+  // One after another: a transaction's client runs one query at a time.
+  const taxonomyRows = await tx.select({ id: taxonomies.id, code: taxonomies.code, uri: taxonomies.uri }).from(taxonomies);
+  const termRows = await tx.select({ id: taxonomyTerms.id, taxonomyId: taxonomyTerms.taxonomyId, code: taxonomyTerms.code }).from(taxonomyTerms);
+  const organizationRows = await tx.select({ id: organizations.id }).from(organizations).where(isNull(organizations.deletedAt));
   return {
     taxonomies: new Map(taxonomyRows.map((t) => [t.id, { code: t.code, uri: t.uri }])),
     taxonomyByCode: new Map(taxonomyRows.map((t) => [t.code, t.id])),
@@ -430,6 +444,7 @@ export async function parseCatalog(tx: Tx, file: unknown): Promise<ParsedCatalog
   const parsedTerms = lists.taxonomy_terms.flatMap((e) => parser.term(e) ?? []);
   const parsedOrganizations = lists.organizations.flatMap((e) => parser.organization(e) ?? []);
   const parsedServices = lists.services.flatMap((e) => parser.service(e) ?? []);
+  parser.servicesNestedOnly(lists.organizations, new Set(lists.services.map((e) => e.record.id)));
   if (parser.log.list.length > 0) throw new CatalogRejected(parser.log.list);
   return { taxonomies: parsedTaxonomies, terms: parsedTerms, organizations: parsedOrganizations, services: parsedServices };
 }

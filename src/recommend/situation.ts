@@ -1,12 +1,485 @@
-// Placeholder until the situation reader lands.
+import {
+  ACCESS_CUES,
+  CLEAR,
+  CueMatcher,
+  GROUP_CUES,
+  NEED_CUES,
+  URGENCY_CUES,
+  fold,
+  tokenize,
+  type CueHit,
+  type Tag,
+  type Token,
+} from './concepts.ts';
+
+/**
+ * Reads a client's situation from a referral note written in free text (Finnish mostly,
+ * Swedish or English now and then): the needs, how urgent help is, the access conditions
+ * the client needs, age, language and target-group hints.
+ *
+ * Privacy: the note is personal data. A reading reports only fixed identifiers of the
+ * lexicon (`debt.ulosotto`), taxonomy codes, an age and a language code; it never carries
+ * a substring of the note, and nothing here logs the note.
+ */
+
+export type Urgency = 'acute' | 'soon' | 'routine';
+
+export interface NeedReading {
+  /** Code of the `need` taxonomy. */
+  code: string;
+  /** 0..1, how surely the note signals this need. */
+  weight: number;
+  /** Lexicon cue ids that matched, or `implied.*` ids of the rules below. */
+  cues: string[];
+}
+
 export interface Situation {
-  needs: Array<{ code: string; weight: number; cues: string[] }>;
-  urgency: 'acute' | 'soon' | 'routine';
+  /** Most certain first; among equals, the need the note mentions first. */
+  needs: NeedReading[];
+  urgency: Urgency;
+  /** Codes of the `access` taxonomy the note says the client needs. */
   requires: string[];
   age?: number;
+  /** ISO 639-1 code of the language the client speaks, when the note says. */
   language?: string;
+  /** Codes of the `target_group` taxonomy. */
   targetGroups: string[];
 }
-export function readSituation(_text: string): Situation {
-  return { needs: [], urgency: 'routine', requires: [], targetGroups: [] };
+
+/** A need is read when its evidence reaches this weight: one clear cue, or several weak ones. */
+export const NEED_THRESHOLD = 0.5;
+const ACCESS_THRESHOLD = 0.5;
+/** Notes are short; longer input is cut so that reading stays cheap. */
+const MAX_TEXT_LENGTH = 10_000;
+
+const needMatcher = new CueMatcher(NEED_CUES);
+const urgencyMatcher = new CueMatcher(URGENCY_CUES);
+const accessMatcher = new CueMatcher(ACCESS_CUES);
+const groupMatcher = new CueMatcher(GROUP_CUES);
+
+const ACCESS_ORDER = Object.keys(ACCESS_CUES);
+const GROUP_ORDER = [
+  'everyone', 'adults', 'youth', 'children', 'families', 'older_people', 'women', 'men',
+  'immigrants', 'lgbtiq', 'relatives', 'students', 'unemployed',
+];
+
+export function readSituation(text: string): Situation {
+  const note = text.slice(0, MAX_TEXT_LENGTH);
+  const tokens = tokenize(note);
+  const age = readAge(note);
+  const language = readLanguage(note);
+  const needHits = withoutLanguageSkillCues(withoutOverridden(needMatcher.match(tokens)), language);
+  const urgencyHits = urgencyMatcher.match(tokens);
+
+  const evidence = gather(needHits);
+  const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= NEED_THRESHOLD;
+  const urgency = decideUrgency(needHits, urgencyHits, included);
+  addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
+
+  const needs = [...evidence.entries()]
+    .filter(([, e]) => e.weight >= NEED_THRESHOLD)
+    .sort(([, a], [, b]) => b.weight - a.weight || a.position - b.position)
+    .map(([code, e]) => ({ code, weight: round(e.weight), cues: e.cues }));
+
+  const situation: Situation = {
+    needs,
+    urgency,
+    requires: readRequires(tokens),
+    targetGroups: readTargetGroups(tokens, needs, age, language),
+  };
+  if (age !== undefined) situation.age = age;
+  if (language !== undefined) situation.language = language;
+  return situation;
+}
+
+// ---------------------------------------------------------------------------------------
+// Needs
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Cues that a more specific one explains away: the word "suicide" in a note about a
+ * relative who died by suicide speaks of the client's bereavement, not of the client's
+ * own suicidality (which other crisis cues still catch: `itsetuhoisia ajatuksia`).
+ */
+const OVERRIDDEN_BY: Record<string, string> = {
+  'crisis.itsemurha': 'bereavement.laheisen_itsemurha',
+  // "uhkaa tappaa itsensä" threatens the client's own life, not someone else's.
+  'violence.tappouhka': 'crisis.uhkaa_itsetuholla',
+};
+
+function withoutOverridden(hits: CueHit[]): CueHit[] {
+  const ids = new Set(hits.map((h) => h.id));
+  return hits.filter((h) => !ids.has(OVERRIDDEN_BY[h.id] ?? ''));
+}
+
+/**
+ * Weak Finnish and the need of an interpreter point to a newcomer, except for a client
+ * whose own language is Swedish (or Finnish): many Finland-Swedes speak little Finnish.
+ */
+const LANGUAGE_SKILL_CUES = new Set(['immigration.kielitaito', 'immigration.tulkki']);
+
+function withoutLanguageSkillCues(hits: CueHit[], language: string | undefined): CueHit[] {
+  if (language !== 'sv' && language !== 'fi') return hits;
+  return hits.filter((h) => !LANGUAGE_SKILL_CUES.has(h.id));
+}
+
+interface Evidence {
+  weight: number;
+  /** Word index where the need is first mentioned (implied needs come last). */
+  position: number;
+  cues: string[];
+}
+
+/**
+ * Independent cues combine as a noisy-or: 1 − Π(1 − strength). One strong cue settles a
+ * need, two weak ones together reach the threshold, and more cues make it surer.
+ */
+function combine(a: number, b: number): number {
+  return 1 - (1 - a) * (1 - b);
+}
+
+function gather(hits: CueHit[]): Map<string, Evidence> {
+  const byConcept = new Map<string, Evidence>();
+  for (const hit of [...hits].sort((a, b) => a.position - b.position)) {
+    const e = byConcept.get(hit.concept) ?? { weight: 0, position: hit.position, cues: [] };
+    e.weight = combine(e.weight, hit.strength);
+    e.cues.push(hit.id);
+    byConcept.set(hit.concept, e);
+  }
+  return byConcept;
+}
+
+/**
+ * An implication restates what the situation implies; where the note names the need
+ * itself it adds nothing, so it raises a weight to its own strength but never beyond.
+ */
+function imply(evidence: Map<string, Evidence>, code: string, cue: string, strength: number): void {
+  const e = evidence.get(code) ?? { weight: 0, position: Number.MAX_SAFE_INTEGER, cues: [] };
+  e.weight = Math.max(e.weight, strength);
+  e.cues.push(cue);
+  evidence.set(code, e);
+}
+
+interface Context {
+  needHits: CueHit[];
+  urgencyHits: CueHit[];
+  included: (code: string) => boolean;
+  urgency: Urgency;
+  age?: number;
+  language?: string;
+}
+
+/** Languages of Finland's own services; a client speaking another one is likely a newcomer. */
+const NATIONAL_LANGUAGES = new Set(['fi', 'sv', 'en']);
+const IMPLIED = 0.55;
+
+/**
+ * Needs that a situation implies although the note does not name them, because services
+ * for them are what such a client is typically referred to. Each rule adds evidence of
+ * its own (`implied.*`), moderate enough that it rarely outranks needs the note names:
+ *
+ * - a minor client (under 18) needs services for children and young people, and a client
+ *   of 65 or more those for older people: age decides eligibility for both;
+ * - a client who speaks none of the languages of the services (fi, sv, en) needs
+ *   immigration and integration services (interpreting, guidance in their language);
+ * - violence, sexual violence or a death that happened just now (an acute reading driven
+ *   by the event itself) calls for crisis help, whatever else follows;
+ * - sexual violence is a crime, so victim support (advice on reporting, support person in
+ *   the process) applies even when the note does not mention the police;
+ * - violence in a family with children, or by a parent, is a family matter as well:
+ *   children who witness violence are its victims, and family and child-protection
+ *   services take part.
+ */
+function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
+  const { age, language, included } = ctx;
+  if (age !== undefined && age < 18) imply(evidence, 'child_youth', 'implied.minor', 0.7);
+  if (age !== undefined && age >= 65) imply(evidence, 'elderly', 'implied.older_age', 0.7);
+  if (language !== undefined && !NATIONAL_LANGUAGES.has(language)) {
+    imply(evidence, 'immigration', 'implied.foreign_language', IMPLIED);
+  }
+  if (ctx.urgency === 'acute' && recentTrauma(ctx)) imply(evidence, 'crisis', 'implied.acute_trauma', 0.6);
+  if (included('sexual_violence')) imply(evidence, 'crime_victim', 'implied.sexual_offence', IMPLIED);
+  const childrenAround = ctx.needHits.some((h) => CHILDREN_IN_FAMILY.has(h.id));
+  if ((included('violence') || included('sexual_violence')) && childrenAround) imply(evidence, 'family', 'implied.children_exposed', IMPLIED);
+}
+
+/** Cues saying there are children in the family, or that a parent is the one who is violent. */
+const CHILDREN_IN_FAMILY = new Set([
+  'family.lapset', 'family.lapset_kotona', 'family.neuvola', 'family.raskaus', 'family.vanhempi_vakivalta',
+  'family.lasten_tapaaminen', 'family.yksinhuoltaja', 'family.lastensuojelu', 'family.uusi_puoliso',
+  'family.vanki_vanhempi',
+]);
+
+const TRAUMA_NEEDS = new Set(['violence', 'sexual_violence', 'bereavement']);
+
+function recentTrauma(ctx: Context): boolean {
+  return recentEvents(ctx.needHits, ctx.urgencyHits, ctx.included).some((h) => TRAUMA_NEEDS.has(h.concept));
+}
+
+// ---------------------------------------------------------------------------------------
+// Urgency
+// ---------------------------------------------------------------------------------------
+
+const hasTag = (hit: CueHit, tag: Tag): boolean => hit.tags.includes(tag);
+
+/** Events (assault, rape, eviction, death…) told in the same sentence as "today", "last night"… */
+function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): CueHit[] {
+  const recentSentences = new Set(urgencyHits.filter((h) => hasTag(h, 'recent')).flatMap((h) => [...h.sentences]));
+  return needHits.filter(
+    (h) =>
+      hasTag(h, 'recentAcute') &&
+      (included(h.concept) || h.strength >= CLEAR) &&
+      [...h.sentences].some((s) => recentSentences.has(s)),
+  );
+}
+
+/**
+ * - acute: a cue that is acute by itself (suicidal thoughts, afraid to go home, nowhere
+ *   to sleep tonight); a severe event that happened today or last night; or physical or
+ *   sexual violence the client is afraid of;
+ * - soon: a cue calling for help within days (eviction notice, food running out, a
+ *   benefit sanction), or violence and the like that is not acute;
+ * - routine otherwise.
+ */
+function decideUrgency(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+  const relevant = (h: CueHit): boolean => included(h.concept) || h.strength >= CLEAR;
+  // Words of time ("välittömästi", "ensi viikolla") make a need urgent; without one they
+  // are about the appointment, not the client's situation.
+  const timing = needHits.some(relevant) ? urgencyHits : [];
+  if ([...needHits, ...timing].some((h) => hasTag(h, 'acute'))) return 'acute';
+  if (recentEvents(needHits, urgencyHits, included).length > 0) return 'acute';
+  const afraid = urgencyHits.some((h) => hasTag(h, 'fear'));
+  if (afraid && needHits.some((h) => hasTag(h, 'physical') && included(h.concept))) return 'acute';
+  if (timing.some((h) => hasTag(h, 'soon'))) return 'soon';
+  if (needHits.some((h) => hasTag(h, 'soon') && relevant(h))) return 'soon';
+  return 'routine';
+}
+
+// ---------------------------------------------------------------------------------------
+// Access conditions and target groups
+// ---------------------------------------------------------------------------------------
+
+function readRequires(tokens: Token[]): string[] {
+  const evidence = gather(accessMatcher.match(tokens));
+  return ACCESS_ORDER.filter((code) => (evidence.get(code)?.weight ?? 0) >= ACCESS_THRESHOLD);
+}
+
+function readTargetGroups(tokens: Token[], needs: NeedReading[], age?: number, language?: string): string[] {
+  const hits = groupMatcher.match(tokens);
+  const cue = (code: string): boolean => hits.some((h) => h.concept === code);
+  const need = (code: string): boolean => needs.some((n) => n.code === code);
+  const groups = new Set<string>();
+
+  if (age !== undefined) {
+    if (age < 13) groups.add('children');
+    if (age >= 13 && age < 30) groups.add('youth');
+    if (age >= 18 && age < 65) groups.add('adults');
+    if (age >= 65) groups.add('older_people');
+  } else if (cue('youth')) {
+    groups.add('youth');
+  }
+  if (need('elderly')) groups.add('older_people');
+  if (need('family')) groups.add('families');
+  if (need('caregiver') || cue('relatives')) groups.add('relatives');
+  if (need('immigration') || cue('immigrants') || (language !== undefined && !NATIONAL_LANGUAGES.has(language))) {
+    groups.add('immigrants');
+  }
+  for (const code of ['students', 'unemployed', 'lgbtiq']) if (cue(code)) groups.add(code);
+  const gender = firstGender(hits);
+  if (gender) groups.add(gender);
+  return GROUP_ORDER.filter((g) => groups.has(g));
+}
+
+/** The client is usually introduced first (`Mies 52 v`, `Nainen 29 v soitti`). */
+function firstGender(hits: CueHit[]): string | undefined {
+  const gendered = hits.filter((h) => h.concept === 'women' || h.concept === 'men');
+  gendered.sort((a, b) => a.position - b.position);
+  return gendered[0]?.concept;
+}
+
+// ---------------------------------------------------------------------------------------
+// Age
+// ---------------------------------------------------------------------------------------
+
+const MAX_AGE = 110;
+
+/** `34 v`, `34-vuotias`, `34-vuotiaalla`, `34 år`, `34-årig`, `34 years old`, `34-year-old`. */
+const AGE_AFTER_NUMBER =
+  /(?<![\p{L}\p{N}])(\d{1,3})\s*-?\s*(?:v\.?(?![\p{L}])|vuotia\p{L}*|vuoden ikai\p{L}*|ar(?:s|ig\p{L}*|ing\p{L}*)?(?![\p{L}])|years?(?:\s*-?\s*old)?(?![\p{L}])|year-old|yrs?(?![\p{L}])|y\/?o(?![\p{L}]))/gu;
+/** `ikä 34`, `age: 34`, `aged 34`, `ålder 34`. */
+const AGE_AFTER_LABEL = /(?<![\p{L}])(?:ika|ikaa|age|aged|alder)\s*:?\s*(\d{1,3})(?![\p{N}])/gu;
+/** `Mies, 52`, `Asiakas (34)`: a client noun followed by a bare number. */
+const AGE_AFTER_CLIENT_NOUN =
+  /(?<![\p{L}])(?:asiakas|mies|nainen|henkilo|client|man|woman|kvinna|klient|person)\s*[,(]?\s*(\d{1,3})\s*\)?(?![\p{L}\p{N}])/gu;
+/** `nelikymppinen` (in their forties): the middle of the decade. */
+const AGE_DECADE_WORD = /(?<![\p{L}])(pari|kolmi|neli|viisi|kuusi|seitseman|kahdeksan|yhdeksan)kymppi\p{L}*/gu;
+const DECADES: Record<string, number> = {
+  pari: 20, kolmi: 30, neli: 40, viisi: 50, kuusi: 60, seitseman: 70, kahdeksan: 80, yhdeksan: 90,
+};
+const AGE_DECADE_EN = /\bin (?:his|her|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gu;
+const DECADES_EN: Record<string, number> = {
+  twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+};
+
+/** Ages of the client's children or a durations, not the client's age. */
+const CHILD_CONTEXT = /(?:laps|lasten|vauva|barn|child|kids|baby|sisaruks|sisko|veli|jolla on|hanella on|has a|har en|har ett)[^.;]{0,12}$/u;
+const DURATION_AFTER = /^\s*(?:sitten|ajan|ajaksi|kuluttua|aikana|sedan|ago|for\b)/u;
+const DURATION_BEFORE = /(?:\bi|\bin|\bfor|\bafter|\befter|\bsedan|\bsince|\bollut|\bvarit|\bjo)\s*$/u;
+
+interface AgeCandidate {
+  index: number;
+  age: number;
+}
+
+export function readAge(text: string): number | undefined {
+  const t = fold(text);
+  const candidates: AgeCandidate[] = [];
+  const add = (index: number, age: number): void => {
+    if (age > 0 && age <= MAX_AGE) candidates.push({ index, age });
+  };
+  for (const m of t.matchAll(AGE_AFTER_NUMBER)) {
+    const before = t.slice(Math.max(0, m.index - 30), m.index);
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (CHILD_CONTEXT.test(before) || DURATION_AFTER.test(after) || DURATION_BEFORE.test(before)) continue;
+    add(m.index, Number(m[1]));
+  }
+  for (const m of t.matchAll(AGE_AFTER_LABEL)) add(m.index, Number(m[1]));
+  for (const m of t.matchAll(AGE_AFTER_CLIENT_NOUN)) add(m.index, Number(m[1]));
+  for (const m of t.matchAll(AGE_DECADE_WORD)) add(m.index, (DECADES[m[1]!] ?? 0) + 5);
+  for (const m of t.matchAll(AGE_DECADE_EN)) add(m.index, (DECADES_EN[m[1]!] ?? 0) + 5);
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0]?.age;
+}
+
+// ---------------------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Language names as word beginnings (diacritics removed), in Finnish, Swedish and English,
+ * covering the inflected forms used in notes: `arabiaa`, `arabian`, `arabiaksi`,
+ * `arabiankielinen`, `arabiska`, `arabic`.
+ */
+const LANGUAGE_STEMS: Array<[string, string[]]> = [
+  ['fi', ['suomi', 'suome', 'finsk', 'finnish']],
+  ['sv', ['ruotsi', 'svensk', 'swedish']],
+  ['en', ['englan', 'engelsk', 'english']],
+  ['ru', ['venaj', 'rysk', 'russian']],
+  ['ar', ['arabi', 'arabic']],
+  ['so', ['somal']],
+  ['fa', ['persia', 'persis', 'farsi', 'dari', 'persian']],
+  ['ku', ['kurdi', 'kurdisk', 'kurdish', 'sorani', 'kurmand']],
+  ['uk', ['ukrain']],
+  ['et', ['viro', 'eesti', 'estnisk', 'estonian']],
+  ['ti', ['tigrin']],
+  ['tr', ['turkki', 'turkin', 'turkis', 'turkish']],
+  ['zh', ['kiina', 'kines', 'chinese', 'mandarin']],
+  ['vi', ['vietnam']],
+  ['th', ['thai']],
+  ['sq', ['albani', 'albansk']],
+  ['es', ['espanj', 'spansk', 'spanish']],
+  ['fr', ['ransk', 'fransk', 'french']],
+  ['de', ['saksa', 'saksan', 'tysk', 'german']],
+  ['pl', ['puola', 'puolan', 'polsk', 'polish']],
+  ['ro', ['romania', 'rumansk', 'romanian']],
+  ['ps', ['pasht', 'pasto', 'pastu']],
+  ['ur', ['urdu']],
+  ['bn', ['bengal', 'bangla']],
+  ['ne', ['nepal']],
+  ['ta', ['tamil']],
+  ['hi', ['hindi']],
+  ['sw', ['swahili', 'suahili', 'kiswahili']],
+  ['pt', ['portugal', 'portugis', 'portuguese']],
+  ['it', ['italia', 'italiensk', 'italian']],
+  ['am', ['amhar']],
+  ['se', ['saame', 'samisk']],
+  ['lt', ['liettu', 'lithuanian']],
+  ['lv', ['latvia', 'lettisk', 'latvian']],
+];
+
+function languageOf(word: string): string | undefined {
+  for (const [code, stems] of LANGUAGE_STEMS) if (stems.some((s) => word.startsWith(s))) return code;
+  return undefined;
+}
+
+const L = '(\\p{L}+)';
+/** Patterns by priority: what the client IS comes before what they speak, before service wishes. */
+const LANGUAGE_PATTERNS: RegExp[][] = [
+  [
+    new RegExp(`${L}kieli(?:nen|sen|sta|selle|sena|set|sia|siä|sille)`, 'gu'), // somalinkielinen
+    new RegExp(`${L}sprakig`, 'gu'), // svenskspråkig
+    new RegExp(`${L}talande`, 'gu'), // arabisktalande
+    new RegExp(`${L}[- ]speaking`, 'gu'),
+    new RegExp(`${L} speaker`, 'gu'),
+    new RegExp(`aidinkiel\\p{L}*\\s+(?:on\\s+)?${L}`, 'gu'), // äidinkieli on arabia
+    new RegExp(`modersmal\\p{L}*\\s+(?:ar\\s+)?${L}`, 'gu'),
+    new RegExp(`(?:native language|mother tongue|first language)\\s+(?:is\\s+)?${L}`, 'gu'),
+  ],
+  [
+    new RegExp(`puhu\\p{L}*\\s+(?:vain|ainoastaan|pelkastaan|lahinna|paaasiassa|sujuvasti|hyvin|aidinkielenaan)?\\s*${L}`, 'gu'),
+    new RegExp(`talar\\s+(?:bara|endast|enbart|mest|flytande)?\\s*${L}`, 'gu'),
+    new RegExp(`speaks?\\s+(?:only|mainly|mostly|fluent)?\\s*${L}`, 'gu'),
+  ],
+  [
+    new RegExp(`${L}n\\s+tulk\\p{L}*`, 'gu'), // arabian tulkki
+    new RegExp(`tolk\\s+pa\\s+${L}`, 'gu'),
+    new RegExp(`${L}\\s+interpreter`, 'gu'),
+  ],
+  [
+    new RegExp(`(?<![\\p{L}])${L}ksi(?![\\p{L}])`, 'gu'), // ruotsiksi, arabiaksi
+    new RegExp(`(?<![\\p{L}])pa\\s+${L}`, 'gu'), // på svenska
+    new RegExp(`(?<![\\p{L}])in\\s+${L}`, 'gu'), // in English
+  ],
+];
+
+/** Words saying the client speaks the language only a little (not their language). */
+const LIMITED = /^[\s,]*(?:vahan|huonosti|heikosti|hieman|auttavasti|alkeis|jonkin verran|vain vahan|a little|little|some|poor|broken|lite|knappt|daligt)/u;
+const NEGATED = /(?:\bei|\beika|\ben|\binte|\bnot|\bno|\bdoesn t|\bdoes not)\s+$/u;
+const LIMITED_BEFORE = /(?:vahan|hieman|huonosti|a little|little|some|lite|knappt)\s+$/u;
+
+export function readLanguage(text: string): string | undefined {
+  const t = fold(text).replace(/[’']/g, ' ');
+  for (const patterns of LANGUAGE_PATTERNS) {
+    let best: { index: number; code: string } | undefined;
+    for (const re of patterns) {
+      for (const m of t.matchAll(re)) {
+        const word = m[1];
+        if (!word) continue;
+        const code = languageOf(word);
+        if (!code) continue;
+        const after = t.slice(m.index + m[0].length, m.index + m[0].length + 20);
+        const before = t.slice(Math.max(0, m.index - 12), m.index);
+        const within = t.slice(m.index, m.index + m[0].length - word.length);
+        if (LIMITED.test(after) || NEGATED.test(before) || NEGATED.test(within) || LIMITED_BEFORE.test(within)) continue;
+        if (!best || m.index < best.index) best = { index: m.index, code };
+      }
+    }
+    if (best) return best.code;
+  }
+  return undefined;
+}
+
+/** Common words of Swedish and English notes; a note with neither is taken to be Finnish. */
+const SWEDISH_WORDS = new Set('och att har är inte hon han med som för på till ett det av sin sitt hennes hans vill kan sedan eller'.split(' ').map(fold));
+const ENGLISH_WORDS = new Set('the and is has was she he her his with to of for not an in are wants needs who'.split(' '));
+
+/**
+ * The language the note is written in (not necessarily the client's). A caller may use
+ * it as a weak default when the note does not say which language the client speaks:
+ * Swedish notes are mostly written about Swedish-speaking clients.
+ */
+export function noteLanguage(text: string): 'fi' | 'sv' | 'en' {
+  let sv = 0;
+  let en = 0;
+  for (const { word } of tokenize(text.slice(0, MAX_TEXT_LENGTH))) {
+    if (SWEDISH_WORDS.has(word)) sv++;
+    if (ENGLISH_WORDS.has(word)) en++;
+  }
+  if (sv >= 2 && sv > en) return 'sv';
+  if (en >= 2 && en > sv) return 'en';
+  return 'fi';
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

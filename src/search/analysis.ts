@@ -39,8 +39,18 @@ export function stem(word: string): string {
   return candidates.reduce((best, s) => (s.length < best.length ? s : best), w);
 }
 
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 100_000;
+
+/** The key of a word; memoised, as three stemmers per word dominate analysis time. */
 export function key(word: string): string {
-  return stem(word).slice(0, KEY_LENGTH);
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    k = stem(word).slice(0, KEY_LENGTH);
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(word, k);
+  }
+  return k;
 }
 
 /**

@@ -6,12 +6,14 @@ import { findMunicipality, findTerm } from '../vocabulary/index.ts';
 import { analyzeUnique, type Lexicon } from './analysis.ts';
 import { expansionsOf } from './expansion.ts';
 import { languageNames } from './languages.ts';
-import { isAlwaysOpen, openSlots } from './opening-hours.ts';
+import { isAlwaysOpen, openSlots, slotRanges } from './opening-hours.ts';
 
 /**
  * What the search index holds for a service: display fields, filter fields, and "keys"
  * (the analysed forms of its texts, see analysis.ts) that queries are matched against.
  * Only services that may be shown (active or temporarily closed) are indexed.
+ * `SearchDocument` is what a query returns; the keys and the opening-hour slots are
+ * indexed but not returned (they are large and only matched or filtered on).
  */
 export interface SearchDocument {
   id: string;
@@ -27,14 +29,6 @@ export interface SearchDocument {
   service_types: string[];
   target_groups: string[];
   access: string[];
-  /** Keys of the name and alternate name (in every language). */
-  name_keys: string;
-  /** Keys of the main need's labels and synonyms: what the service is first of all for. */
-  main_keys: string;
-  /** Keys of the taxonomy labels and their synonyms, in fi/sv/en. */
-  term_keys: string;
-  /** Keys of the descriptions and the other texts. */
-  text_keys: string;
   /** Service-area extents as given: `kunta:297`, `hva:pohjois-savo`, `FI`. */
   areas: string[];
   /** Every extent the service covers, a municipality's wellbeing area included. */
@@ -43,7 +37,8 @@ export interface SearchDocument {
   min_age: number;
   max_age: number;
   _geo?: { lat: number; lng: number };
-  open_slots: number[];
+  /** Opening hours as half-open ranges of week slots (see opening-hours.ts). */
+  open_ranges: Array<[number, number]>;
   always_open: boolean;
   remote: boolean;
   has_phone: boolean;
@@ -55,6 +50,27 @@ export interface SearchDocument {
   url: string | null;
   last_modified: string;
 }
+
+export interface IndexedDocument extends SearchDocument {
+  /** Keys of the name and alternate name (in every language). */
+  name_keys: string;
+  /** Keys of the main need's labels and synonyms: what the service is first of all for. */
+  main_keys: string;
+  /** Keys of the taxonomy labels and their synonyms, in fi/sv/en. */
+  term_keys: string;
+  /** Keys of the descriptions and the other texts. */
+  text_keys: string;
+  /** Every week slot the service is open, for the `open_now` filter. */
+  open_slots: number[];
+}
+
+/** The fields a query returns. */
+export const DISPLAYED_FIELDS: Array<keyof SearchDocument> = [
+  'id', 'organization_id', 'organization_name', 'provider_type', 'name', 'alternate_name', 'description',
+  'translations', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
+  'min_age', 'max_age', '_geo', 'open_ranges', 'always_open', 'remote', 'has_phone', 'assured_date', 'stale',
+  'verified', 'phones', 'url', 'last_modified',
+];
 
 export const INDEXED_STATUSES = new Set(['active', 'temporarily closed']);
 
@@ -79,7 +95,7 @@ export function toDocument(
   s: ServiceRecord,
   organization: { name: string; provider_type?: string },
   lexicon: Lexicon,
-): SearchDocument {
+): IndexedDocument {
   const termTexts = (taxonomy: TermTaxonomy, code: string) => {
     const term = findTerm(taxonomy, code);
     return [...(term ? [term.labels.fi, term.labels.sv, term.labels.en] : []), ...expansionsOf(taxonomy, code)];
@@ -108,6 +124,8 @@ export function toDocument(
     (sal) => sal.location.location_type === 'physical' && sal.location.latitude !== undefined && sal.location.longitude !== undefined,
   );
   const areas = (s.service_areas ?? []).map((a) => a.extent);
+  const slots = openSlots(s.schedules ?? []);
+  const alwaysOpen = isAlwaysOpen(s.schedules ?? []) || (s.access ?? []).includes('always_open');
   const access = s.access ?? [];
   return {
     id: s.id,
@@ -133,8 +151,11 @@ export function toDocument(
     min_age: s.minimum_age ?? 0,
     max_age: s.maximum_age ?? 150,
     ...(physical ? { _geo: { lat: physical.location.latitude!, lng: physical.location.longitude! } } : {}),
-    open_slots: openSlots(s.schedules ?? []),
-    always_open: isAlwaysOpen(s.schedules ?? []) || access.includes('always_open'),
+    // A service open around the clock matches through `always_open`; its 672 slots
+    // would only make every index update slower.
+    open_slots: alwaysOpen ? [] : slots,
+    open_ranges: slotRanges(slots),
+    always_open: alwaysOpen,
     remote:
       access.includes('remote') || (s.service_at_locations ?? []).some((sal) => sal.location.location_type === 'virtual'),
     has_phone: (s.phones ?? []).length > 0,
@@ -155,7 +176,7 @@ export async function loadDocuments(
   tx: Tx,
   ids: string[],
   lexicon: Lexicon,
-): Promise<{ upsert: SearchDocument[]; remove: string[] }> {
+): Promise<{ upsert: IndexedDocument[]; remove: string[] }> {
   const records = await getServices(tx, ids);
   const orgs = new Map(
     (await getOrganizations(tx, [...new Set(records.map((r) => r.organization_id))])).map((o) => [o.id, o]),

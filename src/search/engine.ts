@@ -1,5 +1,6 @@
 import { Meilisearch, type Index, type SearchParams, type SearchResponse } from 'meilisearch';
-import type { SearchDocument } from './document.ts';
+import type { IndexedDocument, SearchDocument } from './document.ts';
+import { meiliHttpClient } from './http-client.ts';
 import { INDEX_SETTINGS } from './settings.ts';
 
 /**
@@ -14,7 +15,7 @@ export class SearchEngine {
     apiKey: string | undefined,
     readonly indexName: string,
   ) {
-    this.client = new Meilisearch({ host: url, apiKey, timeout: 5_000 });
+    this.client = new Meilisearch({ host: url, apiKey, timeout: 5_000, httpClient: meiliHttpClient });
   }
 
   get index(): Index<SearchDocument> {
@@ -44,8 +45,8 @@ export class SearchEngine {
   }
 
   /** Applies a batch of changes and waits until they are searchable. */
-  async apply(upsert: SearchDocument[], remove: string[], indexName = this.indexName): Promise<void> {
-    const index = this.client.index<SearchDocument>(indexName);
+  async apply(upsert: IndexedDocument[], remove: string[], indexName = this.indexName): Promise<void> {
+    const index = this.client.index<IndexedDocument>(indexName);
     if (upsert.length > 0) assertSucceeded(await index.addDocuments(upsert).waitTask(WAIT));
     if (remove.length > 0) assertSucceeded(await index.deleteDocuments(remove).waitTask(WAIT));
   }
@@ -59,7 +60,7 @@ export class SearchEngine {
    * then deleted. Writes that reach the live index meanwhile must be replayed by the
    * caller (see reindex.ts).
    */
-  async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<number> {
+  async rebuild(batches: AsyncIterable<IndexedDocument[]>): Promise<number> {
     const fresh = `${this.indexName}_build_${Date.now()}`;
     await this.prepare(fresh);
     let count = 0;

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { words, type Lexicon } from './analysis.ts';
 import { loadDocuments, type SearchDocument } from './document.ts';
-import type { LocalTime } from './opening-hours.ts';
+import { inRanges, type LocalTime } from './opening-hours.ts';
 import type { SearchFilters } from './query.ts';
 
 /**
@@ -59,7 +59,7 @@ export function matchesFilters(d: SearchDocument, f: SearchFilters, now: LocalTi
   if (!any(d.languages, f.language)) return false;
   if (f.provider_type?.length && !f.provider_type.includes(d.provider_type ?? '')) return false;
   if (f.age !== undefined && (d.min_age > f.age || d.max_age < f.age)) return false;
-  if (f.open_now && !(d.always_open || (!now.holiday && d.open_slots.includes(now.slot)))) return false;
+  if (f.open_now && !(d.always_open || (!now.holiday && inRanges(d.open_ranges, now.slot)))) return false;
   if (f.geo && (!d._geo || distanceKm(f.geo, d._geo) > f.geo.radiusKm)) return false;
   return true;
 }

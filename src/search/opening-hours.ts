@@ -43,6 +43,21 @@ export function openSlots(schedules: Schedule[], onDate?: string): number[] {
   return [...slots].sort((a, b) => a - b);
 }
 
+/** Sorted slots as half-open ranges: [36, 37, 38] → [[36, 39]]. */
+export function slotRanges(slots: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of slots) {
+    const last = out[out.length - 1];
+    if (last && last[1] === s) last[1] = s + 1;
+    else out.push([s, s + 1]);
+  }
+  return out;
+}
+
+export function inRanges(ranges: Array<[number, number]>, slot: number): boolean {
+  return ranges.some(([from, to]) => slot >= from && slot < to);
+}
+
 export function isAlwaysOpen(schedules: Schedule[]): boolean {
   return openSlots(schedules).length === SLOTS_PER_DAY * DAYS.length;
 }

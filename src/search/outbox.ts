@@ -54,10 +54,18 @@ export class OutboxWorker {
     this.listener = undefined;
   }
 
-  /** Runs batches until the outbox has nothing due; for commands and tests. */
-  async drain(): Promise<void> {
-    while ((await this.runBatch()) > 0) {
-      /* keep going */
+  /**
+   * Returns once the outbox is empty, applying batches itself or waiting for another
+   * worker (this process's or another instance's) that holds the lock; for commands and
+   * tests. Entries postponed after a failure are waited for too.
+   */
+  async drain(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if ((await this.runBatch()) > 0) continue;
+      if ((await this.backlog()).pending === 0) return;
+      if (Date.now() > deadline) throw new Error('the search outbox did not drain in time');
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 

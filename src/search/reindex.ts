@@ -1,11 +1,11 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { services } from '../db/schema.ts';
-import { loadDocuments, type SearchDocument } from './document.ts';
+import { loadDocuments, type IndexedDocument } from './document.ts';
 
 const BATCH = 1_000;
-/** Writes whose transactions began this long before the rebuild are replayed too. */
-const REPLAY_MARGIN_MS = 60_000;
+/** Writes stamped this long before the rebuild began are replayed too (in-flight transactions). */
+const REPLAY_MARGIN_MS = 10_000;
 
 /**
  * Rebuilds the search index from PostgreSQL into a fresh index and swaps it in, so
@@ -13,9 +13,20 @@ const REPLAY_MARGIN_MS = 60_000;
  * that land meanwhile went to the old index; they are replayed through the outbox.
  */
 export async function reindex(app: FastifyInstance): Promise<number> {
-  const db = app.database.db;
   const started = new Date(Date.now() - REPLAY_MARGIN_MS);
-  async function* batches(): AsyncGenerator<SearchDocument[]> {
+  const count = await rebuildIndex(app);
+  const db = app.database.db;
+  await db.execute(sql`
+    insert into search_outbox (service_id)
+    select id from services where updated_at >= ${started.toISOString()}::timestamptz`);
+  await db.execute(sql`select pg_notify('search_outbox', '')`);
+  return count;
+}
+
+/** Builds a fresh index from PostgreSQL and swaps it in; no replay (see `reindex`). */
+export async function rebuildIndex(app: FastifyInstance): Promise<number> {
+  const db = app.database.db;
+  async function* batches(): AsyncGenerator<IndexedDocument[]> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await db.select({ id: services.id }).from(services).where(gt(services.id, after)).orderBy(asc(services.id)).limit(BATCH);
@@ -25,10 +36,5 @@ export async function reindex(app: FastifyInstance): Promise<number> {
       if (upsert.length > 0) yield upsert;
     }
   }
-  const count = await app.searchService.engine.rebuild(batches());
-  await db.execute(sql`
-    insert into search_outbox (service_id)
-    select id from services where updated_at >= ${started.toISOString()}::timestamptz`);
-  await db.execute(sql`select pg_notify('search_outbox', '')`);
-  return count;
+  return app.searchService.engine.rebuild(batches());
 }

@@ -1,4 +1,9 @@
-import { MeilisearchRequestError, MeilisearchRequestTimeOutError, type MatchingStrategies } from 'meilisearch';
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type MatchingStrategies,
+} from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
 import { analyzeQuery, type Lexicon } from './analysis.ts';
@@ -146,5 +151,7 @@ export function isOpen(d: SearchDocument, now: LocalTime): boolean {
 
 /** Connection failures and timeouts; an error the engine answered with is a bug, not an outage. */
 function isUnreachable(err: unknown): boolean {
-  return err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError;
+  if (err instanceof MeilisearchRequestTimeOutError) return true;
+  // The client wraps whatever the HTTP client throws, answered errors included.
+  return err instanceof MeilisearchRequestError && !(err.cause instanceof MeilisearchApiError);
 }

@@ -1,4 +1,5 @@
 import type { Settings } from 'meilisearch';
+import { DISPLAYED_FIELDS } from './document.ts';
 
 /**
  * Index settings live in code and are applied on every start and reindex. Queries and
@@ -14,7 +15,7 @@ export const INDEX_SETTINGS: Settings = {
   ],
   sortableAttributes: ['_geo', 'assured_date', 'name'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'verified:desc'],
-  displayedAttributes: ['*'],
+  displayedAttributes: DISPLAYED_FIELDS,
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },

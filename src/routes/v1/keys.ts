@@ -100,11 +100,12 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const revoked = await db().transaction(async (tx) => {
-      const ok = await revokeKey(tx, request.params.id);
-      if (ok) {
-        await audit(tx, { keyId: request.principal?.keyId ?? null, action: 'delete', entity: 'api_key', entityId: request.params.id, organizationId: null, before: { revoked: false }, after: { revoked: true } });
+      const key = await revokeKey(tx, request.params.id);
+      if (key) {
+        // In the organization's log too, like the key's creation: its editors see it go.
+        await audit(tx, { keyId: request.principal?.keyId ?? null, action: 'delete', entity: 'api_key', entityId: request.params.id, organizationId: key.organizationId, before: { revoked: false }, after: { revoked: true } });
       }
-      return ok;
+      return key !== undefined;
     });
     if (!revoked) throw new Problem('not-found', `no active key ${request.params.id}`);
     return reply.code(204).send(null);

@@ -1,0 +1,1061 @@
+import { normalize } from '../search/analysis.ts';
+
+/**
+ * The domain lexicon for reading referral notes: cue expressions, in Finnish, Swedish and
+ * English, that describe client SITUATIONS (not only the names of service categories),
+ * grouped by the concept they signal (a need, an urgency level, an access condition, a
+ * target group), and the matcher that finds them in free text.
+ *
+ * Finnish inflects and compounds heavily, so a cue is written as word patterns rather than
+ * as words, and each pattern is tested against every word of the text:
+ *
+ * - `velka*`   prefix: the word starts with `velka` (`velkaa`, `velkaantunut`). A prefix of
+ *              six letters or more also matches as the head of a compound, after a
+ *              modifier of three letters or more (`lähisuhdeväkivalta`, `nettikasinolla`);
+ * - `^asun*`   prefix only at the start of the word, never inside a compound;
+ * - `*velka*`  anywhere inside the word (`nettikasinovelkaa`);
+ * - `+varkau*` only inside a compound, after a modifier (`murtovarkaus`, not the town `Varkaus`);
+ * - `*lasku`   the word ends with it (`puhelinlasku`);
+ * - `juo`      exactly this word;
+ * - `*`        standing alone between patterns: more words may come between (up to four);
+ * - `NEG`      a negation word (`ei`, `eikä`, `ettei`, `inte`, `no`, `not`…), also as one of
+ *              a word's alternatives (`NEG|vähän`);
+ * - `a|b*`     alternatives for one word.
+ *
+ * A phrase is patterns separated by spaces; it matches words in this order within one
+ * sentence, with at most two other words between consecutive ones, so that each word may
+ * inflect and a short modifier may come between (`laskut ovat rästissä`). Consonant
+ * gradation (`velka`/`velan`, `väkivalta`/`väkivallan`) is written out as alternatives.
+ *
+ * Text and patterns are compared in lower case with diacritics removed (`ä` → `a`), so
+ * notes typed without Finnish letters match as well.
+ *
+ * Negation: a cue occurrence does not count when a negation word stands before it in the
+ * same clause, separated only by "carrier" words (`ei ole käyttänyt päihteitä`, `no drug
+ * use`, `inga tecken på missbruk`), when a negation follows it as the predicate
+ * (`väkivaltaa ei ole ollut`), or when the matched word is a caritive adjective
+ * (`päihteetön`, `alkoholiton`). Verbs of telling, wanting or knowing are not carriers, so
+ * `ei uskalla kertoa väkivallasta` still signals violence. A cue that contains `NEG` itself
+ * (`ei ole missä nukkua`) is never negated.
+ *
+ * Cue ids are fixed identifiers of this lexicon: they are what a reading reports, never
+ * the client's own words.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Matcher
+// ---------------------------------------------------------------------------------------
+
+/**
+ * What an occurrence of a cue says about urgency, apart from the concept it signals:
+ * - `acute`: danger or crisis today on its own (suicidal thoughts, nowhere to sleep tonight);
+ * - `recentAcute`: acute when it happened just now (a `recent` cue in the same sentence),
+ *   for events such as an assault, a rape, an eviction or a death;
+ * - `soon`: calls for help within days (an eviction notice, food running out);
+ * - `physical`: physical or sexual violence, which fear of the perpetrator makes acute;
+ * - `recent`: a time expression for today, last night or yesterday;
+ * - `fear`: the client is afraid.
+ */
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear';
+
+export interface CueSpec {
+  /** Fixed lexicon identifier, `<concept>.<name>`. */
+  id: string;
+  /** How surely the cue alone signals its concept, 0..1. */
+  strength: number;
+  phrases: string[];
+  tags: readonly Tag[];
+}
+
+/** Strengths: a STRONG cue alone settles a concept, a WEAK one needs company. */
+export const STRONG = 0.9;
+export const CLEAR = 0.75;
+export const MEDIUM = 0.6;
+export const FAIR = 0.45;
+export const WEAK = 0.3;
+export const HINT = 0.2;
+
+/** Lower case, Unicode-normalised, diacritics removed: `Väkivalta` → `vakivalta`. */
+export function fold(text: string): string {
+  return normalize(text).normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const foldedSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean).map(fold));
+
+/** Negation words. `ole` is the verb form that only follows a negation (`ei ole`, `en ole`). */
+const NEGATIONS = foldedSet(`
+  ei eikä en enkä et etkä emme emmekä ette ettekä eivät eivätkä ettei jottei ole
+  inte ej ingen inga inget aldrig utan varken
+  no not never without nor none denies denied deny cannot`);
+
+/**
+ * Words that may stand between a negation and the negated cue: auxiliaries, verbs of use
+ * and occurrence, quantifiers and the like. Anything else ends the negation's reach.
+ */
+const CARRIERS = foldedSet(`
+  ole ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
+  koskaan enää lainkaan yhtään mitään mitenkään juurikaan ilmene ilmennyt esiinny esiintynyt
+  havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä
+  fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
+  nykyisin tällä hetkellä hetkellä
+  har hade haft varit finns fanns förekommer använder använt dricker druckit några något
+  någon tecken på av heller längre
+  has have had been is was are were be any signs sign of history evidence reported use uses
+  using used drink drinks does did do current currently known a an significant`);
+
+/** Coordinators: `ei alkoholia tai huumeita` negates both items. */
+const COORDINATORS = foldedSet('tai eikä ja sekä eller och samt or and nor');
+
+/** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
+const POST_PREDICATES = foldedSet(`
+  ole ollut käytä käyttänyt ilmene esiinny havaittu todettu tiedossa
+  förekommer förekom finns fanns`);
+
+/** Caritive adjectives (`päihteetön`, `alkoholiton`, `väkivallattomasti`). */
+const CARITIVE = /^\p{L}{0,3}?(?:ton(?:ta|na)?|ttom\p{L}*)$/u;
+
+const PHRASE_GAP = 2;
+const WIDE_GAP = 4;
+const PRE_NEGATION_REACH = 5;
+/** A compound's modifier must be this long before a prefix may match inside the word. */
+const MIN_MODIFIER = 3;
+const MIN_INFIX_PREFIX = 6;
+
+export interface Token {
+  word: string;
+  sentence: number;
+  clause: number;
+}
+
+const SENTENCE_END = /^[.!?;\n]$/;
+/** Words (hyphenated compounds stay whole: `ruoka-apu`, `ms-tauti`) and punctuation. */
+const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[.!?;\n,:()[\]"“”«»–—]/gu;
+/** Words that open a new clause (negation does not reach over them). */
+const CLAUSE_OPENERS = foldedSet(`
+  mutta vaan koska kun jos että vaikka joten jolloin sillä
+  men eftersom när om att fast medan
+  but because when if that although while since`);
+
+/** English negated auxiliaries as words of their own: `can't` → `ca not`, `cannot` → `can not`. */
+function expandContractions(text: string): string {
+  return text.replace(/n['’]t(?![\p{L}])/gu, ' not').replace(/(?<![\p{L}])cannot(?![\p{L}])/gu, 'can not');
+}
+
+/** The words of a text with their sentence and clause numbers. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let clause = 0;
+  for (const m of expandContractions(fold(text)).matchAll(TOKEN)) {
+    const t = m[0];
+    if (SENTENCE_END.test(t)) {
+      sentence++;
+      clause++;
+    } else if (!/[\p{L}\p{N}]/u.test(t)) {
+      clause++;
+    } else {
+      if (CLAUSE_OPENERS.has(t) || t === 'ettei' || t === 'eika') clause++;
+      tokens.push({ word: t, sentence, clause });
+    }
+  }
+  return tokens;
+}
+
+/** Tests a word; returns where the matched part ends in the word, or -1. */
+type WordTest = (word: string) => number;
+
+interface CompiledToken {
+  test: WordTest;
+  /** The part after the match is checked for a caritive ending. */
+  open: boolean;
+  negation: boolean;
+  /** How many other words may stand between this word and the previous one. */
+  gap: number;
+}
+
+function compileAlternative(alt: string): { test: WordTest; open: boolean } {
+  const atStart = alt.startsWith('^');
+  const inside = alt.startsWith('+');
+  const body = atStart || inside ? alt.slice(1) : alt;
+  const leading = body.startsWith('*');
+  const trailing = body.endsWith('*') && body.length > 1;
+  const s = fold(body.replace(/^\*|\*$/g, ''));
+  if (leading && trailing) {
+    return { test: (w) => { const i = w.indexOf(s); return i < 0 ? -1 : i + s.length; }, open: true };
+  }
+  if (leading) return { test: (w) => (w.endsWith(s) ? w.length : -1), open: false };
+  if (inside) {
+    return { test: (w) => { const i = w.indexOf(s, MIN_MODIFIER); return i < 0 ? -1 : i + s.length; }, open: true };
+  }
+  if (trailing) {
+    const inCompounds = !atStart && s.length >= MIN_INFIX_PREFIX;
+    return {
+      test: (w) => {
+        if (w.startsWith(s)) return s.length;
+        if (!inCompounds) return -1;
+        const i = w.indexOf(s, MIN_MODIFIER);
+        return i < 0 ? -1 : i + s.length;
+      },
+      open: true,
+    };
+  }
+  return { test: (w) => (w === s ? w.length : -1), open: false };
+}
+
+const NEGATION_WORD = { test: (w: string) => (NEGATIONS.has(w) ? w.length : -1), open: false };
+
+function compileToken(pattern: string, gap: number): CompiledToken {
+  const parts = pattern.split('|');
+  const alts = parts.map((p) => (p === 'NEG' ? NEGATION_WORD : compileAlternative(p)));
+  // The alternative matching the most of the word wins, so that a caritive remainder
+  // left by a short alternative (`asunno*` in `asunnoton`) does not hide a longer one.
+  return {
+    test: (w) => {
+      let best = -1;
+      for (const a of alts) best = Math.max(best, a.test(w));
+      return best;
+    },
+    open: alts.some((a) => a.open),
+    negation: parts.includes('NEG'),
+    gap,
+  };
+}
+
+interface CompiledPhrase {
+  tokens: CompiledToken[];
+  ownNegation: boolean;
+}
+
+/** A lone `*` between patterns widens the gap allowed there (it may also be empty). */
+function compilePhrase(phrase: string): CompiledPhrase {
+  const tokens: CompiledToken[] = [];
+  let gap = PHRASE_GAP;
+  for (const part of phrase.trim().split(/\s+/)) {
+    if (part === '*') {
+      gap = WIDE_GAP;
+      continue;
+    }
+    tokens.push(compileToken(part, gap));
+    gap = PHRASE_GAP;
+  }
+  return { tokens, ownNegation: tokens.some((t) => t.negation) };
+}
+
+interface Occurrence {
+  start: number;
+  end: number;
+  caritive: boolean;
+}
+
+function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurrence> {
+  const [first, ...rest] = phrase.tokens;
+  if (!first) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const w0 = tokens[i]!.word;
+    const end0 = first.test(w0);
+    if (end0 < 0) continue;
+    let caritive = first.open && CARITIVE.test(w0.slice(end0));
+    let at = i;
+    let ok = true;
+    for (const next of rest) {
+      let found = -1;
+      for (let j = at + 1; j <= at + 1 + next.gap && j < tokens.length; j++) {
+        if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
+        const e = next.test(tokens[j]!.word);
+        if (e >= 0) {
+          found = j;
+          caritive ||= next.open && CARITIVE.test(tokens[j]!.word.slice(e));
+          break;
+        }
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      at = found;
+    }
+    if (ok) yield { start: i, end: at, caritive };
+  }
+}
+
+/** A negation before the occurrence, reaching it over carrier words only. */
+function negatedBefore(tokens: Token[], start: number): boolean {
+  const clause = tokens[start]!.clause;
+  let p = start - 1;
+  for (let steps = 0; p >= 0 && steps < PRE_NEGATION_REACH; steps++) {
+    const t = tokens[p]!;
+    if (t.clause !== clause) return false;
+    if (NEGATIONS.has(t.word)) return true;
+    if (COORDINATORS.has(t.word)) p -= 2; // skip the coordinated item before it
+    else if (CARRIERS.has(t.word)) p -= 1;
+    else return false;
+  }
+  return false;
+}
+
+/** A negated predicate after the occurrence: `väkivaltaa ei ole ollut`, `våld förekommer inte`. */
+function negatedAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end]!.clause;
+  const at = (k: number): string | undefined => {
+    const t = tokens[end + k];
+    return t && t.clause === clause ? t.word : undefined;
+  };
+  const a = at(1);
+  const b = at(2);
+  if (a === undefined) return false;
+  if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || POST_PREDICATES.has(b);
+  return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
+}
+
+function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence): boolean {
+  if (phrase.ownNegation) return false;
+  return occ.caritive || negatedBefore(tokens, occ.start) || negatedAfter(tokens, occ.end);
+}
+
+/** A cue found (not negated) in a text. */
+export interface CueHit {
+  id: string;
+  concept: string;
+  strength: number;
+  tags: readonly Tag[];
+  /** Index of the first word of the first occurrence. */
+  position: number;
+  /** Sentences in which it occurs. */
+  sentences: ReadonlySet<number>;
+}
+
+interface CompiledCue {
+  spec: CueSpec;
+  concept: string;
+  phrases: CompiledPhrase[];
+}
+
+/** A compiled set of cues, grouped by concept. */
+export class CueMatcher {
+  private readonly cues: CompiledCue[];
+
+  constructor(groups: Record<string, CueSpec[]>) {
+    this.cues = Object.entries(groups).flatMap(([concept, specs]) =>
+      specs.map((spec) => ({ spec, concept, phrases: spec.phrases.map(compilePhrase) })),
+    );
+  }
+
+  match(tokens: Token[]): CueHit[] {
+    const hits: CueHit[] = [];
+    for (const cue of this.cues) {
+      let position = Infinity;
+      const sentences = new Set<number>();
+      for (const phrase of cue.phrases) {
+        for (const occ of occurrences(phrase, tokens)) {
+          if (isNegated(phrase, tokens, occ)) continue;
+          position = Math.min(position, occ.start);
+          sentences.add(tokens[occ.start]!.sentence);
+        }
+      }
+      if (sentences.size > 0) {
+        hits.push({ id: cue.spec.id, concept: cue.concept, strength: cue.spec.strength, tags: cue.spec.tags, position, sentences });
+      }
+    }
+    return hits;
+  }
+}
+
+/** All cue ids of a lexicon group, for checks that ids are unique. */
+export function cueIds(groups: Record<string, CueSpec[]>): string[] {
+  return Object.values(groups).flatMap((specs) => specs.map((s) => s.id));
+}
+
+// ---------------------------------------------------------------------------------------
+// Lexicon
+// ---------------------------------------------------------------------------------------
+//
+// Authoring convention: `c(name, strength, 'phrase, phrase, …', ...tags)`. A comma and a
+// space separate phrases; within a phrase, spaces separate words and `|` separates the
+// alternatives for one word. So `'lasku|laskut rästissä|perinnässä, maksamatta'` is two
+// phrases: a bill word followed by an arrears word, or the single word `maksamatta`.
+
+type Draft = Omit<CueSpec, 'id'> & { name: string };
+
+/** A cue: name, strength, phrases (see the convention above), urgency tags. */
+function c(name: string, strength: number, phrases: string, ...tags: Tag[]): Draft {
+  return { name, strength, phrases: phrases.split(/,\s+/).map((p) => p.trim()).filter(Boolean), tags };
+}
+
+function concepts(drafts: Record<string, Draft[]>): Record<string, CueSpec[]> {
+  return Object.fromEntries(
+    Object.entries(drafts).map(([code, list]) => [code, list.map(({ name, ...rest }) => ({ id: `${code}.${name}`, ...rest }))]),
+  );
+}
+
+/** Children of the household (family context, not the client). One word's alternatives. */
+const CHILDREN =
+  'lapsi|lapset|lapsia|lapsen|lapsensa|lapsemme|lapsiaan|lapsille|lapsilla|lapsilta|lapsista|lapsesta|' +
+  'lapselle|lapsella|lapselta|lasta|lasten|lastensa|lapsineen|vauva*|barn|barnen|barnet|children|kids|child|baby';
+
+/** Family members, as objects of care or as the ones with a problem. One word's alternatives. */
+const KIN =
+  'puoliso*|miestä*|miehe*|vaimo*|kumppani*|avopuoliso*|aviomie*|äiti*|äidi*|isä*|isää*|poika*|poja*|' +
+  'tytär*|tyttär*|lapse*|lasta*|vanhemp*|vanhemma*|sisar*|sisko*|velje*|veli*|mummo*|ukki*|pappa*|appi*|anoppi*';
+
+export const NEED_CUES: Record<string, CueSpec[]> = concepts({
+  debt: [
+    c('velka', STRONG, '*velka*|*velko*|velan|velat|veloi*|*velan|*velat|*veloi*'),
+    c('ulosotto', STRONG, 'ulosot*|ulosmit*'),
+    c('perinta', MEDIUM, 'perintä*|perinnä*|perittäv*|peritään|perii|perivät|perimässä|perimis*|takaisinperi*|karhukirj*|maksumuistutu*|perintätoimisto*', 'soon'),
+    c('maksuhairio', STRONG, 'maksuhäiriö*|luottotie*'),
+    c('pikavippi', STRONG, 'pikavip*|vippi*|vippe*|vipit*|vippa*|pikalain*|kulutusluot*|luottokorttivel*'),
+    c('laina', FAIR, 'laina|lainaa|lainan|lainat|lainoja|lainoi*|*laina|*lainaa|*lainat|*lainoja|osamaksu*'),
+    c('rastit', MEDIUM, '*rästi*|*rästei*|*rästej*|maksamatto*|maksamatta|erääntyn*'),
+    c('laskut', WEAK, 'lasku|laskut|laskuja|laskujen|laskuista|*lasku|*laskut|*laskuja'),
+    c('laskut_kasaantuvat', MEDIUM, 'lasku*|*lasku|*laskut|*laskuja kasaant*|kasaantu*|kasautu*|rästi*|perinnä*|perintä*|maksamatta|erääntyn*|maksamatto*'),
+    c('talousvaikeus', MEDIUM,
+      'talousvaik*|talousongelm*|taloushuol*|rahahuol*|rahaongelm*|rahavaik*|taloussotku*, ' +
+      'taloudelli* vaike*|ongelm*|ahdinko*|ahdingo*|huol*|kriisi*, taloudelli* tilan* * huono|vaikea|kaaoksessa|sekaisin|heikko|tiukka|tukala|ahdas, ' +
+      'talous|taloutensa|talous* sekaisin|kaaoksessa|kuralla|solmussa|retuperällä|romahtanut, ' +
+      'raha-asi* sekaisin|hoitamatta|ongelm*|kaaoksessa|solmussa'),
+    c('talous', WEAK, 'talou*|raha-asi*'),
+    c('velkaneuvonta', STRONG, 'velkaneuvo*|velkajärjest*|velkasaneeraus*|talousneuvo*'),
+    c('maksukyvyton', STRONG, 'maksukyvyttö*|maksukyvytön|konkurssi*'),
+    c('takaus', FAIR, 'takaus*|takaaja*'),
+    c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*'),
+    c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*'),
+    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills'),
+  ],
+
+  income: [
+    c('toimeentulotuki', STRONG, 'toimeentul*|*toimeentul*'),
+    c('etuus', CLEAR, '*etuus*|*etuude*|*etuuk*'),
+    c('kela', FAIR, 'kela|kelan|kelaan|kelalta|kelasta|kelalle|kela-*|fpa'),
+    c('tuet', STRONG,
+      'asumistu*|työmarkkinatu*|peruspäivära*|ansiosidonn*|päiväraha*|sairauspäivära*|kuntoutusraha*|kotoutumistu*|' +
+      'opintotu*|opintora*|lapsilisä*|elatustu*|takuueläk*|kansaneläk*|eläkehakem*|eläketu*|työttömyyskorvau*|' +
+      'vammaistu*|hoitotu*|eläkkeensaaja*|harkinnanvarai*'),
+    c('tyokyvyttomyyselake', CLEAR, 'työkyvyttömyyseläk*|kuntoutustu*'),
+    c('elake', WEAK, 'eläke|eläkkee*|eläkettä|*eläke|*eläkkeellä|*eläkettä|*eläkkeen'),
+    c('karenssi', STRONG, 'karenss*|karens*', 'soon'),
+    c('paatos_hylatty', MEDIUM,
+      'hylät*|hylättiin|hylkää*|hylkäsi|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
+      'kielteinen|kielteisen päätös|päätöksen, tuki|tuet|tukea loppu*|katkes*|katkesi|lakkasi'),
+    c('rahat_loppu', STRONG,
+      'raha|rahat|rahaa|rahani|rahansa loppu*|loppuvat|loppuneet|vähissä|tiukalla|tiukoilla|kortilla, ' +
+      'raha|rahat|rahaa|rahani|rahansa NEG riitä|riittänyt|riittäneet|riittävät, ' +
+      'NEG ole rahaa, rahaa NEG ole, NEG rahaa|rahat ole', 'soon'),
+    c('ei_varaa', MEDIUM, 'NEG * varaa'),
+    c('pienituloinen', MEDIUM, 'pienitulo*|köyh*|köyhyy*'),
+    c('vahavarainen', FAIR, 'vähävarai*|niukoilla|tiukilla, niukka* toimeentul*, tiukka* talou*'),
+    c('pienet_tulot', WEAK, 'tulot * pienet|pieni|vähäiset|niukat, pienet|vähäiset|niukat tulot'),
+    c('tuloton', CLEAR, 'tulottom*|tuloto*|rahatto*|rahato*|pennitön|persaukinen, NEG * tuloja, puilla paljailla'),
+    c('kasittely_viipyy', FAIR, 'päätö*|käsittely*|hakemus|hakemukse* * viipyy|viivästy*|viipynyt|viivästynyt|kesken, odottaa * päätöstä|päätöksiä'),
+    c('kuun_loppu', FAIR, 'kuun lopussa|puolivälissä, loppukuusta, ennen palkkapäivää|tilipäivää|eläkepäivää', 'soon'),
+    c('laakkeet', MEDIUM, 'lääkkei*|lääkkeisiin NEG * varaa, varaa lääkkei*|lääkkeisiin|lääkkeiden, lääkekul*|lääkemenoi*'),
+    c('tili_tyhja', STRONG, 'tili|tilillä|tilit|pankkitili * tyhjä|tyhjillään|miinuksella|nollilla, *etuus|*etuutta|*tuki|*tukea|*tuet|palkka|palkkaa|eläke|eläkettä * NEG * alkanut|tullut|maksettu|maksettu', 'soon'),
+    c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*'),
+    c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
+    c('sv_pension', WEAK, 'pension|pensionen|*pension'),
+    c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance'),
+    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, money runs|ran out, NEG make ends meet, penniless|poverty, low income', 'soon'),
+  ],
+
+  housing: [
+    c('asunnoton', STRONG, 'asunnoto*|asunnotto*|koditto*|kodito*|*asunnotto*|*asunnoto*', 'recentAcute', 'soon'),
+    c('ei_yopaikkaa', STRONG,
+      'NEG ole|ollut|löydä|löytänyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
+      'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*', 'recentAcute', 'soon'),
+    c('yopaikka', CLEAR, 'yöpaik*|yösij*|yöpymispaik*|hätämajoitu*|majapaik*, paikka|paikan|majoitus* yöksi', 'soon'),
+    c('nukkuu_ulkona', STRONG,
+      'nukku*|nukkui|nukkunut|yöpy*|yöpyi|asuu * ulkona|kadulla|autossa|autossaan|rappu*|porra*|portaikos*|puistossa|teltassa|rautatieasemalla, ' +
+      'sohvasurf*, sohvalta sohvalle, nurkissa', 'recentAcute', 'soon'),
+    c('kadulla', MEDIUM, 'asuu|elää|on|joutui|joutunut|joutuu|joutumassa|päätyi|päätynyt * kadulla|kadulle', 'soon'),
+    c('ensisuoja', STRONG, 'ensisuoj*|yömaja*|asunnottomien*|hätämajoitu*|asumispäivystys*'),
+    c('haato', STRONG, 'häätö*|häätöön|häädön|häädöstä|häädettäv*|häädetään|häätää|häätämään|häätöuh*', 'soon'),
+    c('haadetty', STRONG, 'häädetty|häädettiin|häädettynä|häädetyksi', 'recentAcute', 'soon'),
+    c('vuokrarasti', CLEAR,
+      'vuokra* * rästi*|rästissä|maksamatto*|maksamatta|jäänyt|jääneet|myöhässä|erääntyn*, ' +
+      'vuokrarästi*|vuokravel*|vuokrasaatav*, maksamatto* vuokr*', 'soon'),
+    c('ei_pysty_vuokraan', CLEAR, 'NEG pysty*|pysty|jaksa * maksamaan * vuokra*, NEG|unable * pay * rent', 'soon'),
+    c('vuokrasopimus_irtisanottu', STRONG, 'vuokrasopimu* * irtisano*|purettu|purka*|päättyy|päättyi|loppuu, irtisano* * vuokrasopimu*|asunno*', 'soon'),
+    c('vuokranantaja', FAIR, 'vuokranantaj*|isännöitsij*|vuokraisän*'),
+    c('vuokra', WEAK, 'vuokra*'),
+    c('kodin_menetys', MEDIUM, 'menett*|menetti|menettänyt|menettämässä * kotinsa|kodin|asuntonsa|asunnon, kodi*|asunno* menet*|menettä*, joutu* muuttamaan, joutu* lähtemään * kotoa|asunnosta'),
+    c('asunnon_haku', MEDIUM,
+      'asunno* etsi*|hak*|tarvit*|jono*|puuttu*|tarpeessa, ' +
+      'etsii|hakee|tarvitsee|vailla * asunto*|asuntoa|asunnon|kotia|vuokra-asun*, ' +
+      'asuntojono*|asuntohakemu*|asunnonhak*'),
+    c('asumispalvelu', MEDIUM,
+      'asumisneuvo*|asumispalvelu*|asumisyksik*|tukiasun*|asumisvalmen*|palveluasum*|asumisohjau*|asumisvaike*|asumisongelm*, ' +
+      'tuettu* asumi*, asumisen tuki*|tuen|ongelm*|vaike*'),
+    c('tuki_asumiseen', CLEAR, 'tuke*|tukea|apua|ohjausta|apu * asumise*|asumiseen|asumisessa|asumisen, asumisessa|asumisen * tuke*|tukea|apua|ohjausta'),
+    c('asumisolot', FAIR, 'homeongelm*|kosteusvauri*|hamstra*|hamstraus*, asunto|asunnossa|asunnon * huonokuntoi*|kostea|homee*|sotku*|epäsiisti*|roskai*|roska*|kylmä|täynnä'),
+    c('asunto', HINT, 'asunto|asunnon|asunnossa|asuntoa|asunnosta|asuntoon|asunnot'),
+    c('heitetty_ulos', WEAK, 'heitti|heittänyt|heitetty|heitettiin|ajoi|ajanut * ulos|pihalle|kadulle'),
+    c('kaverin_luona', MEDIUM, 'asuu|majailee|majoittuu|yöpyy|nukkuu|asunut * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
+    c('sv_bostadslos', STRONG, 'bostadslös*|hemlös*|härbärge*|nödboende*|nattlogi*, ingenstans att sova|bo, sover ute, på gatan', 'recentAcute', 'soon'),
+    c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
+    c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
+    c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*', 'recentAcute', 'soon'),
+    c('en_eviction', STRONG, 'evict*, rent arrears, behind on rent, unpaid rent, notice to quit', 'soon'),
+    c('en_housing', WEAK, 'housing|*housing|landlord*'),
+  ],
+
+  violence: [
+    c('vakivalta', STRONG, 'väkival*|*väkival*', 'recentAcute', 'soon', 'physical'),
+    c('lyonyt', STRONG,
+      'lyö|lyönyt|lyöty|lyödä|lyövät|lyömällä|lyönti*|lyönnit|lyönnin|löi|löivät|lyöjä*|lyöneen|' +
+      'hakkaa|hakkasi|hakannut|hakattu|hakattiin|hakkaami*|hakkaavan|' +
+      'potki*|potkaisi|potkaissut|potkaistu|' +
+      'kurist*|kuristu*|kurkusta|kurkkuun|' +
+      'pahoinpi*|*pahoinpitel*|pahoinpidel*|' +
+      'tönäi*|tönäs*|tönii|töni|tönin*|tönim*|tönitt*|tuuppa*|tuuppi*|retuutt*|riuhto*|' +
+      'läimä*|läpsä*|tukist*|tukkapöllyä|hiuksista|' +
+      'mustelm*|ruhje*|ruhjevamm*, ' +
+      'heitteli*|heitti|heittänyt * tavaroi*|tavaroilla|astioi*|astioilla, ' +
+      'repi|repinyt hiuks*, tarttui|tarttunut * kurkku*|kaula*|kurkusta|kaulasta', 'recentAcute', 'soon', 'physical'),
+    c('uhkailu', MEDIUM, 'uhkail*|uhkaill*|uhannut|uhkasi|uhkaus*|uhkauks*|pelottel*', 'soon'),
+    c('tappouhka', STRONG, 'tappouhk*|hengenvaar*, uhka*|uhannut * tappaa|tappavansa|tappamisella, henki * vaarassa', 'acute'),
+    c('kontrolli', MEDIUM,
+      'kontrolloi*|kontrolli*|kontrollo*|määräil*|^alista*|nöyryyt*|mustasuk*, ' +
+      'rajoitta*|kieltää|kieltänyt * tapaami*|menemi*|menemisi*|liikkumi*|rahankäyt*|ystäv*|sukula*|puhelim*|harrastu*, ' +
+      'tarkista*|tarkastaa|lukee|urkkii * puhelin*|viestit|viestejä|sähköpost*, ' +
+      'tarkkail*|vahtii|vahtia|paikantaa|paikanta*, ' +
+      'henki*|henkistä|psyykki*|taloudelli*|digitaali* väkival*, ' +
+      'eristää|eristänyt * ystäv*|läheisi*|sukulai*'),
+    c('haukkuu', FAIR, 'haukku*|nimittel*|solvaa*|solvasi|raivo*|riehu*|riehui, rikkoo|rikkoi|rikkonut * tavaroita|paikkoja|ovia|huonekaluja'),
+    c('pelkaa_kumppania', CLEAR, `pelkää|pelkäsi|pelko*|pelkäävät ${KIN}|exää*|entistä*|exänsä|ex-*, turvaton olo, turvattomuu*`, 'soon'),
+    c('pelkaa_hanta', FAIR, 'pelkää|pelkäsi|pelkäävät|pelännyt häntä|heitä|tätä, pelkää|pelkäsi|pelkäävät|pelännyt * reaktio*|kotiinpaluu*', 'soon'),
+    c('vaino', STRONG, 'vaino*|vainoa|vainoaja*|vainonnut|vainoamis*|vainottu|häiriköi*|häirikkö*', 'soon'),
+    c('lahestymiskielto', STRONG, 'lähestymiskiel*|lähestymiskiello*', 'soon'),
+    c('turvakoti', STRONG, 'turvakot*|turvakodi*', 'soon'),
+    c('kunnia', STRONG, 'kunniaväkival*|pakkoavioli*|pakkoavio*|pakkonaim*|silpo*|ympärileikka*, kunniaan liittyv*'),
+    c('lapsen_kuritus', STRONG, 'kuritta*|kuritus*|kurittaa|kurittanut, fyysi* kuri*, ruumiillinen kuritus*'),
+    c('kaltoinkohtelu', CLEAR, 'kaltoinkoh*|laiminlyö*|laiminlyönti*, kaltoin koh*, huonosti kohdel*'),
+    c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*', 'recentAcute', 'soon', 'physical'),
+    c('sv_hot', MEDIUM, 'hot|hotfull*|förföl*, hotar|hotade|hotat * döda|slå|skada|mörda|barnen', 'soon'),
+    c('sv_kontroll', MEDIUM, 'kontroller*|styr * pengar*|telefon*'),
+    c('en_violence', STRONG,
+      'violen*|abusive|hit|hits|hitting|beat|beats|beaten|beating|assault*|strangl*|choke*|choked|choking|punch*|kick*|slapp*|bruis*|shelter, ' +
+      'domestic abuse, abused by, abuse from, pushed her|him|me, restraining order', 'recentAcute', 'soon', 'physical'),
+    c('en_threat', MEDIUM, 'threat*|stalk*|intimidat*', 'soon'),
+    c('en_coercion', MEDIUM, 'controlling|controls|coerci*|humiliat*|belittl*'),
+    c('en_control', MEDIUM, 'NEG let * see|meet|go|leave|work|have|use, takes * money|phone|passport'),
+  ],
+
+  sexual_violence: [
+    c('raiskaus', STRONG, '*raisk*', 'recentAcute', 'soon', 'physical'),
+    c('seksuaalivakivalta', STRONG,
+      'seksuaaliväk*|seksuaalirikos*|insesti*, ' +
+      'seksuaal* * hyväksikäyt*|häirin*|ahdistel*|väkival*|teko*|rikos*|loukkau*|kaltoinkoh*|painostu*, ' +
+      'lapsen seksuaal*', 'recentAcute', 'soon', 'physical'),
+    c('hyvaksikaytto', FAIR, 'hyväksikäyt*|hyväksikäytet*|hyväksikäytti*|hyväksikäyttänyt'),
+    c('ahdistelu', MEDIUM, 'ahdistel*|koskettel*|kähmi*|kopeloi*|lääppi*|lääpi*|paljastel*'),
+    c('pakottaminen', STRONG,
+      'pakott*|pakotti|pakottanut|painosti|painostanut * seksiin|sukupuoliyhtey*|yhdyntään|seksuaali*|sänkyyn, ' +
+      'ilman * suostumusta|suostumustaan, suostumuksetta, vastoin * tahtoa|tahtoaan, tahdon vastaisesti', 'recentAcute', 'soon', 'physical'),
+    c('sopimaton_koskettelu', STRONG, 'kosk*|koskettanut|kosketellut|kosketteli * sopimattomasti|intiimisti|seksuaalisesti|sukupuolielimi*|alapäähän|rintoihin, sopimato* koskettelu*|kosketu*|kosketus*', 'soon', 'physical'),
+    c('vakisin', FAIR, 'väkisin|väkipakolla'),
+    c('kuvat', STRONG,
+      'alaston*|alastonkuv*|nakukuv*|intiimikuv*|seksikuv*|seksivideo*|intiimivideo*|groomi*|grooma*|groomau*|sextortion, ' +
+      'intiimi*|seksuaali*|seksuaalis* kuv*|video*|viestej*|viestejä|kiristy*', 'soon'),
+    c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
+    c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
+    c('sv_overgrepp', MEDIUM, 'övergrepp*'),
+    c('en_sexual', STRONG,
+      'rape|raped|raping|rapist*|molest*|groped|groping|nudes|sextortion|non-consensual|grooming, ' +
+      'sexual|sexually assault*|abuse*|abused|violence|harass*|harassed|exploit*, nude images|photos|pictures', 'recentAcute', 'soon', 'physical'),
+  ],
+
+  substance: [
+    c('alkoholi', STRONG, 'alkoho*|alkkis*|alcohol*'),
+    c('paihteet', STRONG, 'päihte*|päihde*|*päihde*|*päihte*|sekakäyt*|ongelmakäyt*|riippuvuushoi*'),
+    c('huumeet', STRONG,
+      'huume*|huumaus*|*huume*|kannab*|hasis*|marihuan*|amfet*|piri|piriä|pirin|spiidi*|subutex*|bupre*|heroii*|kokaiin*|ekstaa*|' +
+      'mdma|lsd|opioid*|opiaat*|oksikodon*|fentanyyl*|tramadol*|pregabal*|lyrica*|bentso*|ghb|' +
+      'piikittä*|piikitys*|suonensisäi*|terveysneuvontapist*|korvaushoi*|vieroitushoi*|lääkeriippu*|väärinkäyt*, ' +
+      'polttaa|poltti|polttanut|polttelee pilve*|ruohoa|jointte*, ' +
+      'käyttä*|käyttää|käyttänyt * aineita|aineiden|kamaa'),
+    c('juo', MEDIUM,
+      'juo|joi|juonut|juovat|juoneet|juomista|juominen|juomisen|juomisesta|juomiseen|juomisensa|juopotte*, ' +
+      'juo|joi|juonut|juovat|juoneet|juomaan * liikaa|päivittäin|joka|viikonloppuisin|iltaisin|humalaan|kaljaa|viinaa|olutta|viiniä'),
+    c('humala', FAIR, 'humal*|juopu*|juopun*|päihtyny*|päihtynee*|kännissä|kännit|kännätä|kännää*|dokaa*|dokai*|dokasi'),
+    c('juoppo', STRONG, 'juoppo*|juopot*|juopott*|ryyp*|ryyppä*|rattijuop*|alkoholisoitu*|viinanhimo*|dokaaja*|viina*'),
+    c('juomat', WEAK, 'kalja*|olut|oluen|oluita|olutta|viini|viiniä|viinit|viinipullo*|kossu*|tölkki*|lonkero*'),
+    c('usein_humalassa', STRONG, 'humal*|kännissä * usein|jatkuvasti|toistuvasti|päivittäin|joka, usein|jatkuvasti|toistuvasti|päivittäin humal*|kännissä'),
+    c('krapula', MEDIUM, 'krapul*|promill*|puhallutu*|deliri*'),
+    c('katkaisuhoito', STRONG, 'katkaisuhoi*|katkolle|katkohoi*|katkaisuasema*|vieroitu*|vieroitusoire*|antabus*|a-klinik*, a klinik*, aa ryhm*|kokou*, nimettömät alkoholistit', 'soon'),
+    c('raittius', MEDIUM, 'raitis|raittiina|raittiu*|raitistu*|retkah*|repsah*|juomatta, lopettaa|vähentää|vähentämään|lopettamaan * juomi*|juomista|juomisen|käyttöä|käyttöään'),
+    c('riippuvuus', WEAK, 'riippuvu*|addikt*|riippuvainen'),
+    c('yliannostus', STRONG, 'yliannostu*|yliannos*'),
+    c('sv_alkohol', STRONG, 'missbruk*|*missbruk|rusmedel*|rusmedl*|droger|drog|drogerna|*droger|narkoti*|cannabis|berus*|avgiftning*|alkoholberoend*|alkoholism|alkoholist*'),
+    c('sv_dricker', MEDIUM, 'dricker|drack|druckit|super|söp|bakfull*|nykter*|återfall*'),
+    c('en_substance', STRONG,
+      'drug|drugs|*drugs|cannabis|marijuana|heroin|cocaine|amphetamine*|opioid*|benzo*|methadone|detox*|overdos*|intoxicat*|alcoholi*|addict*, ' +
+      'substance use|abuse|misuse'),
+    c('en_drinks', MEDIUM, 'drink|drinks|drinking|drank|drunk|hangover*|sober|sobriety|relaps*'),
+  ],
+
+  gambling: [
+    c('rahapeli', STRONG,
+      'rahapel*|*rahapel*|peliongel*|pelihai*|peliriipp*|pelaamisongel*|pelihimo*|peliaddikt*|pelivel*|pelikoukk*|ongelmapelaa*|pelitili*|pelitil*, ' +
+      'pelaamise* hallin*|ongelm*|hallinta*'),
+    c('kasino', STRONG,
+      'kasino*|*kasino*|casino*|*casino*|nettipoker*|pokeri*|ruletti*|blackjack*|slotti*|kolikkopel*|hedelmäpel*|pelikone*|peliautom*|' +
+      'raha-automaat*|vedonly*|vedonlyön*|betsaa*|betsi*|betting*|livebet*, lyö|lyönyt|lyövät vetoa'),
+    c('veikkaus', MEDIUM, 'veikkaus*|raaputusar*|arpoj*|lotto*|lottoa*|lotota|toto*|keno|eurojackpot'),
+    c('pelaa', FAIR, 'pelaa|pelasi|pelannut|pelanneet|pelaaminen|pelaamis*|pelaamaan|pelailee|pelaavat|pelaamista|pelaamisen|pelaamisesta|pelaamiseen'),
+    c('pelaa_rahaa', STRONG,
+      'pelaa*|pelasi|pelannut * raha*|rahat|rahoja|velaksi|luotolla|luottokort*|palk*|eläk*|säästö*|tuet|tukensa, ' +
+      'rahaa|rahat|rahansa|säästöt|palkka|palkan|eläke|eläkkeen|tuet * meni*|menee|mennyt|hävin*|hävisi|hävinnyt|tuhlan*|tuhlasi * pelaami*|peleihin|pelaamiseen|peleissä'),
+    c('sv_spel', STRONG, 'spelproblem*|spelberoend*|spelmissbruk*|penningspel*|spelskuld*|spelande*|vadslagning*|nätkasino*|onlinekasino*|onlinecasino*|spelautomat*|poker'),
+    c('sv_spelar', FAIR, 'spelar|spelat|spelade|spela'),
+    c('sv_spela_pengar', STRONG, 'spela*|spelar|spelat|spelade * bort|pengar|pengarna|lönen'),
+    c('en_gambling', STRONG, 'gambl*|casino*|betting|bets|bookmaker*|slots|poker|roulette, slot machine*, scratch card*'),
+  ],
+
+  mental_health: [
+    c('mielenterveys', STRONG, 'mielenterv*|*mielenterv*|psyykkisesti|mt-ongelm*|mt-asiak*, psyykki* ongelm*|oire*|sairau*|vointi|kuormitu*'),
+    c('masennus', STRONG, 'masennu*|masentu*|masennus*|depressi*|*masennus*|*masennuks*'),
+    c('ahdistus', STRONG, 'ahdistu*|ahdistus*|ahdistaa|ahdisti|ahdistanut|ahdistuk*|ahdistava*|*ahdistus|*ahdistuneisuu*'),
+    c('paniikki', CLEAR, 'paniikk*|pelkotil*|pakko-oire*|pakkoajatu*|jännittäjä*, sosiaali*|sosiaalis* jännit*|pelk*, tilanteiden pelk*'),
+    c('mieliala', STRONG,
+      'mieliala*|mieli * matala*|huono*|alavir*|lask*|laskenut|vaiht*|heittel*|maassa|apea*|synkk*, ' +
+      'matala mieliala*, alakulo*|alavire*|apea*|alamaissa, synkkiä|synkkä* ajatuks*'),
+    c('mieliala_mainittu', FAIR, 'mieliala|mielialaa|mielialan|mieliala-*'),
+    c('psykoosi', STRONG, 'psykoo*|psykoot*|harhai*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, kuulee ääniä, epävakaa persoonallisuu*'),
+    c('syomishairio', STRONG, 'syömishäir*|anoreks*|bulimi*|ahmimi*|ahmimishäir*'),
+    c('trauma', MEDIUM, 'trauma*|traumaattis*|traumatis*|ptsd|traumaperäi*|takauma*|painajai*'),
+    c('puhua_jonkun_kanssa', FAIR, 'puhua|puhumaan|jutella|keskustella * jonkun|joku kanssa, jonkun|joku jolle|kenelle puhua'),
+    c('hoito', MEDIUM, 'psykiatr*|^psykolog*|^terapi*|^terapeut*|mielialalääk*|masennuslääk*|psyykenlääk*|mielenterveystoimisto*|psykoterap*|keskusteluap*|keskustelutu*|keskusteluav*'),
+    c('uupumus', WEAK, 'uupu*|uupunut|uupumu*|voimaton|voimattomu*|väsynyt|väsymy*|jaksamat*|jaksamattomuu*, NEG jaksa*'),
+    c('sairausloma_mieli', CLEAR, 'sairauslom*|sairauslomalla * uupum*|masennu*|ahdistu*|mielenterv*|burnout'),
+    c('uupumus_nimi', FAIR, 'uupumus|uupumuksen|uupumusta|uupumukseen|uupumuksesta|jännittää|jännitys|jännittämi*'),
+    c('loppuunpalaminen', CLEAR, 'loppuunpalan*|burnout|työuupum*|*uupumus, loppuun palan*'),
+    c('unettomuus', WEAK, 'unettom*|*unettomuu*|univaike*|unihäir*|uniongelm*|heräil*, nukkuu|nukkunut|nukkui huonosti, NEG saa * nukuttua|unta, NEG * nukkunut|nukkunut, nukahta* vaike*'),
+    c('itkuisuus', WEAK, 'itkui*|itkee|itkenyt|itkuherk*|itkeskel*, tunteet pinnassa'),
+    c('turha', WEAK, 'turha|turhaksi|turhana'),
+    c('huono_itsetunto', MEDIUM, 'olevansa|itsensä|itseään|oloaan|tuntee|kokee * turha|turhaksi|turhana|arvoton|arvottomaksi|epäonnistuja*|taakka|taakaksi, huono ihminen, itsetunto * huono|heikko|matala|romahtanut'),
+    c('toivottomuus', MEDIUM,
+      'toivoto*|toivotto*|arvoto*|arvotto*|kelvoto*|epäonnistuja*|merkityksetö*|ilottom*|itseinho*|itsesyytö*, ' +
+      'tyhjän panttina, NEG * iloa|iloa'),
+    c('pitkittynyt_suru', FAIR, 'suru* * pitkittyn*|komplisoitu*|syventyn*, pitkittyn* suru*|surureaktio*'),
+    c('hapea', WEAK, 'häpeä*|hävettää|häpeää|häpeissään|syyllisyy*|syyllistää'),
+    c('vetaytyminen', FAIR, 'vetäyty*|vetäytyn*, huonee* * koko ajan, koko ajan huonee*, huonee* * päivät|päivisin|kaiket, sängyssä, sängyn pohjalla, peiton alla, NEG nouse* sängystä'),
+    c('viiltely', STRONG, 'viiltel*|viilteli*, itsensä vahingoitta*, vahingoittaa|vahingoittanut|satuttaa|satuttanut itseään, itsetuhoi* käyttäyty*'),
+    c('stressi', WEAK, 'stressi*|stressaa*|kuormittu*|ylikuormit*|murehti*'),
+    c('sv_psykisk', STRONG, 'psykisk*|depression*|deprimer*|ångest*|*ångest|nedstämd*|psykos*|självskad*|ätstörning*|utbränd*|utmattning*|psykiatri*, låg* stämning*'),
+    c('sv_mar_daligt', MEDIUM, 'mår|må dåligt|psykiskt'),
+    c('sv_somn', WEAK, 'sover dåligt, sömnproblem*|sömnlös*'),
+    c('en_mental', STRONG,
+      'depress*|anxi*|panic*|psychos*|psychotic|schizo*|bipolar|burnout|self-harm|anorexi*|bulimi*|ptsd|trauma*|hopeless*|worthless|therap*|psychiatr*|counsel*, ' +
+      'mental health|illness, mentally ill, low mood, burned|burnt out, self harm, eating disorder'),
+    c('en_sleep', WEAK, 'insomnia|sleepless*|exhausted|tearful, sleep|sleeps|sleeping poorly|badly, NEG sleep'),
+  ],
+
+  crisis: [
+    c('itsetuhoisuus', STRONG, 'itsetuho*|*itsetuho*|suisid*|suicid*|*suisid*', 'acute'),
+    c('itsemurha', STRONG, 'itsemurh*|*itsemurh*', 'acute'),
+    c('ei_halua_elaa', STRONG,
+      'NEG halua* * elää|jatkaa|herätä, ' +
+      'halua*|haluaisi|haluavansa kuolla, kuolla pois, pois tästä elämästä, ' +
+      'elämä|elämällä|elämässä NEG * arvoa|tarkoitusta|mieltä|merkitystä, ' +
+      'elämänhalu* * kadon*|kadonnut|mennyt|hukassa|loppu*|NEG, ' +
+      'kuolema-ajatuk*|kuolemanajatu*|kuolemantoive*, kuoleman|kuolemaan ajatuks*|toive*, ' +
+      'ajatuksia|ajattelee|ajatellut|miettii|miettinyt kuolema*|kuolemasta|kuolevansa|kuolla, ' +
+      'tappa*|tappaa|tappavansa itsens*|itseni, ' +
+      'päättä*|päättää|päättävänsä|päättämään|lopetta*|lopettaa|lopettavansa * päivänsä|elämänsä, ' +
+      'hyppää*|hypätä|hyppäävänsä * sillalta|junan|parvekkeelta|katolta|alle', 'acute'),
+    c('uhkaa_itsetuholla', STRONG, 'uhka*|uhannut|uhkasi|uhkailee|uhkaili * tappaa|tappavansa|tehdä|tekevänsä * itsens*|itsemurh*, uhka*|uhannut|uhkasi|uhkailee|uhkaili * itsemurhalla|itsetuholl*', 'acute'),
+    c('ei_jaksa_ajatukset', STRONG,
+      'miet*|ajatel*|pohti*|puhu*|sano*|sanonut|kertonut|kirjoitt*|vihjail*|viestitt* * NEG jaksa*, ' +
+      'NEG jaksa* * elää|olla|olemassa', 'acute'),
+    c('ei_jaksa_enaa', FAIR, 'NEG jaksa* enää, NEG enää jaksa*, jaksa* NEG enää, jaksaminen * lopussa, voimat * lopussa|loppuneet|loppu'),
+    c('aseet', WEAK, 'ase|aseita|aseet|aseen|aseensa|asekaappi*|haulikko*|kivääri*|pistooli*|metsästysase*|köysi*|köyden, keränn*|kerännyt|kerää * lääkkeitä|pillereitä'),
+    c('shokki', CLEAR,
+      'shokk*|shokissa|sokissa|sokki*|sokkiin|lamaantu*|hädissään|hätääntyn*|hysteer*, ' +
+      'pois tolaltaan, tolaltaan, täysin sekaisin', 'recentAcute'),
+    c('jarkytys', FAIR, 'järkyttyny*|järkytty*|järkytys*|järkyttävä*'),
+    c('kriisi', FAIR, 'kriisi*|*kriisi*, traumaattinen|traumaattisen|traumaattisia kokemus|kokemuksen|tapahtuma|tapahtuman'),
+    c('akuutti_kriisi', STRONG, 'akuut*|äkillinen|äkillise* kriisi*', 'acute'),
+    c('onnettomuus', MEDIUM, 'onnettomuu*|tulipalo*|kolaroi*|kuolonkolari*|henkirikos*|ampumavälikoht*, väkivaltaise* kuolem*', 'recentAcute'),
+    c('akillinen_menetys', CLEAR, 'äkillise*|äkillisesti|äkkiä|yllättäen|yllättäin|odottamatta|yllättävä* * kuol*|kuoli|kuollut|menehty*|menetys*|kuolema*|kuolemaan', 'recentAcute'),
+    c('sv_kris', STRONG, 'självmord*|*självmord*|suicid*|självmordstankar, vill NEG leva, ta sitt liv, ta livet av sig, vill dö', 'acute'),
+    c('sv_chock', CLEAR, 'chock*|chockad*|chockade|krisstöd*|krishjälp*|kristelefon*, i chock', 'recentAcute'),
+    c('sv_kris_ord', FAIR, 'kris|krisen|kriser'),
+    c('sv_orkar', FAIR, 'orkar NEG längre|mer'),
+    c('en_crisis', STRONG, 'suicid*, kill himself|herself|myself|themselves, end * life, want|wants|wanted to die, NEG want|wants * live, take * own life', 'acute'),
+    c('en_shock', CLEAR, 'shock|shocked|distraught|devastated, in shock', 'recentAcute'),
+    c('en_crisis_word', FAIR, 'crisis'),
+  ],
+
+  loneliness: [
+    c('yksinaisyys', STRONG, 'yksinäi*|*yksinäi*'),
+    c('yksin', WEAK, 'yksin|yksinään|yksikseen'),
+    c('ei_ystavia', CLEAR,
+      'NEG ole|ollut|omaa * ystäv*|kaver*|tuttav*|läheisi*|verkosto*|tukiverkko*|tukiverkosto*|ihmissuhte*|sosiaalisia, NEG ystäviä|kavereita|tuttavia|läheisiä|sosiaalisia|tukiverkko*|tukiverkosto*|verkostoa, ' +
+      'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* NEG ole|ollut, ' +
+      'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* vähän|vähissä|kaikonn*|kaikonneet|harvassa|puuttu*|jääneet|loppuneet, ' +
+      'vähän|harvoin|niukasti|juurikaan ystäv*|kaver*|kontakt*|ihmisiä, ' +
+      'NEG tunne * ketään|ihmisiä, NEG ole ketään, NEG * kenelle|kenen puhua|jutella|soittaa, NEG tapaa * ketään|ihmisiä|muita'),
+    c('laheiset_kaukana', FAIR, 'omaiset|lapset|läheiset|sukulaiset|lapsensa|tytär|poika|sisarukset * asuvat|asuu * kaukana|etelässä|ulkomailla|ulkomaillaan|toisella|muualla, lives|live * far away|abroad'),
+    c('ei_kay_missaan', MEDIUM, 'NEG käy|käynyt * missään|ulkona|ulkopuolella|harrastu*|kenenkään, NEG * lähde*|poistu* * kotoa|mihinkään|asunnosta, NEG * poistu*'),
+    c('eristaytynyt', CLEAR, 'eristäyty*|eristäytyn*|eristy*|eristynyt|eristyksi*|erakko*|erakoitu*|syrjäyty*|syrjäytyn*|sulkeutu*|sulkeutun*, sosiaalise* eristä*, neljän seinän'),
+    c('verkosto', MEDIUM,
+      'sosiaalis*|sosiaali* suht*|verkost*|kontakt* puuttu*|pieni|pienet|suppea|vähäi*|kapea|ohu*|ohut|NEG|vähän, ' +
+      'tukiverko*|tukiverkosto* * pieni|suppea|ohut|vähäi*|NEG|puuttuu'),
+    c('kaipaa_seuraa', CLEAR,
+      'kaipa*|kaipaisi|toivoo|toivoisi|haluaisi|haluaa * seuraa|ystäviä|ystävää|juttuseuraa|kaveria|kavereita|ihmisiä|porukkaa|yhteisö*|seuraa, ' +
+      'tavata|tapaamaan|tutustua|tutustumaan * ihmisiä|ihmisiin|uusia|uusiin|muita, ystävysty*|ystävystymään, löytää * ystävi*|ystävän|kavereita|seuraa, ' +
+      'juttuseura*|ystävätoimin*|ystäväpalvel*|kerhotoimin*|kohtaamispaik*|olohuonetoimin*|päivätoimin*'),
+    c('pitkat_paivat', MEDIUM,
+      'tekemistä * päiviin|päivään|arkeen|päiviinsä|päivisin, ' +
+      'päivät|päivien|illat * pitki*|pitkiä|pitkät|yksitoikkoisi*|tyhjiä|yksinäisiä, ' +
+      'istuu|makaa|viettää * päivät|päivänsä * kotona|yksin, istuu * kotona'),
+    c('kiusaaminen', WEAK, 'kiusa*|kiusattu|kiusaaminen|kiusattiin|syrjit*|syrjintä*, porukan|ryhmän ulkopuol*'),
+    c('sv_ensam', STRONG, 'ensamhet*|isolera*|isolerad*|isolering*, känner * ensam'),
+    c('sv_ensam_ord', FAIR, 'ensam|ensamma'),
+    c('sv_hemma', MEDIUM, 'sitter|är * hemma|ensam, dagarna * långa'),
+    c('sv_vanner', CLEAR, 'inga|saknar|knappt|sällan|få vänner|vän|umgänge|sociala, träffar|träffa inga|ingen|sällan|knappt|nästan, träffa * människor|nya|andra|vänner, sällskap*|vänskap*'),
+    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, nobody|no one to talk, no social, lacks * social, meet * people, new people, make friends, company'),
+    c('en_alone', WEAK, 'alone'),
+  ],
+
+  legal: [
+    c('juridiikka', STRONG,
+      'juridi*|lainopil*|lakiasi*|oikeudellis*|oikeusap*|oikeusavu*|oikeusaputoimi*|oikeusavustaj*|lakimie*|lakimiehe*|juristi*|asianajaj*|asianajo*|lakineuvo*|lakipalvelu*, ' +
+      'oikeudelli* asi*|neuvo*|apu*|apua'),
+    c('oikeudet', MEDIUM, 'oikeuksi*|oikeuksist*|oikeuksiaan|oikeutensa|oikeuttaan|oikeusturva*'),
+    c('valitus', STRONG,
+      'valitt*|valitu*|valitus* * päätök*|päätöks*|päätöksestä|päätöksistä|hylkäävästä, ' +
+      'muutoksenha*|oikaisu*|oikaisuvaat*|oikaisupyyn*|valitusaika*|valituskirjel*|valitusosoitu*|hallinto-oikeu*|vakuutusoikeu*|muutoksenhakulautakun*|sosiaaliasiamie*|potilasasiamie*, ' +
+      'hakea|hakenut|hakemaan * muutosta'),
+    c('valitus_sana', FAIR, 'valitu*|valitukse*|valittaa|valittanut|kantelu*|kantelee'),
+    c('edunvalvonta', STRONG, 'edunvalv*|*edunvalv*|holhous*|holhoustoimi*'),
+    c('huoltajuus', MEDIUM, 'huoltajuu*|*huoltajuu*|tapaamisoikeu*|*tapaamisoikeu*|tapaamissopimu*|elatu*|elatusmaks*|elatusap*|elatussopimu*, isyyden vahvist*|tunnustami*'),
+    c('maahanmuutto_oikeus', MEDIUM,
+      'perheenyhdistä*|oleskelulu*|*oleskelulu*|oleskeluoikeu*|turvapaikkapäätö*|karkoitu*|karkotu*|karkotet*|käännyty*, maasta poist*, ' +
+      'voi|voiko|saa|saako * jäädä * suomeen|maahan, jäädä suomeen'),
+    c('kielteinen_oleskelu', STRONG, 'kielteinen|kielteisen * turvapaik*|oleskelulu*, käännytyspäätö*|karkotuspäätö*|karkoitu*|käännyty*', 'soon'),
+    c('perinto', CLEAR, 'perinnö*|perintö*|perukirj*|perunkirj*|testamentt*|ositu*|avioehto*|kuolinpes*, omaisuuden jak*, lesken oikeu*'),
+    c('oikeudenkaynti', MEDIUM, 'oikeudenkäyn*|oikeuteen|oikeudessa|käräjä*|käräjäoikeu*|haastehakem*|haastettu|tuomio*|tuomittu|syyte*|syytetty*|syyttäjä*|rikosasi*|rikosprosess*|kuulustel*|esitutkin*|sovittelu*'),
+    c('sopimukset', WEAK, 'kuluttajaneuvon*|kuluttajariit*|reklamaat*|valtakirja*|sopimus*|sopimuks*'),
+    c('ei_ymmarra_paatosta', FAIR, 'päätö*|päätöks*|kirje*|kirjee* * NEG ymmärrä|ymmärtänyt|ymmärtäneet, NEG ymmärrä * päätö*|päätöks*|kirje*|kirjee*|paperi*'),
+    c('sv_juridik', STRONG, 'juridisk*|rättshjälp*|rättsligt|rättsliga|advokat*|jurist*|överklag*|intressebevak*|förmyndar*|vårdnadstvist*|umgängesrätt*|uppehållstillstånd*|arvet|testamente*|bouppteckning*|rättegång*|domstol*|bodelning*, god man'),
+    c('en_legal', STRONG, 'legal|legally|lawyer*|attorney*|solicitor*|appeal*|guardianship|custody|inheritance|court|lawsuit|sued, residence permit, visitation rights, legal aid, her|his|their rights'),
+  ],
+
+  crime_victim: [
+    c('rikoksen_uhri', STRONG,
+      'rikosuhri*|*rikosuhri*|asianomista*, rikoksen|rikosten uhri*|kohtee*|kohteeksi, ' +
+      'joutu* * ryöstön|huijauksen|petoksen|pahoinpitelyn|rikoksen|väkivallan|lähisuhdeväkivallan|väkival* * kohteeksi|uhriksi'),
+    c('uhri', FAIR, 'uhri|uhriksi|uhrina|uhrin|uhria|uhreille|uhrit'),
+    c('rikosilmoitus', CLEAR,
+      'rikosilmoi*|*rikosilmoitu*|tutkintapyyn*|ilmiantaa|ilmianneta|ilmiannettava*|ilmianto*|ilmianta*, ' +
+      'ilmoitu*|ilmoittaa|ilmoittanut|ilmoitus|ilmoituksen poliisille, poliisille * ilmoitu*|ilmoittaa|ilmoittanut|ilmoituksen|ilmoitus'),
+    c('poliisi', WEAK, 'poliisi*|polisen|polis|police'),
+    c('varkaus', CLEAR,
+      'varasti|varastettiin|varastettu*|varastanut|varastaa|varastivat|varastelee|varasteli|+varkau*|ryöst*|murtau*, varkauden kohteeksi|uhriksi|uhri, ' +
+      'vei|vienyt|viety|vietiin * lompako*|laukun|pankkikorti*|kortin|puhelimen|puhelin', 'soon'),
+    c('petos', STRONG, 'petos*|petoks*|huijau*|huijat*|huijari*|huijas*|*huijau*|*huijari*|nettihuija*|romanssihuija*|identiteettivarkau*|kalastel*, tili|tilit|tilin tyhjennet*|tyhjennettiin', 'soon'),
+    c('kiristys', CLEAR,
+      'kiristä*|kiristys*|kiristi|kiristänyt|kiristetty, ' +
+      'uhkaa|uhkasi|uhannut|uhkaavat * levittää|julkaista|jakaa|lähettää, levittä*|levittää|levittänyt|jakaa|jakanut * kuvi*|kuvia|kuviaan|kuvat|videoi*', 'soon'),
+    c('taloudellinen_hyvaksikaytto', MEDIUM,
+      'taloudelli* hyväksikäyt*|kaltoinkoh*|väkival*, ' +
+      'ottaa|otti|ottanut|vie|vei|vienyt * eläkkee*|eläkkeen|eläkkeensä|rahat|rahansa|rahoja|pankkikort*|pankkitunnu*|tilin|tililtä|säästö*'),
+    c('pahoinpitely', WEAK, 'pahoinpi*|*pahoinpitel*|pahoinpidel*'),
+    c('ihmiskauppa', STRONG, 'ihmiskaup*|pakkotyö*|velkaorjuu*, työperäi* hyväksikäyt*'),
+    c('sv_brottsoffer', STRONG, 'brottsoff*|polisanmäl*|bedrägeri*|bedragen|lurad*|lurades|rånad*|rånet|rånades|stöld*|stulit|stal|stulen|utpress*, anmäl* * polis*|polisen'),
+    c('en_victim', STRONG, 'robbed|robbery|mugged|scam*|scammed|fraud*|defrauded|swindl*|stolen|stole|theft|blackmail*|extort*|sextortion, crime victim*, victim* of * crime, identity theft, police report, reported|report * police', 'soon'),
+  ],
+
+  family: [
+    c('vanhemmuus', STRONG, 'vanhemmu*|kasvatusvaik*|kasvatushuol*|kasvatuskysym*|kasvatusneuvo*|lastenkasvatu*|perheneuvo*, kasvatta*|kasvattaa * lap*'),
+    c('lastensuojelu', STRONG, 'lastensuojel*|*lastensuojel*|huostaan*|huostaanot*|sijoitet*|sijaishuol*|sijaisperhe*|perhetyö*|perhetyönteki*|perhekuntoutu*'),
+    c('perhepalvelu', CLEAR, 'perhekeskus*|perhepalvel*|perhesosiaalityö*|lapsiperhe*|*lapsiperhe*|vauvaperhe*|perhetuki*|tukiperhe*, perheen tuki*'),
+    c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*'),
+    c('ero', FAIR, 'ero|eron|erosta|eronnut|erota|eroamassa|eroaa|eroprosess*|avioero*|asumusero*|erotilan*|erosi|eronneet|eronnu*'),
+    c('ero_kumppanista', MEDIUM, `ero|eron|erosta|eronnut|erosi|erota|eroamassa|eroa|erossa * ${KIN}|miehestään|vaimostaan|kumppanistaan`),
+    c('huoltajuus', CLEAR, 'huoltajuu*|*huoltajuu*|huoltajuusriit*|tapaamisoikeu*|*tapaamisoikeu*|lähivanhem*|etävanhem*|yhteishuolt*|vuoroasu*|elatu*|tapaamispaik*, valvotut|valvottu tapaami*|vaihto*'),
+    c('lasten_tapaaminen', CLEAR, 'tava*|tapaa*|tapaami*|näkemä*|nähdä * lapsi*|lasta|lapsia|lapsiaan|lapsensa|lastaan|lapsiansa'),
+    c('yksinhuoltaja', CLEAR, 'yksinhuolt*|uusperhe*|yksinhuoltajaäi*|yksinhuoltajaisä*'),
+    c('perhe_erossa', MEDIUM, 'perheenyhdistä*, vaimo|mies|puoliso|lapset|perhe * ovat|on * yhä|vielä * kotimaassa|ulkomailla|*ssa|*ssä'),
+    c('raskaus', MEDIUM, 'raskaana|raskau*|raskaus*|synnytyks*|synnyttän*|synnytti|äitiysneuvol*|imetys*|imettä*|vauva-arki*|vastasyntyn*, odottaa lasta|vauvaa'),
+    c('perheriidat', MEDIUM, 'perheriid*|perheristiriid*|riidat|riitoja|riitaa|riitaisa*|riitel*, ristiriid* * kotona|perheessä'),
+    c('uhkaa_erolla', MEDIUM, 'uhka*|uhannut|uhkasi|harkitsee|harkitsevat|suunnittelee|suunnittelevat * erolla|eroa|erota|eroavansa|lähteä|lähtevänsä|jättää|jättävänsä|avioeroa, hota*|hotat|hotar * lämna|skiljas|skilsmässa, vill skiljas, threaten* * leave|divorce'),
+    c('parisuhde', FAIR, 'parisuhde*|parisuhtee*|pariterapi*|parisuhdeterapi*|pariskunta*|parisuhdeongelm*'),
+    c('vanhempi_huolissaan', MEDIUM,
+      'äiti|isä|vanhemmat|vanhempi|huoltaja|äidin|isän|vanhempien soitt*|soitti|huolissaan|huolestun*|pyytää|kysyy|hakee|ottaa|otti|ilmoittaa|kertoo, ' +
+      'huolissaan|huolestunut|huolestuneita|huolissaan * pojasta|tyttärestä|lapsesta|lapsistaan|nuoresta|pojastaan|tyttärestään|lapsestaan, ' +
+      'NEG tiedä * miten puuttu*|toimia|suhtautu*|auttaa, miten|kuinka puuttua, asettaa|asettamaan rajoja|rajat, rajojen asettami*'),
+    c('uhmaikainen', FAIR, 'uhmaikä*|uhmakohtau*|murrosikä*|murrosikäi*|tottelematto*|käytöshäir*|käytösongelm*|karkail*, NEG tottele*, karkaa kotoa'),
+    c('karkaillut_lapsi', FAIR, 'karkail*|hatkat|hatkoi*|hatkassa|hatkaan, karkaa|karannut kotoa, NEG tiedä * missä * on|ovat|oleskelee'),
+    c('vanki_vanhempi', MEDIUM, 'isä|äiti|puoliso|mies|vaimo|vanhempi|isänsä|äitinsä * vankilassa|vankeudessa|tutkintavankeudessa|vankilaan, yksin * lasten|lapsen|lapsien|vauvan kanssa, äiti|isä|vanhemmat * uupunut|uupuneita|väsynyt|väsyneitä|jaksa*'),
+    c('lapset_kotona', FAIR, `${CHILDREN} * näki*|näkivät|kuuli*|kuulivat|kotona|paikalla|läsnä|saw|witnessed|såg, lasten|lapsen * nähden|läsnäollessa|edessä`),
+    c('vanhempi_vakivalta', FAIR,
+      'isä|äiti|isäpuoli|äitipuoli|vanhemmat|vanhempi|isänsä|äitinsä|vanhempansa|isäpuolensa|äitipuolensa * ' +
+      'lyö*|löi|hakka*|hakkasi|potki*|potkaisi|kurist*|tönä*|töni*|pahoinpi*|uhkail*|uhannut|heitti|väkival*|väkivaltai*|kuritta*'),
+    c('uusi_puoliso', FAIR, 'äitipuol*|isäpuol*, äidin|isän * mies|miesystävä|poikaystävä|puoliso|naisystävä|tyttöystävä|vaimo|kumppani'),
+    c('lapset', HINT, CHILDREN),
+    c('neuvola', WEAK, 'neuvol*|äitiysneuvol*|lastenneuvol*|bvc|rådgivning*'),
+    c('perhe', WEAK, 'perhe|perheen|perheessä|perheelle|perhettä|perheestä|perheensä|familj*|family'),
+    c('sv_familj', STRONG, 'föräldraskap*|barnskydd*|barnskyddsanmäl*|vårdnad*|skilsmässa*|familjerådgiv*|familjearbet*|familjecenter*|omhändert*, ensamstående förälder|mamma|pappa'),
+    c('sv_foraldrar', MEDIUM, 'gravid*|separation*|separer*, föräldrar*|förälder|mamman|pappan * orolig*|oroliga|ringer, bråk * hemma'),
+    c('en_family', STRONG, 'parenting|custody|divorc*|pregnan*|separation, child protection|welfare, single parent|mother|father, parents worried, parent* concerned, family counsel*, foster care'),
+  ],
+
+  child_youth: [
+    c('nuori', WEAK, 'nuori|nuoren|nuorta|nuoret|nuorten|nuoria|nuorelle|nuorella|nuoruus*|*nuori|*nuoren|nuoriso*|nuorukai*'),
+    c('koulu', FAIR, 'koulu|koulua|koulun|koulussa|koulusta|kouluun|koulunkäyn*|*koulu|*koulua|*koulun|*koulussa|*koulusta|*kouluun|koulupäiv*|koulutehtäv*'),
+    c('alaikainen', CLEAR, 'alaikäi*|koululai*|*koululai*|teini*|murrosikäi*|oppilas*|oppilaa*|yläkoul*|alakoul*|yläaste*|ala-aste*|lukiolai*|esikoul*|päiväkot*|varhaiskasvat*|lastenpsyk*|nuorisopsyk*|nuorisoasem*'),
+    c('koulun_palvelut', CLEAR, 'kouluterv*|koulukurat*|kuraattori*|koulupsykolog*|opinto-ohjaaj*|opo|erityisopettaj*|luokanvalvoj*|luokanopettaj*|rehtori*|nuorisotyö*|jälkihuol*|nuorisotalo*|nuorisokoti*|lastenkoti*|nuorisopalvel*, etsivä* nuorisotyö*'),
+    c('koulupoissaolot', CLEAR,
+      'koulupoissaolo*|poissaolo*|lintsaa*|lintsan*|koulukiusa*|*koulukiusa*|koulunkäyntivaike*, kiusattu|kiusataan|kiusattiin|kiusaavat * koulu*|koulussa, ' +
+      'NEG * mene*|käy * kouluun|koulua, koulusta pois, jää*|jäänyt|jäädä * pois * koulu*|koulusta, koulunkäynti * vaike*|katke*'),
+    c('lapsi_asiakas', WEAK, 'lapsi|lapsen|lasta|poika|tyttö|pojan|tytön'),
+    c('karkailu', CLEAR, 'karkail*|hatkat|hatkoi*|hatkassa|hatkaan, karkaa|karannut kotoa', 'soon'),
+    c('sv_ungdom', FAIR, 'ungdom*|tonåring*|minderårig*|högstadie*|mellanstadie*|lågstadie*|elev|eleven|skolkurator*|skolhälsovård*|skolpsykolog*|skolan|skolk*|mobba*|mobbning*|mobbad*'),
+    c('en_youth', FAIR, 'teen*|teenager*|adolescen*|minor|pupil*|school|schools|bullied|bullying|youth|truan*, school nurse'),
+  ],
+
+  employment: [
+    c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*'),
+    c('tyopaikka_meni', STRONG,
+      'menett*|menetti|menettänyt * työpaik*|työn|työnsä|työt|työpaikkansa|työpaikan, ' +
+      'työpaik*|työsuhde|työsuhteen|työt|työnsä|määräaikaisuu* * loppu*|päätty*|päättyi|meni|lähti|katkesi, ' +
+      'potkut|potkuja|irtisanot*|irtisanottiin|irtisanottu|yt-neuvottel*|muutosneuvottel*'),
+    c('irtisanominen', FAIR, 'irtisano*|lomaut*|lomautet*'),
+    c('tyonhaku', CLEAR,
+      'työnhak*|työnhaku*|työnetsi*|työllisty*|työllistymis*|työllisyy*|*työllisyyspalvel*|te-palvelu*|te-toimisto*|työvoimatoimisto*|työvoimapalvelu*|työkkäri*, ' +
+      'etsii|hakee|hakenut|etsinyt * töitä|työtä|työpaikkaa|työpaikkoja|töihin|opiskelupaikkaa, työn haku, te palvelu*|toimisto*'),
+    c('tyotoiminta', CLEAR, 'työkokeil*|työtoimin*|palkkatu*|työhönvalmen*|työvalmen*|työpaja*|*työpaja*|ammatinvalin*|uraohjau*|uravalmen*|oppisopimu*|nuorisotakuu*|työelämä*, kuntouttav* työtoimin*'),
+    c('opinnot_keskeyt', CLEAR,
+      'keskeytt*|keskeytti|keskeyttänyt|keskeyttämä*|lopett*|lopetti|jättänyt|jätti * opinn*|koulu*|*koulun|*koulu|ammattikoul*|ammattiopisto*|*ammattiopisto*|opiskelu*|lukio*|koulutu*|opintonsa|tutkinto*|kesken, ' +
+      'opinn*|opiskelu*|opintonsa * keskeyty*|keskeytyi*|kesken|venyneet|viivästy*|jääneet|jäänyt|jumissa|tauolla|NEG, ' +
+      'opiskelupai*|opintopai*|koulutuspai*|ammattiopisto*|ammattikoul*|*ammattiopisto*|*ammattikoulu*, toisen asteen'),
+    c('ei_tyota', CLEAR, 'NEG * työtä|töitä|työpaikkaa|opiskelupaikkaa|ammattia|koulutusta|tutkintoa|työkokemusta'),
+    c('opiskelu', WEAK, 'opinnot|opinnoissa|opinnoista|opintoja|opintojen|opiskelu|opiskella|opiskelemaan|opiskelee|opiskelija*|tutkinto*|koulutu*'),
+    c('tyo_mainittu', HINT, 'työ|työt|työssä|työhön|työstä|töissä|töihin|töitä|työpaikka*|työnantaja*|palkka*|sairauslom*|työkyky*|työkyvy*'),
+    c('tyossakaynti_vaikeaa', MEDIUM, 'NEG pääse|pääsee|pysty|jaksa|jaksanut|pystynyt * töihin|työhön|työpaikalle, poissaolo* * töistä|työstä, työnantaja* * huomaut*|varoitu*|huolissaan|puuttunut|irtisan*|varoituksen'),
+    c('tyo_ongelma', MEDIUM, 'työpaikkakiusa*|työuupum*|työkykyarvi*|työterveys*, työkyky*|työkyvy* heikentyn*|heikent*|alentun*|arvio*, työhön paluu*, sairauslom* pitkä*|pitkittyn*'),
+    c('sv_arbete', STRONG, 'arbetslös*|te-byrå*|arbetskraftsbyrå*|permitter*|uppsagd*, förlora* * jobb*|arbete*|arbetet, sagts upp, söker jobb|arbete, hoppade av, avbröt * studier*|studierna'),
+    c('en_employment', STRONG, 'unemploy*|jobless|fired|dismissed, lost * job, job seek*|search*, looking for * work|job, laid off, dropped|drop out, out of work, employment service*'),
+  ],
+
+  disability: [
+    c('vammainen', STRONG, 'vammai*|*vammai*|vammaisuu*|vammaispalvel*|vaikeavammai*|kehitysvamm*|*kehitysvamm*|liikuntavamm*|näkövamm*|kuulovamm*|aivovamm*|selkäydinvamm*|cp-vamm*|cp-oire*'),
+    c('vamma', FAIR, 'vamma|vammansa|vamman|vammoja|vammat'),
+    c('toimintakyky', MEDIUM,
+      'toimintarajoit*|liikuntarajoit*|toimintakyky*|toimintakyvy*|huonoliikkei*|liikuntakyvy*|apuväli*|kuulokoje*|opaskoira*|pyörätuol*|rollaattor*|sähköpyörätuol*|kuljetuspalvel*|palveluasum*, ' +
+      'henkilökohtai* avust*, liikkumisen vaike*, liikkuminen * vaikeaa|vaikeutunut, valkoinen keppi'),
+    c('aistivamma', STRONG, 'sokea*|näkövammai*|heikkonäköi*|kuuro*|huonokuuloi*|viittomakiel*|kuurosokea*'),
+    c('pitkaaikaissairaus', STRONG, 'pitkäaikaissair*|*pitkäaikaissair*|kroonis*|kroonin*|parantumato*, pitkäaikai* sair*, etenevä*|vaikea*|vakava* sairau*'),
+    c('diagnoosit', CLEAR,
+      'multippeliskleroo*|parkinson*|als|epilepsi*|nivelreuma*|aivoinfarkt*|aivohalvau*|halvaantu*|halvaus*|amputoi*|amputaatio*|lihastau*|lihasdystrofi*|' +
+      'fibromyalgi*|kipupotila*|dialyysi*|downin*|cp|ms-tau*, ms tau*, krooni* kipu*'),
+    c('sairaudet', FAIR, 'syöpä*|syövän|syöpää|syöpähoi*|keuhkoahtaumatau*|sydänsairau*|sydämen vajaatoim*|diabet*|reuma*|munuaisvika*|sairaus|sairauden|sairastunut|sairastui'),
+    c('sairastaa', CLEAR, `sairasta*|sairastaa|sairastava|sairastanut|sairastunut|sairastui|diagnosoitu|todettu|todettiin * syöpä*|syövän|syöpää|diabet*|reuma*|sydänsairau*|keuhkoahtaumatau*|sairau*|tauti*|*tauti|*tautia`),
+    c('neuro', MEDIUM, 'autis*|autismikirj*|asperger*|kehityshäir*|neuropsykiatr*|adhd|add|tourette*|oppimisvaik*|lukihäir*|kehitysviive*|aivovaurio*'),
+    c('tyokyvyttomyys', FAIR, 'työkyvyttö*|työkyvytön|kuntoutu*|kuntoutustu*'),
+    c('sv_funktion', STRONG, 'funktionsnedsätt*|funktionshind*|handikapp*|rörelsehind*|synskad*|blind|döv*|hörselskad*|utvecklingsstörn*|rullstol*|färdtjänst*, kronisk*|långvarig* sjukdom, personlig assistent*'),
+    c('en_disability', STRONG, 'disab*|disabled|handicap*|wheelchair|blind|deaf|autism|autistic|paraly*, chronic* ill*, long-term illness, learning|intellectual disabilit*, multiple sclerosis, chronic pain, personal assistan*'),
+  ],
+
+  elderly: [
+    c('ikaihminen', STRONG, 'ikäihmi*|*ikäihmi*|ikääntyn*|*ikääntyn*|ikäänty*|iäkä*|iäkkää*|vanhu*|*vanhus*|vanhuspalvel*|vanhuseläk*|seniori*|*seniori*|vanhainkot*'),
+    c('muistisairaus', MEDIUM, 'muistisair*|*muistisair*|muistihäir*|muistiongelm*|dementi*|alzheimer*|muistihoitaja*|muistipoliklin*, muisti * heikentyn*|heikkenee|pettää|pätkii'),
+    c('kotihoito', MEDIUM, 'kotihoi*|*kotihoi*|kotihoitaja*|kotipalvelu*|palvelutalo*|*palvelutalo*|hoivakot*|omaishoidettava|turvapuhelin*|turvaranneke*|ateriapalvel*, tehostet* palveluasum*'),
+    c('elakelainen', MEDIUM, 'eläkeläi*|*eläkeläi*|eläkkeellä|eläkkeelle|eläkeikäi*|vanhuuseläk*'),
+    c('kaatuilu', FAIR, 'kaatuil*|kaatumi*|kaatunut|kaatui|lonkkamurtu*|haurastu*|hauras'),
+    c('sv_aldre', STRONG, 'äldre|åldring*|pensionär*|demens*|minnessjuk*|hemvård*|hemtjänst*|serviceboende*|äldreomsorg*|äldreboende*|åldrande'),
+    c('en_elderly', STRONG, 'elderly|pensioner*|retiree*|dementia|alzheimer*|seniors, older person|people|adult*, home care, nursing home, senior citizen*'),
+  ],
+
+  caregiver: [
+    c('omaishoito', STRONG, 'omaishoi*|*omaishoi*'),
+    c('omainen', FAIR, 'omaise*|omaisena|omaisten|omaiset|omaisille'),
+    c('laheinen', WEAK, 'läheise*|läheisenä|läheisten|läheiset|läheisille'),
+    c('laheisen_ongelma', CLEAR,
+      `läheise*|${KIN} * päihde*|päihdeongelm*|peliongelm*|mielenterveysongelm*|riippuvuu*|alkoholiongelm*|huumeongelm*|juomi*, ` +
+      'läheisriippu*|omaistensa, läheisen roolissa, läheisten tuki*, läheisille tarkoitet*, omaisen jaksami*'),
+    c('hoitaa_laheista', STRONG,
+      `^hoita*|^huolehti*|^avusta*|auttaa * ${KIN}, ` +
+      '^hoita* * kotona|ympärivuorokautise*, ' +
+      `${KIN} * tarvitsee * jatkuvaa|ympärivuorokautista hoivaa|hoitoa|apua`),
+    c('vapaat', FAIR, 'vapaapäiv*|intervallijakso*|intervallihoi*|lomitu*|lomittaja*|vapaita|vapaat|hengähdystauko*|tilapäishoi*, lakisääteis* vapa*'),
+    c('hoivan_jatkuvuus', MEDIUM, 'kuka * huolehtii|huolehtisi|hoitaa|hoitaisi, kuka * pitää|pitäisi huolta'),
+    c('tukea_itselle', CLEAR, 'tuke*|tukea|apua * itselle*|itselleen'),
+    c('oma_jaksaminen', FAIR, 'omaan|oman|omaa jaksami*|hyvinvoint*, omasta jaksamise*'),
+    c('jaksaminen', WEAK, 'jaksami*|jaksamisesta|jaksamista|uupunut|uupumus'),
+    c('sv_narstaende', STRONG, 'närståendevård*|*närståendevård*|närstående|anhörigvård*|anhörigstöd*, vårda*|vårdar * make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|barn|sambo|hemma'),
+    c('sv_anhorig', FAIR, 'anhörig*'),
+    c('en_carer', STRONG, 'carer*|caregiv*|respite, caring|cares for * husband|wife|mother|father|son|daughter|partner|parent|relative*, family member|relative of'),
+  ],
+
+  immigration: [
+    c('maahanmuutto', STRONG,
+      'maahanmuut*|*maahanmuut*|pakolai*|*pakolai*|turvapaik*|oleskelulu*|*oleskelulu*|kotoutu*|*kotoutu*|kotouttam*|maahanmuuttovirasto*|migri|' +
+      'perheenyhdistä*|paperito*|paperitto*|vieraskieli*|ulkomaalaistaust*'),
+    c('muuttanut_suomeen', STRONG, 'muutt*|muutti|muuttanut|tullut|tuli|saapui|saapunut|paennut|pakeni * suomeen, suomeen * muutt*|muuttanut|tullut|saapun*|paenn*'),
+    c('lahtomaa', MEDIUM,
+      'syyriasta|irakista|afganistanista|somaliasta|eritreasta|etiopiasta|sudanista|kongosta|iranista|ukrainasta|venäjältä|virosta|kosovosta|albaniasta|' +
+      'thaimaasta|vietnamista|kiinasta|intiasta|pakistanista|bangladeshista|nigeriasta|marokosta|jemenistä|palestiinasta|myanmarista|keniasta|' +
+      'filippiineiltä|nepalista|kurdistanista|tšetšeniasta|bosniasta|serbiasta|romaniasta|bulgariasta|liettuasta|latviasta|brasiliasta|' +
+      'kolumbiasta|libanonista|egyptistä|tunisiasta|algeriasta|gambiasta|ghanasta|kamerunista|ruandasta|burundista|ugandasta|tansaniasta|lähtömaa*, ' +
+      'kotimaa*|kotimaassaan|kotimaastaan * sota*|sodan|sotaa'),
+    c('kansalaisuus', FAIR,
+      'syyrialai*|irakilai*|afganistanilai*|afgaani*|somalialai*|eritrealai*|ukrainalai*|venäläi*|virolai*|kurdi*|thaimaalai*|vietnamilai*|' +
+      'kiinalai*|intialai*|pakistanilai*|nigerialai*|marokkolai*|romanialai*|bulgarialai*|puolalai*|ulkomaalai*|ulkomail*'),
+    c('tulkki', MEDIUM, 'tulkki*|tulkin|tulkkia|tulkkaus*|tulkattu*|tulkilla|tulkkipalvel*|asioimistulk*|*tulkki|*tulkin|*tulkkia'),
+    c('kielitaito', STRONG,
+      'suome*|suomi * vähän|huono*|heikko*|heikosti|alkeis*|niukasti|auttava*|auttavasti|puutteelli*|rajallise*|hieman|vähäinen, ' +
+      'suomen kiel*|kieltä * vähän|huono*|heikko*|heikosti|alkeis*|niukasti|auttava*|puutteelli*|rajallise*, ' +
+      'NEG puhu*|osaa|ymmärrä * suomea|suomen|kieltä, ' +
+      'oppia|opiskella|opiskelee|oppimaan|opettelee|opetella * suomea|suomen, ' +
+      'kielikurssi*|kotoutumiskoulutu*|kieliopinto*, suomen kurssi*|kielikurssi*, suomi toisena kielenä, kielitaito* heikko|puuttuu|puutteelli*'),
+    c('kansalaisuus_asia', FAIR, 'kansalaisuu*|kansalaisuushakemu*|henkilöllisyystodistu*|ulkomaalaislaki*|työlupa*'),
+    c('sv_invandr', STRONG,
+      'invandr*|flykting*|asyl*|uppehållstillstånd*|nyanländ*|integration*|tolk|tolken, ' +
+      'talar lite|knappt svenska|finska, dålig* svenska|finska, flyttat|flyttade|kom|kommit * till finland'),
+    c('en_immigration', STRONG, 'immigra*|migrant*|refugee*|asylum|integration|interpreter|undocumented, residence permit, newly arrived, little|no finnish, moved|came to finland, arrived in finland'),
+  ],
+
+  food: [
+    c('ruoka_apu', STRONG,
+      'ruoka-ap*|ruoka-av*|ruokaap*|ruokaav*|ruokakass*|ruokapank*|ruokajon*|leipäjon*|ruoanjak*|ruuanjak*|ruokajak*|ruokalahjoi*|ruokalipp*|' +
+      'ruokaseteli*|lounasseteli*|yhteisöruokail*|ruoka-avun, ruoka ap*|av*, ruokailu* seurakun*|diakon*', 'soon'),
+    c('ruoka_loppuu', STRONG,
+      'ruoka|ruokaa|ruoat|ruuat|ruoka-aineet * loppu*|loppuu|loppuvat|vähissä|lopussa|NEG, ' +
+      'NEG * ruokaa|syötävää|ruokaan|ruoan|ruuan, ' +
+      'NEG * varaa * ruoka*|ruokaan|ruokaa|syödä, ' +
+      'raha|rahat|rahaa NEG * riitä|riittää * ruoka*|ruokaan|ruoan|ruuan, ' +
+      'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan'
+      , 'soon'),
+    c('tarvitsee_ruokaa', STRONG, 'tarvitsee|tarvitsisi|tarvitsevat|vailla|pyytää|pyysi|hakee ruokaa|ruoka-apua|ruokakassi*|ruokaa', 'soon'),
+    c('syo_vahan', STRONG,
+      'syö|söi|syönyt|syövät|syödä|syömään * kerran|vain|harvoin|niukasti|vähän|huonosti, ' +
+      'NEG * syönyt|syö|syötävää, jättää|jättänyt * aterioi*|ateriat|syömättä, syömättä', 'soon'),
+    c('nalka', STRONG, 'nälkä*|nälkää|nälässä|nälkäi*|näläs*|aliravitsemu*|aliravittu*, jääkaappi|kaapit * tyhjä|tyhjinä|tyhjillään, tyhjä|tyhjät jääkaappi|kaapit', 'soon'),
+    c('laihtuminen', WEAK, 'laihtu*|laihtunut|laihtuneen|painonlasku*, painoa * pudonnut|laskenut'),
+    c('perustarpeet', MEDIUM, 'perustarpe*|vaateap*|vaateav*|talvivaat*|hygieniatarvik*|vaipo*|vaipat|maitokorvike*, NEG * vaatteita|talvitakkia|kenkiä'),
+    c('diakonia', FAIR, 'diakonia*|diakoni*|diakonissa*, seurakunna* avustu*'),
+    c('sv_mat', STRONG, 'mathjälp*|matkass*|matbank*|matutdelning*|hungr*|svält*, maten * slut, slut på mat, råd med mat, inget att äta, ingen mat', 'soon'),
+    c('en_food', STRONG, 'hungry|hunger, food bank*|aid|parcel*, out of food, nothing to eat, no food, skip*|skipping meals, afford food', 'soon'),
+  ],
+
+  bereavement: [
+    c('kuolema', CLEAR,
+      'kuoli|kuolivat|kuollut|kuolleen|kuolleet|kuolleesta|kuolin*|kuoltua|kuoltuaan|menehtyi|menehtyneen|menehtynyt|menehtyneet|poisnukkun*, ' +
+      'nukkui pois, siirtyi ajasta ikuisuuteen', 'recentAcute'),
+    c('kuolema_sana', FAIR, 'kuolema|kuoleman|kuolemasta|kuolemaan|kuolemantapau*'),
+    c('leski', STRONG, 'leski*|leskeks*|leskeyty*|lesken|leskenä|*leski'),
+    c('suru', STRONG, 'suru|surua|surun|surussa|surusta|suree|surra|surevat|sureva*|surutyö*|suruproses*|suruai*|*suru|*surua|*surun|surujen|suruun|suremaan|suremista|suremiseen'),
+    c('menetys', FAIR, 'menetys|menetyksen|menetyks*|*menetys|*menetyksen'),
+    c('menetti_laheisen', STRONG, `menett*|menetti|menettänyt * ${KIN}|ystävä*|läheise*|ystävänsä, ${KIN}|läheise*|ystävä* * menetys*|menehty*|kuolema*|poismeno*|kuoltua`),
+    c('keskenmeno', STRONG, 'keskenmen*|kohtukuolem*|kätkytkuolem*, lapsen|vauvan kuolema*|menetys*, kuolleena synty*'),
+    c('hautajaiset', CLEAR, 'hautaja*|hautau*|hautausjärjest*|siunaustilaisu*|muistotilaisu*|tuhkau*|perunkirjoitu*'),
+    c('laheisen_itsemurha', STRONG, `${KIN}|ystävä*|läheise* * itsemurh*, itsemurhan tehn*, itsemurhaan kuoll*, teki itsemurhan`),
+    c('sv_sorg', STRONG, 'dog|döde|avled*|avliden|dödsfall*|sorg*|sörj*|änka|änkling|änkeman|begravning*, gick bort, förlorade * make|maka|man|fru|barn|son|dotter|mamma|pappa|sambo', 'recentAcute'),
+    c('en_grief', STRONG, 'died|grief|griev*|bereave*|widow*|funeral|mourning, passed away, death of, lost * husband|wife|child|son|daughter|mother|father|partner', 'recentAcute'),
+  ],
+
+  digital: [
+    c('sahkoinen_asiointi', STRONG,
+      'sähköi* asioin*|asiointi*|asiointia|palvelu*|hakemu*|lomak*|tunnistautu*, ' +
+      'verkkoasioin*|digiasioin*|nettiasioin*|digitu*|digiopast*|digineuvo*|digitaito*|digiosaa*|digiapu*|digiavu*|digilaite*|*digitu*'),
+    c('tunnukset', FAIR, 'verkkopalvelu*|omakan*|omakanta*|verkkopankki*|nettipankki*|pankkitunnu*|*pankkitunnu*|mobiilivarme*|tunnistautu*|suomi-fi, vahva* tunnistau*, suomi fi'),
+    c('ei_osaa_laitteita', STRONG,
+      'NEG käytä|osaa|ole|omista|hallitse|pärjää * tietokone*|älypuhel*|nettiä|internetiä|konetta|tietokonetta|puhelinta|tablettia|sähköpostia|verkkopankkia|pankkitunnuksia|tunnuksia|nettipankkia|sovelluksia, ' +
+      'NEG osaa|osaisi|pysty*|pärjää|onnistu|hallitse * sähköi*|verkko*|netti*|netissä|digi*|hakemu*|lomak*|tietokone*|pankki*|asioida|täyttää|täyttämään'),
+    c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|netissä|internet*'),
+    c('apu_hakemuksissa', CLEAR,
+      'apu*|avu*|apua|avuksi|tarvit*|tarvitsee|tueksi|tukea|opastusta|neuvoa * hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|*hakemuksissa|lomakk*|lomake*|paperi*|paperit|asioi*|asiointi*|virastoasio*|kela-asio*|pankkitunnu*|verkkopankki*|tunnistautu*|älypuhelim*|tietokonee*, ' +
+      'apu*|avu*|apua|tarvit*|tarvitsee * hakemise*|täyttämise*|hakemaan|täyttämään|täyttää, asioi* apu*|avu*|tuki*|tue*, asiointiapu*|asiointitu*|asiointiavu*|paperisota*|byrokrati*|virastoasioi*, lomakkeiden|hakemusten täyttä*'),
+    c('hakemus', WEAK, 'hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|lomake*|lomakke*'),
+    c('laskujen_maksu', MEDIUM, 'laskujen|laskut * maksami*|maksaminen|maksu*|hoitaminen, maksaa|maksamaan * laskuja|laskut|laskunsa, raha-asio* hoit*|hoitaminen|hoito'),
+    c('sv_digital', STRONG, 'e-tjänst*|digital*|nätbank*|bankkod*|bank-id|dator*|smarttelefon*|blankett*|webbtjänst*, hjälp med ansök*|blankett*'),
+    c('en_digital', STRONG, 'computer*|smartphone*|digital*|e-service*|forms|e-identification|paperwork, online banking, online service*, bank id, filling in, help * apply|applying|application*|forms'),
+  ],
+});
+
+/** Cues that speak of urgency as such, apart from any need. */
+export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
+  urgency: [
+    c('ei_uskalla_kotiin', STRONG,
+      'NEG uskal* * kotiin|kotia|kotona|takaisin, NEG voi|voida|pysty* palata|mennä * kotiin|takaisin, ' +
+      'pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata|olla * kotiin|kotona, ' +
+      'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
+      'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),
+    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä', 'acute'),
+    c('valittomasti', STRONG,
+      'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
+      'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),
+    c('sv_akut', STRONG, 'vågar NEG * hem|hemma, i natt|kväll, inatt|ikväll|genast|omedelbart|livsfara|nödsituation*|akuten', 'acute'),
+    c('en_acute', STRONG, 'tonight|immediately|emergency, right away, in danger, unsafe at home, afraid|scared to go home, NEG go home, nowhere safe', 'acute'),
+    c('tanaan', WEAK,
+      'tänään|eilen|eilisiltana|eilispäivänä|toissapäivänä|äsken|tänäaamuna|aamuyöllä|idag|igår|inatt|nyss|today|yesterday|tonight, ' +
+      'tänä aamuna|iltana|yönä|viikonloppuna, viime yönä|yö|yöllä, toissa yönä, hetki|tunti|tunteja sitten, i dag|går|natt|morse|kväll, last night, this morning, just now, hours ago', 'recent'),
+    c('pelko', WEAK, 'pelkää|pelkäsi|pelkäävät|pelännyt|pelkoa|pelossa|pelko|peloissaan|pelottaa|pelotti|pelokas|pelokkaa*|kauhuissaan|rädd*|livrädd*|afraid|scared|frightened|terrified', 'fear'),
+    c('pian', MEDIUM,
+      'pian|pikaisesti|pikainen|pikaista|kiireelli*|kiireesti|lähipäivi*|lähiaikoi*|viimeistään|määräai*|määräpäiv*|eräpäiv*|snart|snarast|brådsk*|soon|asap|urgent*|deadline, ' +
+      'tällä|ensi viikolla|viikon, muutaman|parin päivän, päivien sisällä, inom kort, nästa|denna vecka, så snart som möjligt, as soon as possible, this|next week', 'soon'),
+    c('uhkaa', MEDIUM, 'häätöuh*|*uhkakirje*|häätövaroitu*|*varoitus, viimeinen varoitus', 'soon'),
+  ],
+});
+
+/** Access conditions the client needs (codes of the `access` taxonomy). */
+export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
+  anonymous: [
+    c('nimettomana', STRONG, 'nimettöm*|nimetö*|anonyym*|anonym*|anonymt|anonymously|tunnistamat*'),
+    c('ei_nimea', STRONG,
+      'NEG * kerto*|anta*|sano*|ilmoit*|paljast* * nime*|nimeään|nimensä|henkilöllisyy*|henkilötieto*|tietojaan, ' +
+      'ilman nimeä|henkilötieto*, utan att uppge namn, NEG vill uppge namn, without giving * name, NEG give * name'),
+  ],
+  remote: [
+    c('etana', MEDIUM, 'puhelimitse|puhelinpalvel*|puhelinaik*|chat*|chatti*|chätti*|etänä|etäyhtey*|etäpalvel*|etävastaanot*|videopuhel*|videoyhtey*|videolla|remotely, per telefon, via chatt, på distans, by phone, over the phone, video call'),
+    c('haluaa_etana', STRONG, 'haluaa|toivoo|mieluummin|vain|ainoastaan|haluaisi|toivoisi|helpompi|helpointa * puhelimitse|chatissa|chatin|chat*|verkossa|etänä|etäyhtey*|videolla|puhelimessa|puhelimella'),
+    c('syrjassa', FAIR, 'asuu * syrjäseudu*|syrjässä|kaukana|haja-asutus*, pitkät * matkat, pitkien matkojen, NEG * autoa|kulkuyhteyk*|kulkuyhteyksiä'),
+    c('ei_paase_liikkumaan', MEDIUM, 'NEG pääse*|pysty* * liikkumaan|kotoa|ulos|lähtemään|asunnosta|paikan, kotiin|kotiinsa sidottu, vuodepotila*|housebound|bedbound'),
+  ],
+  free: [
+    c('maksuton', STRONG, 'maksuto*|maksutto*|ilmai*|gratis|kostnadsfri*, ilman maksua, free of charge'),
+    c('ei_varaa', MEDIUM, 'NEG * varaa * maksaa|maksaa|palvelu*|terapia*|lakimie*|yksityi*|maksulli*, NEG pysty* maksamaan, har NEG råd, NEG afford, no money for'),
+  ],
+  no_referral: [
+    c('ilman_lahetetta', STRONG,
+      'lähetteettä|ajanvarauksetta|matalakynnyksi*|walk-in|drop-in|lågtröskel*, ilman lähete*|lähetteen|lähetettä|ajanvaraus*|aikaa|aikaa, ' +
+      'NEG * lähete|lähetettä|lähetteen|ajanvarausta, matalan|matalalla kynnyksen|kynnyksellä, utan remiss|tidsbokning, without * referral, no appointment|referral'),
+  ],
+  always_open: [
+    c('ympari_vuorokauden', STRONG,
+      'ympärivuorokautise*|ympärivuorokautinen|24h|24/7, ympäri|kellon|vuorokauden vuorokauden|ympäri, keskellä yötä, dygnet runt, around the clock, 24 7, ' +
+      'apu*|avu*|tukea|päivystys*|auki|avoinna * yöllä|öisin|iltaisin|viikonloppuisin|viikonloppuna'),
+  ],
+  in_person: [
+    c('kasvokkain', STRONG,
+      'kasvokkain|kasvotusten|personligen|face-to-face, henkilökohtaise* tapaam*, paikan päällä, tavata * henkilökohtaisesti, ansikte mot ansikte, in person, face to face, ' +
+      'NEG * puhelimessa|puhelimitse|puhelimeen|chat*|etänä'),
+  ],
+  home_visit: [
+    c('kotikaynti', STRONG, 'kotikäyn*|kotikäynnil*|hembesök*|housebound|bedbound, kotiin tule*, kotona tapaami*, tapaaminen kotona, home visit*'),
+    c('ei_paase_kotoa', STRONG,
+      'NEG pääse*|pysty* * liikkumaan|kotoa|ulos|lähtemään|asunnosta|portaita, kotiin|kotiinsa sidottu, vuodepotila*|sänkypotila*|huonoliikkei*|sängliggande, ' +
+      'sängyn pohjalla, kan NEG lämna hemmet, NEG leave * home'),
+  ],
+  wheelchair: [
+    c('pyoratuoli', STRONG, 'pyörätuol*|*pyörätuol*|rullatuol*|esteettöm*|esteetön*|rollaattor*|rullstol*|rullator*|wheelchair*|rollator*|step-free'),
+  ],
+});
+
+/** Target-group hints (codes of the `target_group` taxonomy). */
+export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
+  youth: [c('nuori', MEDIUM, 'nuori|nuoret|nuoren|nuorta|nuoria|*nuori|teini*|nuorukai*|ungdom*|ung|unga|youth|teen*|teenager*|young')],
+  students: [c('opiskelija', STRONG, 'opiskelija*|*opiskelija*|opiskele*|opiskeluterv*|ylioppilas*|studerande|student*|yliopisto*|ammattikorkeakoulu*')],
+  women: [c('nainen', MEDIUM, 'nainen|naisasiak*|naisen|naista|naiselle|äiti|tyttö|tytär|kvinna|kvinnan|mamma|mor|dotter|flicka|woman|mother|girl|daughter|female|she|her')],
+  men: [c('mies', MEDIUM, 'mies|miesasiak*|miehen|miestä|miehelle|isä|poika|man|mannen|pappa|far|son|pojke|father|boy|male|he|his')],
+  relatives: [c('omainen', MEDIUM, 'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*')],
+  lgbtiq: [
+    c('sateenkaari', STRONG,
+      'trans|transsukupuol*|*transnuor*|transnuor*|transihmi*|transmies|transnainen|sateenkaar*|homo|homona|homoksi|homoseksuaal*|lesbo*|biseksuaal*|queer*|muunsukupuol*|nonbinäär*|ei-binäär*|' +
+      'sukupuoli-identiteet*|hbtq*|hlbt*|lgbt*|sukupuolivähemm*|seksuaalivähemm*, sukupuoli identiteet*, seksuaalinen|seksuaalise* suuntau*'),
+  ],
+  unemployed: [c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*|lomautet*|arbetslös*|unemploy*|jobless')],
+  immigrants: [c('maahanmuuttaja', STRONG, 'maahanmuutt*|*maahanmuutt*|pakolai*|turvapaik*|vieraskieli*|invandr*|flykting*|immigra*|refugee*|migrant*')],
+});

@@ -1,0 +1,112 @@
+import { Writable } from 'node:stream';
+import t from 'tap';
+import { buildTestApp, loadDevCatalog, withDevCatalog } from '../helpers/app.ts';
+
+interface Result {
+  id: string;
+  score: number;
+  reasons: string[];
+  covers: string[];
+  service: { name: string; areas: string[]; languages: string[]; open_now?: boolean; always_open: boolean; status: string };
+}
+interface Answer {
+  needs: Array<{ code: string; source: string }>;
+  urgency: { value: string; source: string };
+  results: Result[];
+  gaps: Array<{ code: string }>;
+}
+
+t.test('recommend', async (t) => {
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const ta = await buildTestApp(t, { logStream, env: { LOG_LEVEL: 'trace' } });
+  const { app } = ta;
+  await withDevCatalog(ta);
+  const catalog = (await loadDevCatalog()) as { services: Array<{ id: string; minimum_age?: number; maximum_age?: number }> };
+  const ageLimits = new Map(catalog.services.map((s) => [s.id, s]));
+  const recommend = async (body: object) => {
+    const res = await app.inject({ method: 'POST', url: '/v1/recommend', payload: body });
+    t.equal(res.statusCode, 200, res.body.slice(0, 300));
+    return res.json() as Answer;
+  };
+
+  t.test('several needs: the list covers each of them, with reasons', async (t) => {
+    const a = await recommend({ profile: { needs: ['debt', 'gambling', 'loneliness'], municipality: '297', age: 42, language: 'fi' } });
+    t.equal(a.results.length, 10);
+    for (const need of ['debt', 'gambling', 'loneliness']) {
+      t.ok(a.results.slice(0, 6).some((r) => r.covers.includes(need)), `${need} is covered near the top`);
+    }
+    for (const r of a.results) {
+      t.ok(r.reasons.length >= 2, 'every result is explained');
+      t.ok(r.service.areas.some((x) => ['kunta:297', 'hva:pohjois-savo', 'FI'].includes(x)), 'in the client area');
+      t.equal(r.service.status, 'active');
+      const s = ageLimits.get(r.id)!;
+      t.ok((s.minimum_age ?? 0) <= 42 && (s.maximum_age ?? 200) >= 42, 'within age limits');
+    }
+    t.ok(a.results[0]!.reasons.some((x) => /Kuopio|Pohjois-Savo|Valtakunnallinen/.test(x)), 'the area is a reason');
+  });
+
+  t.test('acute: a service reachable right now is in the top three', async (t) => {
+    const a = await recommend({ profile: { needs: ['violence', 'crisis'], urgency: 'acute', municipality: '091', age: 30 } });
+    t.ok(a.results.slice(0, 3).some((r) => r.service.open_now || r.service.always_open));
+  });
+
+  t.test('language: a Finnish speaker gets no Swedish-only service', async (t) => {
+    const a = await recommend({ profile: { needs: ['crisis', 'bereavement'], municipality: '091', age: 50, language: 'fi' } });
+    t.ok(a.results.every((r) => r.service.languages.includes('fi')));
+    const sv = await recommend({ profile: { needs: ['crisis', 'bereavement'], municipality: '091', age: 50, language: 'sv' }, lang: 'sv' });
+    t.ok(sv.results[0]!.service.languages.includes('sv'), 'a Swedish speaker gets a Swedish-language service first');
+    t.ok(sv.results[0]!.reasons.some((x) => /svenska/.test(x)), 'reasons in Swedish');
+  });
+
+  t.test('needs and urgency are read from the text when the profile lacks them', async (t) => {
+    const a = await recommend({
+      text: 'Asiakkaalla on ulosotossa paljon velkoja ja pikavippejä, ja hän pelaa nettikasinolla öisin.',
+      profile: { municipality: '297', age: 40 },
+      lang: 'en',
+    });
+    const codes = a.needs.map((n) => n.code);
+    t.ok(codes.includes('debt') && codes.includes('gambling'), `read ${codes.join(',')}`);
+    t.ok(a.needs.every((n) => n.source === 'text'));
+    t.ok(a.results.length > 0);
+    t.ok(a.results[0]!.reasons.every((x) => !/ulosotossa|pikavippejä/.test(x)), 'reasons never quote the text');
+  });
+
+  t.test('gaps: needs nothing covers in the area', async (t) => {
+    const a = await recommend({ profile: { needs: ['debt', 'digital'], municipality: '698', age: 30 } });
+    const needs = new Set(a.results.flatMap((r) => r.covers));
+    for (const gap of a.gaps) t.notOk(needs.has(gap.code), `${gap.code} is a gap and covered by nothing`);
+  });
+
+  t.test('bad input is a 400 problem and never echoes the text', async (t) => {
+    const secretText = 'Salainen tilanne Matti Meikäläinen 010101-123A';
+    for (const body of [{}, { text: secretText, profile: { needs: ['nope'] } }, { text: secretText, profile: { municipality: '999' } }, { text: secretText, extra: 1 }, { text: '' }]) {
+      const res = await app.inject({ method: 'POST', url: '/v1/recommend', payload: body });
+      t.equal(res.statusCode, 400, JSON.stringify(Object.keys(body)));
+      t.notMatch(res.body, /Salainen|Meikäläinen|010101/);
+    }
+  });
+
+  t.test('client text is never logged nor put in metrics', async (t) => {
+    const marker = 'Zyxwvutsrq Qponmlkj asiakkaan velat';
+    await recommend({ text: marker, profile: { municipality: '091' } });
+    await app.inject({ method: 'POST', url: '/v1/recommend', payload: { text: marker, profile: { needs: ['x-y'] } } });
+    const metrics = (await app.inject({ url: '/metrics' })).body;
+    t.ok(lines.length > 0, 'logs were captured');
+    t.notOk(lines.some((l) => l.includes('Zyxwvutsrq') || l.includes('Qponmlkj')), 'not in the logs');
+    t.notOk(metrics.includes('Zyxwvutsrq'), 'not in the metrics');
+    const tables = (await app.database.pool.query<{ t: string }>(
+      "select table_name as t from information_schema.tables where table_schema = 'public'",
+    )).rows.map((r) => r.t);
+    t.ok(tables.length >= 8);
+    for (const table of tables) {
+      const { rows } = await app.database.pool.query(`select count(*)::int as n from "${table}" x where x::text like '%Zyxwvutsrq%'`);
+      t.equal(rows[0].n, 0, `not stored in ${table}`);
+    }
+  });
+});

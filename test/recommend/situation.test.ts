@@ -1,0 +1,277 @@
+import t, { type Test } from 'tap';
+import {
+  ACCESS_CUES,
+  CueMatcher,
+  GROUP_CUES,
+  NEED_CUES,
+  URGENCY_CUES,
+  cueIds,
+  tokenize,
+  type CueSpec,
+} from '../../src/recommend/concepts.ts';
+import { NEED_THRESHOLD, noteLanguage, readAge, readLanguage, readSituation } from '../../src/recommend/situation.ts';
+import { termsOf } from '../../src/vocabulary/index.ts';
+
+/**
+ * Reading a referral note: needs, urgency, access conditions, age and language, from
+ * fictional notes written for these tests (Finnish with inflection and compounds,
+ * Swedish, English, negations, typing without Finnish letters).
+ */
+
+const needsOf = (text: string): string[] => readSituation(text).needs.map((n) => n.code);
+
+function hasNeeds(t: Test, text: string, expected: string[], absent: string[] = []): void {
+  const read = needsOf(text);
+  for (const code of expected) t.ok(read.includes(code), `reads ${code}`, { read, text });
+  for (const code of absent) t.notOk(read.includes(code), `does not read ${code}`, { read, text });
+}
+
+t.test('lexicon', async (t) => {
+  t.test('every concept is a code of its taxonomy', async (t) => {
+    const codes = (taxonomy: string) => new Set(termsOf(taxonomy).map((term) => term.code));
+    t.same(Object.keys(NEED_CUES).filter((c) => !codes('need').has(c)), [], 'need codes');
+    t.same(Object.keys(ACCESS_CUES).filter((c) => !codes('access').has(c)), [], 'access codes');
+    t.same(Object.keys(GROUP_CUES).filter((c) => !codes('target_group').has(c)), [], 'target group codes');
+    t.same([...codes('need')].filter((c) => !(c in NEED_CUES)), [], 'every need has cues');
+  });
+
+  t.test('cue ids are unique and name their concept', async (t) => {
+    for (const groups of [NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES]) {
+      const ids = cueIds(groups);
+      t.equal(new Set(ids).size, ids.length, 'unique');
+      for (const [concept, specs] of Object.entries(groups)) {
+        t.ok(specs.every((s) => s.id.startsWith(`${concept}.`)), `${concept} ids`);
+      }
+    }
+  });
+
+  t.test('each need has dozens of cue phrases in Finnish, Swedish and English', async (t) => {
+    for (const [need, specs] of Object.entries(NEED_CUES)) {
+      const alternatives = specs.flatMap((s) => s.phrases).join('|').split('|').length;
+      t.ok(alternatives >= 24, `${need}: ${alternatives} alternatives`);
+      t.ok(specs.some((s) => s.id.includes('.sv_')), `${need} has Swedish cues`);
+      t.ok(specs.some((s) => s.id.includes('.en_')), `${need} has English cues`);
+    }
+  });
+});
+
+t.test('pattern matching', async (t) => {
+  const spec = (phrases: string[]): Record<string, CueSpec[]> => ({
+    x: [{ id: 'x.test', strength: 1, phrases, tags: [] }],
+  });
+  const matches = (phrases: string[], text: string) => new CueMatcher(spec(phrases)).match(tokenize(text)).length > 0;
+
+  t.ok(matches(['velka*'], 'Velkaantunut mies'), 'prefix matches an inflected form');
+  t.notOk(matches(['velka'], 'velkaa on paljon'), 'an exact word does not match an inflected form');
+  t.ok(matches(['väkival*'], 'lähisuhdeväkivallan uhri'), 'a long prefix matches the head of a compound');
+  t.notOk(matches(['^väkival*'], 'lähisuhdeväkivallan uhri'), '^ forbids the compound match');
+  t.notOk(matches(['hoita*'], 'kouluterveydenhoitaja'), 'a short prefix does not match inside a compound');
+  t.ok(matches(['+varkau*'], 'murtovarkauden jälkeen'), '+ matches the compound head');
+  t.notOk(matches(['+varkau*'], 'asuu Varkaudessa'), '+ does not match at the start of the word');
+  t.ok(matches(['*lasku'], 'sähkölasku'), 'ends-with');
+  t.ok(matches(['ruoka-ap*'], 'Tarvitsee ruoka-apua'), 'hyphenated compounds stay whole');
+  t.ok(matches(['väkivalta'], 'VAKIVALTA'), 'case and Finnish letters are folded');
+  t.ok(matches(['lasku* rästi*'], 'laskut ovat rästissä'), 'a phrase allows words between');
+  t.notOk(matches(['lasku* rästi*'], 'laskut. Rästissä'), 'a phrase stays within a sentence');
+  t.ok(matches(['NEG * missä nukku*'], 'ei ole paikkaa missä nukkua'), 'NEG and a wide gap');
+  t.notOk(matches(['päihte*'], 'ei käytä päihteitä'), 'negation before the cue');
+  t.notOk(matches(['päihte*'], 'päihteetön elämä'), 'caritive adjective');
+  t.notOk(matches(['väkival*'], 'väkivaltaa ei ole ollut'), 'negated predicate after the cue');
+  t.ok(matches(['väkival*'], 'ei uskalla kertoa väkivallasta'), 'negation does not reach over a verb of telling');
+  t.notOk(matches(['huume*'], 'ei alkoholia tai huumeita'), 'negation reaches coordinated items');
+  t.ok(matches(['NEG * missä nukku*'], 'ei ole missä nukkua'), 'a cue with its own negation is never negated');
+});
+
+t.test('needs from Finnish notes with inflection and compounds', async (t) => {
+  hasNeeds(t, 'Asiakas on ulosotossa ja pelaa nettikasinolla yöt, ei ole kavereita.', ['debt', 'gambling', 'loneliness']);
+  hasNeeds(t, '62-vuotias mies, useita pikavippejä ja maksuhäiriömerkintä, laskut rästissä.', ['debt']);
+  hasNeeds(t, 'Vuokrarästejä kertynyt ja vuokranantaja lähettänyt häätövaroituksen.', ['housing', 'debt']);
+  hasNeeds(t, 'Mies on hakannut asiakasta ja uhkailee, lapset näkivät tilanteen.', ['violence', 'family']);
+  hasNeeds(t, 'Juo liikaa viikonloppuisin ja on ollut humalassa töissä.', ['substance']);
+  hasNeeds(t, 'Nuori käyttää kannabista ja amfetamiinia, haluaa katkolle.', ['substance']);
+  hasNeeds(t, 'Omaishoitaja, hoitaa muistisairasta puolisoaan kotona eikä ole pitänyt vapaita.', ['caregiver']);
+  hasNeeds(t, 'Maahanmuuttaja, oleskelulupa-asia kesken, puhuu suomea vain vähän.', ['immigration', 'legal']);
+  hasNeeds(t, 'Ruoka loppuu aina ennen kuun loppua, eikä rahaa ole laskuihin.', ['food', 'income']);
+  hasNeeds(t, 'Ei osaa käyttää verkkopankkia eikä tehdä sähköisiä hakemuksia.', ['digital']);
+  hasNeeds(t, 'Leskeytyi keväällä, suru on raskas ja päivät pitkiä yksin.', ['bereavement', 'loneliness']);
+  hasNeeds(t, 'MS-tautia sairastava nainen tarvitsee kuljetuspalvelua ja apuvälineitä.', ['disability']);
+  hasNeeds(t, 'Haluaa valittaa Kelan hylkäävästä päätöksestä ja tarvitsee oikeusapua.', ['legal', 'income']);
+  hasNeeds(t, 'Joutui puhelinhuijauksen uhriksi, tililtä vietiin rahat ja haluaa tehdä rikosilmoituksen.', ['crime_victim']);
+  hasNeeds(t, 'Pitkäaikaistyötön, keskeytti ammattikoulun, etsii työtä tai opiskelupaikkaa.', ['employment']);
+  hasNeeds(t, 'Mieliala matala, ahdistuneisuutta ja paniikkikohtauksia.', ['mental_health']);
+  hasNeeds(t, 'Yläkoululainen on jäänyt pois koulusta ja koulukuraattori on huolissaan.', ['child_youth']);
+  hasNeeds(t, 'Vanhemmat riitelevät jatkuvasti ja isä kysyy neuvoa kasvatukseen.', ['family']);
+  hasNeeds(t, 'Hänet raiskattiin juhlien jälkeen.', ['sexual_violence', 'crime_victim']);
+});
+
+t.test('notes typed without Finnish letters', async (t) => {
+  hasNeeds(t, 'vakivaltaa kotona, mies on lyonyt ja kuristanut', ['violence']);
+  hasNeeds(t, 'asiakas on yksinainen eika ole ystavia', ['loneliness']);
+});
+
+t.test('negation', async (t) => {
+  hasNeeds(t, 'Asiakas ei käytä päihteitä eikä pelaa. Velkoja on kertynyt opintolainasta.', ['debt'], ['substance', 'gambling']);
+  hasNeeds(t, 'Ei itsetuhoisia ajatuksia. Mieliala matala.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Fyysistä väkivaltaa ei ole ollut. Työtön.', ['employment'], ['violence']);
+  hasNeeds(t, 'No drug use and no suicidal thoughts, but she is unemployed.', ['employment'], ['substance', 'crisis']);
+  hasNeeds(t, 'Inga tecken på missbruk. Han är arbetslös.', ['employment'], ['substance']);
+  hasNeeds(t, 'Elää päihteetöntä elämää, mutta on yksinäinen.', ['loneliness'], ['substance']);
+  hasNeeds(t, 'Ei ole kertonut kenellekään, että puoliso lyö.', ['violence']);
+  t.equal(readSituation('Ei itsetuhoisuutta.').urgency, 'routine', 'negated suicidality is not acute');
+});
+
+t.test('Swedish and English notes', async (t) => {
+  hasNeeds(t, 'Kvinna 45 år, hennes sambo slår henne och hon vågar inte åka hem i kväll.', ['violence']);
+  hasNeeds(t, 'Svenskspråkig man, spelar på nätkasinon och har tagit snabblån.', ['gambling', 'debt']);
+  hasNeeds(t, 'Hon vårdar sin make hemma och känner sig ensam.', ['caregiver', 'loneliness']);
+  hasNeeds(t, 'Client lost his job and drinks heavily; he is behind on rent.', ['employment', 'substance', 'housing']);
+  hasNeeds(t, 'She was scammed online and her savings were stolen.', ['crime_victim']);
+  hasNeeds(t, 'Recently widowed, lonely, needs help with online banking.', ['bereavement', 'loneliness', 'digital']);
+});
+
+t.test('the main need comes first and weights are ordered', async (t) => {
+  const s = readSituation('Asunnoton, nukkuu rappukäytävissä. Käyttää joskus alkoholia.');
+  t.equal(s.needs[0]?.code, 'housing');
+  const weights = s.needs.map((n) => n.weight);
+  t.same(weights, [...weights].sort((a, b) => b - a), 'sorted by weight');
+  t.ok(weights.every((w) => w >= NEED_THRESHOLD && w <= 1), 'weights within threshold..1');
+  t.ok(s.needs.every((n) => n.cues.length > 0), 'every need names its cues');
+});
+
+t.test('weak cues add up, one alone does not settle a need', async (t) => {
+  hasNeeds(t, 'Asuu yksin.', [], ['loneliness']);
+  hasNeeds(t, 'Lapset asuvat kaukana.', [], ['loneliness']);
+  hasNeeds(t, 'Asuu yksin, ja lapset asuvat kaukana.', ['loneliness']);
+  const weight = (text: string) => readSituation(text).needs.find((n) => n.code === 'debt')?.weight ?? 0;
+  t.ok(weight('Ulosotto, pikavippejä ja maksuhäiriömerkintä.') > weight('Ulosotto.'), 'more cues, surer reading');
+});
+
+t.test('implied needs', async (t) => {
+  hasNeeds(t, '15-vuotias poika kertoo kiusaamisesta.', ['child_youth']);
+  hasNeeds(t, '84-vuotias nainen kaatuili kotona.', ['elderly']);
+  hasNeeds(t, 'Puhuu vain arabiaa ja tarvitsee apua asumistukihakemukseen.', ['immigration', 'income']);
+  const rape = readSituation('Asiakas raiskattiin viime yönä.');
+  t.equal(rape.urgency, 'acute');
+  t.ok(rape.needs.some((n) => n.code === 'crisis' && n.cues.includes('implied.acute_trauma')), 'crisis after a recent trauma');
+  t.ok(rape.needs.some((n) => n.code === 'crime_victim'), 'sexual violence is a crime');
+  hasNeeds(t, 'Puoliso on lyönyt asiakasta, perheessä kaksi lasta.', ['violence', 'family']);
+  hasNeeds(t, 'Puoliso on lyönyt asiakasta. Pariskunnalla ei ole lapsia.', ['violence'], ['family']);
+  hasNeeds(
+    t,
+    'Isä teki itsemurhan viime kuussa; nuori suree.',
+    ['bereavement'],
+    ['crisis'],
+  );
+});
+
+t.test('urgency', async (t) => {
+  const urgency = (text: string) => readSituation(text).urgency;
+  t.equal(urgency('Mies kuristi asiakasta eilen illalla, asiakas ei uskalla mennä kotiin.'), 'acute');
+  t.equal(urgency('Häädettiin tänään, tarvitsee yöpaikan tälle yölle.'), 'acute');
+  t.equal(urgency('Kertoo miettineensä, ettei jaksa enää elää.'), 'acute');
+  t.equal(urgency('Asiakkaalla itsetuhoisia ajatuksia.'), 'acute');
+  t.equal(urgency('Puoliso kuoli yllättäen tänä aamuna, asiakas on sokissa.'), 'acute');
+  t.equal(urgency('Client was evicted this morning and has nowhere to sleep tonight.'), 'acute');
+  t.equal(urgency('Vuokranantaja lähetti häätövaroituksen.'), 'soon');
+  t.equal(urgency('Työmarkkinatukeen tuli karenssi ja rahat loppuvat.'), 'soon');
+  t.equal(urgency('Puoliso on lyönyt asiakasta aiemmin.'), 'soon');
+  t.equal(urgency('Haluaa päästä katkaisuhoitoon mahdollisimman pian.'), 'soon');
+  t.equal(urgency('Leskeytyi kaksi vuotta sitten ja on yksinäinen.'), 'routine');
+  t.equal(urgency('Haluaa selvittää velkojaan velkaneuvonnassa.'), 'routine');
+  t.equal(urgency('Omaishoitaja, ei jaksa enää hoitaa puolisoaan yksin.'), 'routine', 'an exhausted carer is not a crisis');
+  t.equal(urgency(''), 'routine');
+});
+
+t.test('access conditions the client needs', async (t) => {
+  const requires = (text: string) => readSituation(text).requires;
+  t.same(requires('Haluaa asioida nimettömänä.'), ['anonymous']);
+  t.same(requires('Ei halua kertoa nimeään.'), ['anonymous']);
+  t.ok(requires('Ei pääse liikkumaan kotoa.').includes('home_visit'));
+  t.ok(requires('Käyttää pyörätuolia.').includes('wheelchair'));
+  t.ok(requires('Toivoo apua mieluummin chatissa.').includes('remote'));
+  t.ok(requires('Tarvitsee maksutonta oikeusapua.').includes('free'));
+  t.same(requires('Mies 45 v, velkaa ja ulosotto.'), [], 'nothing unless the note says so');
+});
+
+t.test('age', async (t) => {
+  t.equal(readAge('Mies 52 v, tuli vastaanotolle.'), 52);
+  t.equal(readAge('34-vuotias nainen'), 34);
+  t.equal(readAge('Asiakkaan kanssa (34-vuotiaalla) sovittu'), 34);
+  t.equal(readAge('Kvinna 74 år i Helsingfors'), 74);
+  t.equal(readAge('Client, aged 41, was evicted'), 41);
+  t.equal(readAge('A 29-year-old man'), 29);
+  t.equal(readAge('Asiakas (Liisa, 38 v) ja lapset (3 v ja 6 v)'), 38, "the client's, not the children's");
+  t.equal(readAge('Lapset (3 v ja 6 v) ovat kotona, äiti 31 v.'), 31, "children's ages are skipped");
+  t.equal(readAge('Muutti Suomeen 3 v sitten, on nyt 40-vuotias.'), 40, 'a duration is not an age');
+  t.equal(readAge('Nelikymppinen mies'), 45);
+  t.equal(readAge('Mies, ei ikää tiedossa'), undefined);
+});
+
+t.test('language', async (t) => {
+  t.equal(readLanguage('Asiakas puhuu vain arabiaa.'), 'ar');
+  t.equal(readLanguage('Puhuu arabiaa, suomea vähän.'), 'ar', 'a language spoken a little is not the language');
+  t.equal(readLanguage('Ruotsinkielinen nainen'), 'sv');
+  t.equal(readLanguage('somalinkielinen mies, puhuu myös vähän englantia'), 'so');
+  t.equal(readLanguage('Venäjänkielinen asiakas'), 'ru');
+  t.equal(readLanguage('Svenskspråkig kvinna, önskar samtalsstöd på svenska'), 'sv');
+  t.equal(readLanguage('She speaks only Dari.'), 'fa');
+  t.equal(readLanguage('Tarvitsee ukrainan tulkin.'), 'uk');
+  t.equal(readLanguage('Ei puhu suomea.'), undefined, 'not speaking Finnish says nothing of the language spoken');
+  t.equal(readLanguage('Mies 45 v, velkaa.'), undefined, 'no language unless the note says');
+  hasNeeds(t, 'Ruotsinkielinen mies, suomi on heikko. Masentunut.', ['mental_health'], ['immigration']);
+});
+
+t.test('the language a note is written in', async (t) => {
+  t.equal(noteLanguage('Kvinna 58 år, hon bor ensam och vill ha samtalsstöd.'), 'sv');
+  t.equal(noteLanguage('The client is a 40-year-old man who has lost his job.'), 'en');
+  t.equal(noteLanguage('Asiakas on 40-vuotias mies, joka menetti työnsä.'), 'fi');
+});
+
+t.test('neutral notes read no needs', async (t) => {
+  for (const text of [
+    'Asiakas soitti aamulla ja kertoi tilanteestaan.',
+    'Asiakas asuu vuokra-asunnossa puolisonsa kanssa.',
+    'Hänellä on kaksi lasta ja koira.',
+    'Asiakas pelaa jalkapalloa ja juoksee päivittäin.',
+    'Asiakkaalla on hyvä tukiverkosto ja paljon ystäviä.',
+    'Ei velkoja, ei päihteitä, ei väkivaltaa.',
+    'Hon bor med sin man och två barn i Esbo.',
+  ]) {
+    const s = readSituation(text);
+    t.same(s.needs, [], text);
+    t.equal(s.urgency, 'routine', text);
+  }
+  t.equal(readSituation('Asiakkaan kanssa sovittiin uusi tapaaminen ensi viikolla.').urgency, 'routine', 'timing of an appointment');
+  t.equal(readSituation('Asiakas on käynyt ensiapukurssin.').urgency, 'routine');
+});
+
+t.test('target groups', async (t) => {
+  const groups = (text: string) => readSituation(text).targetGroups;
+  t.ok(groups('17-vuotias tyttö').includes('youth'));
+  t.ok(groups('Nainen 80 v').includes('older_people'));
+  t.ok(groups('Nainen 80 v').includes('women'));
+  t.ok(groups('Mies 40 v, työtön').includes('unemployed'));
+  t.ok(groups('Transnuori, 20 v').includes('lgbtiq'));
+  t.ok(groups('Puhuu vain somalia').includes('immigrants'));
+});
+
+t.test('a reading never carries the note', async (t) => {
+  const text = 'Asiakas Zyxwvu Qwertyson, puh. 040 1234567, Kuopio: ulosotto ja pikavipit, ei ole ystäviä.';
+  const s = readSituation(text);
+  t.ok(s.needs.length > 0, 'the note is read');
+  // Cue ids are fixed lexicon words (`debt.ulosotto`); nothing else may come from the note.
+  const withoutCueIds = JSON.stringify({ ...s, needs: s.needs.map((n) => ({ ...n, cues: [] })) });
+  t.notMatch(withoutCueIds, /Zyxwvu|Qwertyson|1234567|Kuopio|ulosotto|pikavipit|ystäviä/i, 'no words of the note');
+  const known = new Set([NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES].flatMap(cueIds));
+  for (const n of s.needs) {
+    for (const cue of n.cues) t.ok(known.has(cue) || cue.startsWith('implied.'), `${cue} is a lexicon id`);
+  }
+  t.same(Object.keys(s).sort(), ['needs', 'requires', 'targetGroups', 'urgency'], 'no other fields');
+});
+
+t.test('long input is bounded', async (t) => {
+  const long = 'Asiakas on velkaantunut. '.repeat(5000);
+  const started = Date.now();
+  t.ok(needsOf(long).includes('debt'));
+  t.ok(Date.now() - started < 5000, 'reads in reasonable time');
+});

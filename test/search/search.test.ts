@@ -1,0 +1,89 @@
+import t from 'tap';
+import { buildTestApp, loadDevCatalog, withDevCatalog } from '../helpers/app.ts';
+
+interface Hit {
+  id: string;
+  name: string;
+  status: string;
+  areas: string[];
+  needs: Array<{ code: string; label: string }>;
+  languages: string[];
+  distance_km?: number;
+  highlight?: { name: string; description: string };
+}
+
+t.test('search', async (t) => {
+  const ta = await buildTestApp(t);
+  const { app } = ta;
+  await withDevCatalog(ta);
+  const catalog = (await loadDevCatalog()) as { services: Array<{ id: string; name: string; status: string }> };
+  const statusOf = new Map(catalog.services.map((s) => [s.id, s.status]));
+  const search = async (qs: string) => {
+    const res = await app.inject({ url: `/v1/search?${qs}` });
+    t.equal(res.statusCode, 200, qs);
+    return res.json() as { hits: Hit[]; total: number; facets: Record<string, Array<{ code: string; count: number }>>; page: number; limit: number };
+  };
+
+  t.test('inflected and compound Finnish finds the services', async (t) => {
+    const debt = await search('q=velkaneuvontaa');
+    t.ok(debt.hits.slice(0, 5).every((h) => h.needs.some((n) => n.code === 'debt')), 'velkaneuvontaa → debt advice');
+    const violence = await search('q=lähisuhdeväkivallan%20uhreille');
+    t.ok(violence.hits.slice(0, 3).every((h) => h.needs.some((n) => n.code === 'violence')), 'a compound in the genitive');
+    const typo = await search('q=turvakotti');
+    t.match(typo.hits[0]?.name, /Turvakoti/, 'a typo');
+    const swedish = await search('q=skuldr%C3%A5dgivning');
+    t.ok(swedish.hits.slice(0, 3).some((h) => h.needs.some((n) => n.code === 'debt')), 'Swedish');
+    t.match(debt.hits[0]?.highlight?.description, /<mark>/, 'matched words are highlighted');
+  });
+
+  t.test('a municipality filter keeps its own, its wellbeing area and national services', async (t) => {
+    const res = await search('q=velka&municipality=297&limit=50');
+    t.ok(res.total > 0);
+    for (const h of res.hits) {
+      t.ok(h.areas.some((a) => ['kunta:297', 'hva:pohjois-savo', 'FI'].includes(a)), `${h.name} serves Kuopio`);
+    }
+    const area = await search('area=pohjois-savo&limit=100');
+    t.ok(area.hits.every((h) => h.areas.some((a) => a === 'FI' || a === 'hva:pohjois-savo' || ['kunta:297', 'kunta:140', 'kunta:915'].includes(a))));
+  });
+
+  t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
+    const all = await search('limit=100&page=1');
+    const all2 = await search('limit=100&page=2');
+    const statuses = new Set([...all.hits, ...all2.hits].map((h) => statusOf.get(h.id)));
+    t.same([...statuses], ['active']);
+    const withClosed = await search('limit=100&include_closed=true');
+    t.ok(withClosed.total > all.total, 'temporarily closed ones added');
+    t.ok(withClosed.hits.every((h) => ['active', 'temporarily closed'].includes(h.status)));
+  });
+
+  t.test('filters, facets, pagination and language', async (t) => {
+    const res = await search('need=gambling&limit=5');
+    t.ok(res.hits.every((h) => h.needs.some((n) => n.code === 'gambling')));
+    t.equal(res.facets.needs?.find((f) => f.code === 'gambling')?.count, res.total, 'facet count = total for the filtered need');
+    const page2 = await search('need=gambling&limit=5&page=2');
+    t.equal(page2.page, 2);
+    t.notSame(page2.hits.map((h) => h.id), res.hits.map((h) => h.id));
+    const arabic = await search('language=ar&limit=50');
+    t.ok(arabic.hits.every((h) => h.languages.includes('ar')));
+    const multi = await search('need=debt,gambling&access=free&limit=50');
+    t.ok(multi.hits.every((h) => h.needs.some((n) => n.code === 'debt' || n.code === 'gambling')));
+    const sv = await search('need=debt&lang=sv&limit=1');
+    t.equal(sv.hits[0]?.needs.find((n) => n.code === 'debt')?.label, 'Skulder och ekonomiska svårigheter');
+    const geo = await search('lat=62.89&lon=27.68&radius_km=20&limit=50');
+    t.ok(geo.total > 0);
+    t.ok(geo.hits.every((h) => (h.distance_km ?? 0) <= 20), 'within the radius');
+  });
+
+  t.test('open_now keeps services open at this moment', async (t) => {
+    const res = await search('open_now=true&limit=100');
+    t.ok(res.hits.every((h) => (h as unknown as { open_now: boolean }).open_now === true));
+  });
+
+  t.test('bad parameters are problem+json 400s', async (t) => {
+    for (const qs of ['need=no_such', 'municipality=999', 'municipality=abc', 'limit=0', 'limit=1000', 'lat=61', 'lang=de', 'area=nowhere', 'open_now=maybe']) {
+      const res = await app.inject({ url: `/v1/search?${qs}` });
+      t.equal(res.statusCode, 400, qs);
+      t.match(res.headers['content-type'], /problem\+json/);
+    }
+  });
+});
