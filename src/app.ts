@@ -7,6 +7,7 @@ import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Backends, Config } from './config.ts';
+import { hashSecret } from './db/keys.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import metricsPlugin from './plugins/metrics.ts';
@@ -60,13 +61,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // RFC 7396 merge patches are JSON documents.
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(new Problem('malformed-json'), undefined);
-    }
-  });
+  // RFC 7396 merge patches are JSON: the same parser, with its prototype-poisoning guard.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   await app.register(problemPlugin);
   await app.register(metricsPlugin);
@@ -86,17 +82,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       throw new Problem('unavailable', 'the service is overloaded; retry shortly');
     },
   });
-  await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
-  await app.register(authPlugin, { adminKey: config.adminKey });
   await app.register(rateLimit, {
     max: config.rateLimit,
     timeWindow: '1 minute',
-    // Per API key when one is sent, else per client address.
-    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-    hook: 'preHandler',
+    // Counted before anything else runs, so that floods of bad or unauthenticated requests
+    // are limited too: per presented API key (its hash), else per client address.
+    keyGenerator: (request) => {
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      return token ? `key:${hashSecret(token).slice(0, 24)}` : `ip:${request.ip}`;
+    },
+    hook: 'onRequest',
     errorResponseBuilder: (_request, context) =>
       new Problem('rate-limited', `at most ${context.max} requests a minute; retry after ${context.after}`),
   });
+  await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
+  await app.register(authPlugin, { adminKey: config.adminKey });
   await app.register(searchPlugin, {
     meiliUrl: backends.meiliUrl,
     meiliKey: backends.meiliKey,

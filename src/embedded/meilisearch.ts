@@ -40,15 +40,16 @@ export async function startEmbeddedMeilisearch(
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,
+    // `--flag=value`: a value starting with `-` (a random key may) is not taken for a flag.
     [
-      '--db-path', path.join(dir, 'data.ms'),
-      '--dump-dir', path.join(dir, 'dumps'),
-      '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--env', 'development',
+      `--db-path=${path.join(dir, 'data.ms')}`,
+      `--dump-dir=${path.join(dir, 'dumps')}`,
+      `--snapshot-dir=${path.join(dir, 'snapshots')}`,
+      `--http-addr=127.0.0.1:${port}`,
+      `--master-key=${masterKey}`,
+      '--env=development',
       '--no-analytics',
-      '--log-level', 'WARN',
+      '--log-level=WARN',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir },
   );

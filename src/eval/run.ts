@@ -172,18 +172,19 @@ async function plainMeilisearch(app: FastifyInstance) {
     status: s.status,
     areas: (s.service_areas ?? []).map((a) => a.extent),
   }));
-  await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+  const engine = app.searchService.engine;
+  await engine.done(client.createIndex(uid, { primaryKey: 'id' }));
   const index = client.index(uid);
   // Only what filtering needs; ranking, tokenisation and typo settings stay default.
-  await index.updateFilterableAttributes(['status', 'areas']).waitTask();
-  await index.addDocuments(docs).waitTask();
+  await engine.done(index.updateFilterableAttributes(['status', 'areas']));
+  await engine.done(index.addDocuments(docs));
   return {
     async search(q: string, municipality?: string): Promise<string[]> {
       const filter = ['status = "active"', ...(municipality ? [`areas IN [${extentsCovering(municipality).map((e) => JSON.stringify(e)).join(', ')}]`] : [])];
       const res = await index.search(q, { filter, limit: 10 });
       return res.hits.map((h) => String(h.id));
     },
-    drop: () => client.deleteIndex(uid).waitTask(),
+    drop: () => engine.done(client.deleteIndex(uid)),
   };
 }
 

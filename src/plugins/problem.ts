@@ -105,13 +105,28 @@ function fromFastifyError(err: FastifyError): Problem | undefined {
   return undefined;
 }
 
+/**
+ * What of an unexpected error may be logged: its kind, the driver's error code and where
+ * it happened. Not its message: a failed query's message carries the statement's
+ * parameters, which may be request data (client situations are personal data).
+ */
+function safeErrorSummary(err: Error & { code?: string; cause?: unknown }) {
+  const cause = err.cause as { code?: string; name?: string } | undefined;
+  return {
+    type: err.name,
+    code: cause?.code ?? err.code,
+    cause: cause?.name,
+    at: err.stack?.split('\n').slice(1, 6).map((l) => l.trim()),
+  };
+}
+
 export default fp(
   async function problemPlugin(app: FastifyInstance) {
     app.addSchema(ProblemSchema);
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const problem = err instanceof Problem ? err : fromFastifyError(err);
       if (problem) return sendProblem(reply, problem);
-      request.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
+      request.log.error({ err: safeErrorSummary(err) }, 'unhandled error');
       return sendProblem(reply, new Problem('internal'));
     });
     app.setNotFoundHandler((request, reply) =>

@@ -49,9 +49,13 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   return Number(m[1]);
 }
 
-export const IdempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Makes a retried POST safe' })),
-});
+const ifMatch = Type.Optional(Type.String({ description: 'ETag from a GET; required for editor keys' }));
+const idempotencyKey = Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Makes a retried POST safe' }));
+
+export const IfMatchHeader = Type.Object({ 'if-match': ifMatch });
+export const IfMatchAndIdempotencyHeaders = Type.Object({ 'if-match': ifMatch, 'idempotency-key': idempotencyKey });
+
+export const IdempotencyHeader = Type.Object({ 'idempotency-key': idempotencyKey });
 
 export interface StoredResponse {
   statusCode: number;

@@ -1,4 +1,4 @@
-import { Meilisearch, type Index, type SearchParams, type SearchResponse } from 'meilisearch';
+import { Meilisearch, type EnqueuedTask, type Index, type SearchParams, type SearchResponse, type Task } from 'meilisearch';
 import type { IndexedDocument, SearchDocument } from './document.ts';
 import { meiliHttpClient } from './http-client.ts';
 import { INDEX_SETTINGS } from './settings.ts';
@@ -18,6 +18,24 @@ export class SearchEngine {
     this.client = new Meilisearch({ host: url, apiKey, timeout: 5_000, httpClient: meiliHttpClient });
   }
 
+  /**
+   * Waits until an enqueued task has succeeded (throws if it failed). Our own poll: the
+   * client's `waitTask` leaves an abort listener behind for every poll.
+   */
+  async done(enqueued: Promise<EnqueuedTask>): Promise<Task> {
+    const { taskUid } = await enqueued;
+    const deadline = Date.now() + TASK_TIMEOUT_MS;
+    for (;;) {
+      const task = await this.client.tasks.getTask(taskUid);
+      if (task.status === 'succeeded') return task;
+      if (task.status === 'failed' || task.status === 'canceled') {
+        throw new Error(`search index task ${task.status}: ${task.error?.message ?? ''}`);
+      }
+      if (Date.now() > deadline) throw new Error(`search index task ${taskUid} did not finish in time`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
   get index(): Index<SearchDocument> {
     return this.client.index<SearchDocument>(this.indexName);
   }
@@ -35,8 +53,8 @@ export class SearchEngine {
       .getIndex(name)
       .then(() => true)
       .catch(() => false);
-    if (!exists) await this.client.createIndex(name, { primaryKey: 'id' }).waitTask(WAIT);
-    await this.client.index(name).updateSettings(INDEX_SETTINGS).waitTask(WAIT);
+    if (!exists) await this.done(this.client.createIndex(name, { primaryKey: 'id' }));
+    await this.done(this.client.index(name).updateSettings(INDEX_SETTINGS));
   }
 
   /** Creates the index if needed and applies the settings in code. */
@@ -47,8 +65,8 @@ export class SearchEngine {
   /** Applies a batch of changes and waits until they are searchable. */
   async apply(upsert: IndexedDocument[], remove: string[], indexName = this.indexName): Promise<void> {
     const index = this.client.index<IndexedDocument>(indexName);
-    if (upsert.length > 0) assertSucceeded(await index.addDocuments(upsert).waitTask(WAIT));
-    if (remove.length > 0) assertSucceeded(await index.deleteDocuments(remove).waitTask(WAIT));
+    if (upsert.length > 0) await this.done(index.addDocuments(upsert));
+    if (remove.length > 0) await this.done(index.deleteDocuments(remove));
   }
 
   async search(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
@@ -70,16 +88,13 @@ export class SearchEngine {
         count += batch.length;
       }
       await this.prepare(this.indexName);
-      assertSucceeded(await this.client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]).waitTask(WAIT));
+      await this.done(this.client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]));
     } finally {
-      await this.client.deleteIndex(fresh).waitTask(WAIT).catch(() => {});
+      await this.done(this.client.deleteIndex(fresh)).catch(() => {});
     }
     return count;
   }
 }
 
-const WAIT = { timeout: 60_000, interval: 10 };
-
-function assertSucceeded(task: { status: string; error?: { message: string } | null }): void {
-  if (task.status !== 'succeeded') throw new Error(`search index task ${task.status}: ${task.error?.message ?? ''}`);
-}
+const TASK_TIMEOUT_MS = 60_000;
+const POLL_MS = 10;

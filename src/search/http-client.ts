@@ -44,8 +44,7 @@ export function meiliHttpClient(input: string | URL | Request, init: RequestInit
         });
       },
     );
-    // The client reuses one signal for a whole waitTask poll loop: listen once per request
-    // and let go when it ends, or listeners pile up on the signal.
+    // The request timeout: listen for it while the request runs, and let go when it ends.
     const signal = init.signal ?? undefined;
     if (signal) {
       const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));

@@ -79,7 +79,7 @@ export async function buildTestApp(t: Teardown, opts: TestAppOptions = {}): Prom
   await app.ready();
   t.teardown(async () => {
     await app.close();
-    await app.searchService.engine.client.deleteIndex(config.indexName).waitTask().catch(() => {});
+    await app.searchService.engine.done(app.searchService.engine.client.deleteIndex(config.indexName)).catch(() => {});
   });
   return {
     app,

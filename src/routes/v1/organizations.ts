@@ -22,6 +22,7 @@ import { PROBLEM_TYPES, Problem, problemTypeUri } from '../../plugins/problem.ts
 import {
   IdParams,
   IdempotencyHeader,
+  IfMatchHeader as IfMatch,
   Pagination,
   WRITE_SECURITY,
   etagOf,
@@ -162,8 +163,6 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       return updated;
     });
 
-  const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag from a GET; required for editor keys' })) });
-
   app.put('/v1/organizations/:id', {
     config: { access: 'organization' },
     schema: {
@@ -280,6 +279,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
         'For synchronising systems: each item with an existing id replaces that service, others are created. All items are applied in one transaction; when any item fails nothing is written and each item reports its own result.',
       security: WRITE_SECURITY,
       params: IdParams,
+      headers: IdempotencyHeader,
       body: Type.Object({ items: Type.Array(ServiceInput, { minItems: 1, maxItems: 500 }) }),
       response: {
         200: Type.Object({ applied: Type.Boolean(), items: Type.Array(BatchItemResult) }),

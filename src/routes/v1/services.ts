@@ -16,6 +16,8 @@ import { Problem } from '../../plugins/problem.ts';
 import {
   IdParams,
   IdempotencyHeader,
+  IfMatchAndIdempotencyHeaders,
+  IfMatchHeader as IfMatch,
   Pagination,
   WRITE_SECURITY,
   etagOf,
@@ -36,10 +38,6 @@ export const actorOf = (request: FastifyRequest): Actor => ({
 function sendService(reply: FastifyReply, s: ServiceWithVersion, status = 200) {
   return reply.code(status).header('etag', etagOf(s.version)).send(s.record);
 }
-
-const IfMatch = Type.Object({
-  'if-match': Type.Optional(Type.String({ description: 'ETag from a GET; required for editor keys' })),
-});
 
 const services: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
@@ -172,7 +170,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Sets assured_date to today: the provider has checked that the listing is current.',
       security: WRITE_SECURITY,
       params: IdParams,
-      headers: IfMatch,
+      headers: IfMatchAndIdempotencyHeaders,
       response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 428) },
     },
   }, async (request, reply) => {
