@@ -142,15 +142,10 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
 }
 
 /**
- * The keys of a query: a compound counts through its parts only, so that a document
- * matching the parts matches the word (documents carry both the whole word's key and
- * its parts', see `analyze`).
+ * The keys of a query: each word's key, then the keys of its compound parts. Documents
+ * carry both too (see `analyze`), so a document with the whole compound matches every
+ * key and ranks first, and one with only the parts still matches most of them.
  */
 export function analyzeQuery(text: string, lexicon: Lexicon): string[] {
-  const out = new Set<string>();
-  for (const w of words(text)) {
-    const parts = lexicon.split(w);
-    for (const k of parts.length > 0 ? parts.map(key) : [key(w)]) out.add(k);
-  }
-  return [...out];
+  return analyzeUnique(text, lexicon);
 }

@@ -11,6 +11,7 @@ import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
 import { fallbackSearch, matchesFilters } from './fallback.ts';
 import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
+import { queryIntent, rerank } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { meiliFilter, type SearchFilters } from './query.ts';
 import { FACETS } from './settings.ts';
@@ -39,6 +40,9 @@ export interface SearchResult {
   /** Set when the answer came from PostgreSQL because the engine was unreachable. */
   degraded?: 'postgres';
 }
+
+/** How many of the engine's best hits are reordered by the query's intent. */
+const RERANK_WINDOW = 50;
 
 /** After a failed call the engine is skipped this long, so a dead engine costs no latency. */
 const ENGINE_RETRY_MS = 1_000;
@@ -103,17 +107,23 @@ export class SearchService {
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
     const keys = this.queryKeys(req.q);
+    // Pages inside the first window are cut from the window reordered by intent.
+    const reordered = keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
     const res = await this.engine.search(keys.join(' '), {
       filter: meiliFilter(req, now),
       facets: FACETS,
-      page: req.page,
-      hitsPerPage: req.limit,
+      page: reordered ? 1 : req.page,
+      hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(req.geo ? { sort: keys.length === 0 ? [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] : undefined } : {}),
+      showRankingScore: reordered,
+      ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
+    const hits = reordered
+      ? rerank(res.hits, queryIntent(req.q)).slice((req.page - 1) * req.limit, req.page * req.limit)
+      : res.hits;
     const queryKeys = new Set(keys);
     return {
-      hits: res.hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
+      hits: hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
       total: res.totalHits ?? res.hits.length,
       facets: toFacets(res.facetDistribution, req.lang),
       page: req.page,

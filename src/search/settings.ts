@@ -1,5 +1,16 @@
 import type { Settings } from 'meilisearch';
+import { key } from './analysis.ts';
 import { DISPLAYED_FIELDS } from './document.ts';
+
+/**
+ * Words that say nothing about which service is meant ("apua", "help", "speaking",
+ * function words), as keys. Left in, they decide which words a long query drops.
+ */
+const STOP_WORDS = [
+  'apu', 'apua', 'avuksi', 'ja', 'tai', 'sekä', 'myös', 'on', 'ovat', 'ei', 'että', 'kanssa', 'jossa', 'joka', 'mikä', 'missä',
+  'hjälp', 'och', 'eller', 'för', 'med', 'som', 'på', 'av', 'till', 'en', 'ett',
+  'help', 'and', 'or', 'for', 'with', 'the', 'a', 'an', 'of', 'in', 'on', 'to', 'speaking', 'need', 'needs',
+];
 
 /**
  * Index settings live in code and are applied on every start and reindex. Queries and
@@ -20,6 +31,7 @@ export const INDEX_SETTINGS: Settings = {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
   },
+  stopWords: [...new Set(STOP_WORDS.map(key))],
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 1000 },
   proximityPrecision: 'byAttribute',
