@@ -32,20 +32,51 @@ export interface Scored {
 const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
 const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
 
-/** Target groups by age: services aimed at a group the client clearly is not in rank lower. */
+/** Groups a service may be reserved for: a client not known to belong is not its audience. */
+const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
+
+function ageFits(group: string, age: number): boolean | undefined {
+  switch (group) {
+    case 'children':
+      return age < 13;
+    case 'youth':
+      return age >= 12 && age < 30;
+    case 'students':
+      return age >= 16 && age < 35;
+    case 'older_people':
+      return age >= 63;
+    case 'adults':
+      return age >= 18;
+    default:
+      return undefined;
+  }
+}
+
+/** The client's groups: read from the text, and immigrants when they speak neither national language. */
+function clientGroups(client: Client): Set<string> {
+  const groups = new Set(client.targetGroups);
+  if (client.language && client.language !== 'fi' && client.language !== 'sv') groups.add('immigrants');
+  return groups;
+}
+
+/**
+ * Whether the service is aimed at people like the client: 'fits' when one of its specific
+ * groups is the client's (by age, or read from the text), 'other_group' when it is
+ * reserved for a group the client is not in (another age group, immigrants, LGBTIQ+
+ * people, the other gender), 'neutral' otherwise.
+ */
 function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
   const groups = doc.target_groups;
-  if (client.age === undefined || groups.length === 0 || groups.includes('everyone')) return 'neutral';
-  const age = client.age;
-  const fits = (g: string) =>
-    (g === 'children' && age < 13) ||
-    (g === 'youth' && age >= 12 && age < 30) ||
-    (g === 'students' && age >= 16 && age < 35) ||
-    (g === 'older_people' && age >= 63) ||
-    (g === 'adults' && age >= 18);
-  const ageBound = ['children', 'youth', 'older_people', 'adults', 'students'];
-  if (groups.some((g) => ageBound.includes(g) && fits(g))) return groups.some((g) => g !== 'adults' && fits(g)) ? 'fits' : 'neutral';
-  return groups.some((g) => ageBound.includes(g)) ? 'other_group' : 'neutral';
+  if (groups.length === 0 || groups.includes('everyone')) return 'neutral';
+  const mine = clientGroups(client);
+  if (IDENTITY_GROUPS.some((g) => groups.includes(g) && !mine.has(g))) return 'other_group';
+  const gender = mine.has('women') ? 'women' : mine.has('men') ? 'men' : undefined;
+  if (gender && groups.every((g) => g === (gender === 'women' ? 'men' : 'women') || IDENTITY_GROUPS.includes(g))) return 'other_group';
+  const byAge = client.age === undefined ? [] : groups.map((g) => ageFits(g, client.age!)).filter((x) => x !== undefined);
+  if (byAge.length > 0 && byAge.every((fits) => !fits)) return 'other_group';
+  const specific = groups.filter((g) => g !== 'adults');
+  if (specific.some((g) => mine.has(g) || (client.age !== undefined && ageFits(g, client.age) === true))) return 'fits';
+  return 'neutral';
 }
 
 export function signalsOf(doc: SearchDocument, client: Client, reachable: boolean, textRank: number | undefined): Signals {
@@ -66,8 +97,19 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
   };
 }
 
+/**
+ * How much covering each need is worth. A worker lists the main need first: it counts
+ * fully and the others half, so a service for the main need beats one that touches two
+ * side needs. Needs read from text are ordered by how surely they were read, which says
+ * less about which one is the main need, so their weights stay closer together.
+ */
+export function needWeights(client: Client): Map<string, number> {
+  const sideShare = client.needs[0]?.source === 'profile' ? 0.5 : 0.7;
+  return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : sideShare * n.weight]));
+}
+
 export function score(doc: SearchDocument, s: Signals, client: Client): number {
-  const weightOf = new Map(client.needs.map((n) => [n.code, n.weight]));
+  const weightOf = needWeights(client);
   const mainNeed = doc.needs[0];
   let total = 0;
   for (const code of s.covers) {
@@ -98,7 +140,7 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
 export function diversify(candidates: Scored[], client: Client, limit: number): Scored[] {
   const picked: Scored[] = [];
   const coverage = new Map<string, number>();
-  const weightOf = new Map(client.needs.map((n) => [n.code, n.weight]));
+  const weightOf = needWeights(client);
   const pool = [...candidates];
   while (picked.length < limit && pool.length > 0) {
     let bestIndex = 0;
