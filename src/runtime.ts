@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { resolveBackends, type ResolvedBackends } from './embedded/index.ts';
 
 /**
@@ -21,5 +24,30 @@ export async function withApp<T>(
   } finally {
     await app?.close();
     await resolved.stop();
+  }
+}
+
+/**
+ * Runs `fn` against a fresh instance of its own — embedded stores on a temporary data
+ * dir, the API listening on a free loopback port — and removes it all afterwards. For
+ * `eval` and `bench`, whose figures must not depend on what else runs.
+ */
+export async function withIsolatedInstance<T>(fn: (app: FastifyInstance, baseUrl: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tarjotin-isolated-'));
+  // The embedded PostgreSQL runs as its own user and must traverse the data dir.
+  await fs.chmod(dir, 0o755);
+  const config = loadConfig({ TARJOTIN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', TARJOTIN_RATE_LIMIT: '100000000' });
+  const resolved = await resolveBackends({ ...config, databaseUrl: undefined, meiliUrl: undefined });
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp({ config, backends: resolved.backends });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return await fn(app, `http://127.0.0.1:${port}`);
+  } finally {
+    await app?.close();
+    await resolved.stop();
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,16 +1,14 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
-import { loadConfig, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { createKey } from '../db/keys.ts';
-import { resolveBackends } from '../embedded/index.ts';
 import { importCatalog } from '../hsds/catalog-file.ts';
+import { withIsolatedInstance } from '../runtime.ts';
 import { meiliFilter } from '../search/query.ts';
 import { rebuildIndex } from '../search/reindex.ts';
 import { MATCHING_STRATEGY } from '../search/service.ts';
@@ -77,16 +75,7 @@ async function throughput(url: string, requests: autocannon.Request[]): Promise<
 }
 
 export async function runBench(opts: { services: number; catalog: string; rounds: number }) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tarjotin-bench-'));
-  await fs.chmod(dir, 0o755);
-  const config: Config = loadConfig({ TARJOTIN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', TARJOTIN_RATE_LIMIT: '100000000' });
-  const resolved = await resolveBackends(config);
-  let app: FastifyInstance | undefined;
-  try {
-    app = await buildApp({ config, backends: resolved.backends });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return withIsolatedInstance(async (app, base) => {
     const db = app.database.db;
 
     await importCatalog(db, JSON.parse(await fs.readFile(opts.catalog, 'utf8')));
@@ -104,7 +93,7 @@ export async function runBench(opts: { services: number; catalog: string; rounds
     const engine = app.searchService.engine;
     const meiliDirect = await measure(opts.rounds, (i) => {
       const { q = '', municipality } = QUERIES[i % QUERIES.length]!;
-      return engine.index.search(app!.searchService.queryKeys(q).join(' '), {
+      return engine.index.search(app.searchService.queryKeys(q).join(' '), {
         filter: meiliFilter({ municipality }),
         limit: 10,
         facets: ['needs', 'service_types', 'target_groups', 'access', 'languages', 'provider_type'],
@@ -144,11 +133,7 @@ export async function runBench(opts: { services: number; catalog: string; rounds
       recommend,
       write_to_searchable: writeVisible,
     };
-  } finally {
-    await app?.close();
-    await resolved.stop();
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** PATCHes services one by one and times until each change is found by search. */
@@ -156,7 +141,7 @@ async function measureWriteVisibility(app: FastifyInstance, base: string, n: num
   const { secret } = await createKey(app.database.db, { role: 'admin' });
   const ids = (await app.database.db.execute<{ id: string }>(sql`select id from services where status = 'active' order by id limit ${n}`)).rows;
   const samples: number[] = [];
-  for (const [i, { id }] of ids.entries()) {
+  for (const { id } of ids) {
     // Analysis keys are word prefixes, so each marker word must differ in its first letters.
     const word = Array.from({ length: 9 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
     const t0 = performance.now();

@@ -1,15 +1,10 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { services } from '../db/schema.ts';
 import { getServices } from '../db/services.ts';
-import { resolveBackends } from '../embedded/index.ts';
 import { importCatalog } from '../hsds/catalog-file.ts';
+import { withIsolatedInstance } from '../runtime.ts';
 import { isOpenAt } from '../search/opening-hours.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { readJson, type EvalCase, type EvalQuery } from './data.ts';
@@ -59,16 +54,7 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
     readJson<EvalCase[]>(files.cases),
     readJson<EvalQuery[]>(files.queries),
   ]);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tarjotin-eval-'));
-  await fs.chmod(dir, 0o755);
-  const config = { ...loadConfig({ TARJOTIN_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', TARJOTIN_RATE_LIMIT: '1000000' }) };
-  const resolved = await resolveBackends(config);
-  let app: FastifyInstance | undefined;
-  try {
-    app = await buildApp({ config, backends: resolved.backends });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return withIsolatedInstance(async (app, base) => {
     await importCatalog(app.database.db, catalog);
     await app.outbox.drain();
 
@@ -103,7 +89,7 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
           search: await scoreQueries(queries, (q) => plain.search(q.q, q.filters?.municipality)),
           recommend: await scoreCases(cases, (c) => plain.search(c.text, c.profile.municipality), reachable),
         },
-        postgres_fts: { search: await scoreQueries(queries, (q) => postgresFts(app!.database.db, q.q, q.filters?.municipality)) },
+        postgres_fts: { search: await scoreQueries(queries, (q) => postgresFts(app.database.db, q.q, q.filters?.municipality)) },
       },
       cases: cases.length,
       queries: queries.length,
@@ -119,11 +105,7 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
     }
     await plain.drop();
     return report;
-  } finally {
-    await app?.close();
-    await resolved.stop();
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function scoreQueries(queries: EvalQuery[], rank: Ranker): Promise<SearchScores> {

@@ -107,19 +107,24 @@ export class SearchService {
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
     const keys = this.queryKeys(req.q);
-    // Pages inside the first window are cut from the window reordered by intent.
+    const filter = meiliFilter(req, now);
+    // Pages inside the first window are cut from the window reordered by intent; the
+    // window carries only what reordering needs, the page's documents come after.
     const reordered = keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
     const res = await this.engine.search(keys.join(' '), {
-      filter: meiliFilter(req, now),
+      filter,
       facets: FACETS,
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      showRankingScore: reordered,
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'needs', 'languages'] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
     const hits = reordered
-      ? rerank(res.hits, queryIntent(req.q)).slice((req.page - 1) * req.limit, req.page * req.limit)
+      ? await this.documentsInOrder(
+          rerank(res.hits, queryIntent(req.q)).slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id),
+          filter,
+        )
       : res.hits;
     const queryKeys = new Set(keys);
     return {
@@ -129,6 +134,17 @@ export class SearchService {
       page: req.page,
       limit: req.limit,
     };
+  }
+
+  /** The documents with these ids, in this order (geo distance included when filtered by it). */
+  private async documentsInOrder(ids: string[], filter: string[]): Promise<CandidateDoc[]> {
+    if (ids.length === 0) return [];
+    const res = await this.engine.search('', {
+      filter: [...filter, `id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`],
+      limit: ids.length,
+    });
+    const byId = new Map(res.hits.map((d) => [d.id, d as CandidateDoc]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   private async viaPostgres(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
