@@ -60,7 +60,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  // RFC 7396 merge patches are JSON documents.
   // RFC 7396 merge patches are JSON: the same parser, with its prototype-poisoning guard.
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
