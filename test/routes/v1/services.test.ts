@@ -1,22 +1,11 @@
 import t from 'tap';
 import { bearer, buildTestApp, withDevCatalog } from '../../helpers/app.ts';
+import { newService as serviceOf } from './fixtures/write-side.ts';
 
 const ORG = 'b69a9b6a-b800-54e5-92cc-137757af7f08';
 const VELKALINJA = 'b5fe0838-63c1-57a7-ae2c-5830f8eb7f62';
 
-const newService = (over: Record<string, unknown> = {}) => ({
-  organization_id: ORG,
-  name: 'Testipalvelu',
-  description: 'Keskusteluapua velkaantuneille.',
-  status: 'active',
-  needs: ['debt'],
-  service_types: ['advice'],
-  languages: [{ code: 'fi', name: 'suomi' }],
-  service_areas: [{ extent: 'kunta:297', name: 'Kuopio' }],
-  phones: [{ number: '017 123 4567', type: 'voice' }],
-  schedules: [{ freq: 'WEEKLY', byday: 'MO,TU', opens_at: '09:00', closes_at: '15:00' }],
-  ...over,
-});
+const newService = (over: Record<string, unknown> = {}) => serviceOf(ORG, over);
 
 t.test('catalog services', async (t) => {
   const ta = await buildTestApp(t, { env: { TARJOTIN_ADMIN_KEY: 'admin-secret-0123456789abcdef' } });
