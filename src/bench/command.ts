@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { createKey } from '../db/keys.ts';
+import { serviceTextVector, services as servicesTable } from '../db/schema.ts';
 import { importCatalog } from '../hsds/catalog-file.ts';
 import { withIsolatedInstance } from '../runtime.ts';
 import { meiliFilter } from '../search/query.ts';
@@ -104,8 +105,8 @@ export async function runBench(opts: { services: number; catalog: string; rounds
       db.execute(sql`
         select id from services, websearch_to_tsquery('finnish', ${QUERIES[i % QUERIES.length]!.q}) query
         where deleted_at is null and status = 'active'
-          and (setweight(to_tsvector('finnish', coalesce(name, '') || ' ' || coalesce(alternate_name, '')), 'A') || setweight(to_tsvector('finnish', description), 'B')) @@ query
-        order by ts_rank(setweight(to_tsvector('finnish', coalesce(name, '') || ' ' || coalesce(alternate_name, '')), 'A') || setweight(to_tsvector('finnish', description), 'B'), query) desc
+          and ${serviceTextVector(servicesTable)} @@ query
+        order by ts_rank(${serviceTextVector(servicesTable)}, query) desc
         limit 10`),
     );
     const recommend = await measure(opts.rounds, (i) =>

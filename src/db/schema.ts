@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type {
   Identifier,
@@ -28,6 +29,14 @@ import type {
  * so they live in JSONB columns of the service row; the links to taxonomy terms are HSDS
  * `attribute` rows, shared by services and organizations.
  */
+
+/**
+ * A service's full-text document (`finnish`): name and alternate name weigh A, the
+ * description B. The one definition behind the `services_fts` index and every query
+ * that must match that index for the planner to use it.
+ */
+export const serviceTextVector = (cols: { name: AnyPgColumn; alternateName: AnyPgColumn; description: AnyPgColumn }) =>
+  sql`(setweight(to_tsvector('finnish', coalesce(${cols.name}, '') || ' ' || coalesce(${cols.alternateName}, '')), 'A') || setweight(to_tsvector('finnish', ${cols.description}), 'B'))`;
 
 export const taxonomies = pgTable('taxonomies', {
   id: uuid('id').primaryKey(),
@@ -108,10 +117,7 @@ export const services = pgTable(
   },
   (t) => [
     index('services_organization').on(t.organizationId),
-    index('services_fts').using(
-      'gin',
-      sql`(setweight(to_tsvector('finnish', coalesce(${t.name}, '') || ' ' || coalesce(${t.alternateName}, '')), 'A') || setweight(to_tsvector('finnish', ${t.description}), 'B'))`,
-    ),
+    index('services_fts').using('gin', serviceTextVector(t)),
   ],
 );
 

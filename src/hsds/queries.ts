@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import type { OrganizationRow } from '../db/organizations.ts';
-import { attributes, organizations, services, taxonomies, taxonomyTerms } from '../db/schema.ts';
+import { attributes, organizations, serviceTextVector, services, taxonomies, taxonomyTerms } from '../db/schema.ts';
 import type { ServiceRow } from '../db/services.ts';
 import { words } from '../search/analysis.ts';
 import type { TaxonomyRow, TermRow } from './objects.ts';
@@ -35,8 +35,7 @@ export interface ServiceFilter {
   modifiedAfter?: string;
 }
 
-/** The expression of the `services_fts` index, so that the planner can use it. */
-const SERVICE_TEXT = sql`(setweight(to_tsvector('finnish', coalesce(${services.name}, '') || ' ' || coalesce(${services.alternateName}, '')), 'A') || setweight(to_tsvector('finnish', ${services.description}), 'B'))`;
+const SERVICE_TEXT = serviceTextVector(services);
 const ORGANIZATION_TEXT = sql`to_tsvector('finnish', ${organizations.name} || ' ' || ${organizations.description})`;
 
 /**

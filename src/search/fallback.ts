@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { serviceTextVector, services } from '../db/schema.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { words, type Lexicon } from './analysis.ts';
 import { loadDocuments, type SearchDocument } from './document.ts';
@@ -16,7 +17,7 @@ import type { SearchFilters } from './query.ts';
 
 export const FALLBACK_CANDIDATES = 2_000;
 
-const FTS_DOCUMENT = sql`(setweight(to_tsvector('finnish', coalesce(name, '') || ' ' || coalesce(alternate_name, '')), 'A') || setweight(to_tsvector('finnish', description), 'B'))`;
+const FTS_DOCUMENT = serviceTextVector(services);
 
 /** `velka | neuvonta:*`-style query: any word, each also as a prefix. */
 export function orQuery(q: string): string {
