@@ -1,7 +1,7 @@
 import jsonMergePatch from 'json-merge-patch';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { Problem } from '../plugins/problem.ts';
+import { validationProblem } from '../plugins/problem.ts';
 
 /**
  * Applies an RFC 7396 JSON Merge Patch to a record's input form and validates the
@@ -14,16 +14,12 @@ export function mergePatcher<T>(schema: TSchema): (current: T, patch: unknown) =
     // guard against prototype pollution); a client must hear that nothing was applied.
     const reserved = reservedKeyPath(patch);
     if (reserved) {
-      throw new Problem('validation', `body${reserved}: this property name is not allowed`, {
-        errors: [{ field: `body${reserved}`, message: 'this property name is not allowed' }],
-      });
+      throw validationProblem([{ field: `body${reserved}`, message: 'this property name is not allowed' }]);
     }
     const next = jsonMergePatch.apply(structuredClone(current), patch) as unknown;
     const errors = [...check.Errors(next)];
     if (errors.length > 0) {
-      throw new Problem('validation', errors.map((e) => `body${e.instancePath}: ${e.message}`).join('; '), {
-        errors: errors.map((e) => ({ field: `body${e.instancePath}`, message: e.message })),
-      });
+      throw validationProblem(errors.map((e) => ({ field: `body${e.instancePath}`, message: e.message })));
     }
     return next as T;
   };

@@ -13,10 +13,10 @@ import {
   toInput,
   type ServiceWithVersion,
 } from '../db/services.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem, validationProblem } from '../plugins/problem.ts';
 import { mergePatcher } from './merge-patch.ts';
 import { ServiceInput } from './types.ts';
-import { serviceViolations } from './validate.ts';
+import { inBody, serviceViolations } from './validate.ts';
 
 /**
  * The write side of services: validation beyond the JSON schema, ownership, optimistic
@@ -42,11 +42,7 @@ const patchService = mergePatcher<ServiceInput>(ServiceInput);
 
 function assertValid(input: ServiceInput): void {
   const violations = serviceViolations(input);
-  if (violations.length > 0) {
-    throw new Problem('validation', violations.map((v) => `body${v.field}: ${v.message}`).join('; '), {
-      errors: violations.map((v) => ({ field: `body${v.field}`, message: v.message })),
-    });
-  }
+  if (violations.length > 0) throw validationProblem(inBody(violations));
 }
 
 async function assertOrganizationExists(tx: Tx, organizationId: string): Promise<void> {

@@ -7,6 +7,9 @@ export interface Violation {
   message: string;
 }
 
+/** Violations as field errors of a request body. */
+export const inBody = (violations: Violation[]) => violations.map((v) => ({ field: `body${v.field}`, message: v.message }));
+
 /** The Finnish business id (Y-tunnus) check digit: weights 7,9,10,5,8,4,2, mod 11. */
 export function isValidBusinessId(value: string): boolean {
   const m = /^([0-9]{7})-([0-9])$/.exec(value);

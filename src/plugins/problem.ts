@@ -77,6 +77,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
     });
 }
 
+/** A 400 listing every field that is wrong; `detail` repeats them for a human reader. */
+export function validationProblem(errors: FieldError[]): Problem {
+  return new Problem('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+}
+
 /** Maps Fastify's own errors (validation, body parsing, limits) to problem types. */
 function fromFastifyError(err: FastifyError): Problem | undefined {
   if (err.validation) {
@@ -84,7 +89,7 @@ function fromFastifyError(err: FastifyError): Problem | undefined {
       field: `${err.validationContext ?? 'body'}${v.instancePath || ''}`,
       message: v.message ?? 'is invalid',
     }));
-    return new Problem('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+    return validationProblem(errors);
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

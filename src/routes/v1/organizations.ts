@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import { mergePatcher } from '../../catalog/merge-patch.ts';
 import { createService, updateService } from '../../catalog/service-commands.ts';
 import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } from '../../catalog/types.ts';
-import { organizationViolations } from '../../catalog/validate.ts';
+import { inBody, organizationViolations } from '../../catalog/validate.ts';
 import { audit, readAudit } from '../../db/audit.ts';
 import {
   getOrganization,
@@ -17,8 +17,8 @@ import {
   softDeleteOrganization,
 } from '../../db/organizations.ts';
 import { services } from '../../db/schema.ts';
-import { getServices, isUniqueViolation } from '../../db/services.ts';
-import { PROBLEM_TYPES, Problem, problemTypeUri } from '../../plugins/problem.ts';
+import { getServiceRows, getServices, isUniqueViolation } from '../../db/services.ts';
+import { PROBLEM_TYPES, Problem, problemTypeUri, validationProblem } from '../../plugins/problem.ts';
 import {
   IdParams,
   IdempotencyHeader,
@@ -57,11 +57,7 @@ const BatchItemResult = Type.Object({
 
 function assertValidOrganization(input: OrganizationInput) {
   const violations = organizationViolations(input);
-  if (violations.length > 0) {
-    throw new Problem('validation', violations.map((v) => `body${v.field}: ${v.message}`).join('; '), {
-      errors: violations.map((v) => ({ field: `body${v.field}`, message: v.message })),
-    });
-  }
+  if (violations.length > 0) throw validationProblem(inBody(violations));
 }
 
 const STALE_MONTHS = 12;
@@ -304,7 +300,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
                 if (item.organization_id !== request.params.id) {
                   throw new Problem('validation', 'body/organization_id: must be the organization in the path');
                 }
-                const exists = item.id ? await getOrganizationService(sp, item.id) : false;
+                const exists = item.id ? (await getServiceRows(sp, [item.id])).length > 0 : false;
                 if (exists) {
                   const updated = await updateService(sp, actor, item.id!, () => item, undefined);
                   results.push({ index, id: updated.record.id, status: 200, result: 'updated' });
@@ -329,10 +325,6 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 };
-
-async function getOrganizationService(tx: Parameters<typeof getServices>[0], id: string): Promise<boolean> {
-  return (await getServices(tx, [id])).length > 0;
-}
 
 const patchOrganization = mergePatcher<OrganizationInput>(OrganizationInput);
 

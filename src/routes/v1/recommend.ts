@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem, validationProblem } from '../../plugins/problem.ts';
 import { recommend } from '../../recommend/recommend.ts';
 import { findMunicipality, findTerm } from '../../vocabulary/index.ts';
 import { Lang, problems } from '../common.ts';
@@ -78,15 +78,13 @@ const recommendRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { text, profile, limit = 10, lang = 'fi' } = request.body;
     if (!text && !profile) throw new Problem('validation', 'send text, profile or both');
     const errors = [
-      ...(profile?.needs ?? []).filter((c) => !findTerm('need', c)).map((c) => `body/profile/needs: unknown need code '${c}'`),
-      ...(profile?.requires ?? []).filter((c) => !findTerm('access', c)).map((c) => `body/profile/requires: unknown access code '${c}'`),
-      ...(profile?.municipality && !findMunicipality(profile.municipality) ? [`body/profile/municipality: unknown municipality code '${profile.municipality}'`] : []),
+      ...(profile?.needs ?? []).filter((c) => !findTerm('need', c)).map((c) => ({ field: 'body/profile/needs', message: `unknown need code '${c}'` })),
+      ...(profile?.requires ?? []).filter((c) => !findTerm('access', c)).map((c) => ({ field: 'body/profile/requires', message: `unknown access code '${c}'` })),
+      ...(profile?.municipality && !findMunicipality(profile.municipality)
+        ? [{ field: 'body/profile/municipality', message: `unknown municipality code '${profile.municipality}'` }]
+        : []),
     ];
-    if (errors.length > 0) {
-      throw new Problem('validation', errors.join('; '), {
-        errors: errors.map((e) => ({ field: e.split(':')[0]!, message: e.slice(e.indexOf(':') + 2) })),
-      });
-    }
+    if (errors.length > 0) throw validationProblem(errors);
     const result = await recommend(app.searchService, { text, profile, limit, lang });
     if (result.degraded) reply.header('x-search-degraded', 'postgres');
     const { degraded: _d, ...body } = result;

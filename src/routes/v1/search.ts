@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { Problem } from '../../plugins/problem.ts';
+import { validationProblem } from '../../plugins/problem.ts';
 import type { SearchFilters } from '../../search/query.ts';
 import { findMunicipality, findTerm, findWellbeingArea } from '../../vocabulary/index.ts';
 import { Lang, Pagination, problems } from '../common.ts';
@@ -70,7 +70,7 @@ export function toFilters(q: SearchQuery): SearchFilters {
   const geo = [q.lat, q.lon, q.radius_km];
   if (geo.every((v) => v !== undefined)) filters.geo = { lat: q.lat!, lon: q.lon!, radiusKm: q.radius_km! };
   else if (geo.some((v) => v !== undefined)) errors.push({ field: 'querystring/lat', message: 'lat, lon and radius_km go together' });
-  if (errors.length > 0) throw new Problem('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  if (errors.length > 0) throw validationProblem(errors);
   return filters;
 }
 
