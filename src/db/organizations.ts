@@ -179,7 +179,3 @@ export async function softDeleteOrganization(tx: Tx, id: string, expectedVersion
     .returning({ id: organizations.id });
   return deleted.length > 0;
 }
-
-export function toOrganizationInput(record: OrganizationRecord): OrganizationInput {
-  return record;
-}

@@ -1,4 +1,4 @@
-import { extentsCovering, findMunicipality } from '../vocabulary/index.ts';
+import { extentsCovering } from '../vocabulary/index.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 
 /** Filters shared by search and recommend. Codes are already validated by the routes. */
@@ -39,10 +39,4 @@ export function meiliFilter(f: SearchFilters, now: LocalTime = localTime()): str
     out.push(`_geoRadius(${f.geo.lat}, ${f.geo.lon}, ${Math.round(f.geo.radiusKm * 1000)})`);
   }
   return out;
-}
-
-/** Where a municipality is, for distances when no coordinates are given. */
-export function municipalityCentre(code: string): { lat: number; lon: number } | undefined {
-  const m = findMunicipality(code);
-  return m ? { lat: m.lat, lon: m.lon } : undefined;
 }

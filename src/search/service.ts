@@ -64,17 +64,29 @@ export class SearchService {
     return q ? analyzeQuery(q, this.lexicon) : [];
   }
 
-  async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
+  /**
+   * Asks the engine, or PostgreSQL when the engine is unreachable. After a failure the
+   * engine is skipped for a moment, so a dead engine costs no latency per request.
+   */
+  private async engineOrPostgres<T>(viaEngine: () => Promise<T>, viaPostgres: () => Promise<T>): Promise<{ value: T; degraded: boolean }> {
     if (Date.now() >= this.engineDownUntil) {
       try {
-        return await this.viaEngine(req, now);
+        return { value: await viaEngine(), degraded: false };
       } catch (err) {
         if (!isUnreachable(err)) throw err;
         this.engineDownUntil = Date.now() + ENGINE_RETRY_MS;
       }
     }
     this.onDegraded();
-    return this.viaPostgres(req, now);
+    return { value: await viaPostgres(), degraded: true };
+  }
+
+  async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
+    const { value } = await this.engineOrPostgres(
+      () => this.viaEngine(req, now),
+      () => this.viaPostgres(req, now),
+    );
+    return value;
   }
 
   /**
@@ -82,8 +94,8 @@ export class SearchService {
    * the retrieval step of recommend. Falls back to PostgreSQL like `search`.
    */
   async candidateSets(queries: CandidateQuery[], now: LocalTime = localTime()): Promise<{ sets: CandidateDoc[][]; degraded: boolean }> {
-    if (Date.now() >= this.engineDownUntil) {
-      try {
+    const { value: sets, degraded } = await this.engineOrPostgres(
+      async () => {
         const res = await this.engine.client.multiSearch({
           queries: queries.map((q) => ({
             indexUid: this.engine.indexName,
@@ -93,16 +105,15 @@ export class SearchService {
             matchingStrategy: MATCHING_STRATEGY,
           })),
         });
-        return { sets: res.results.map((r) => r.hits as CandidateDoc[]), degraded: false };
-      } catch (err) {
-        if (!isUnreachable(err)) throw err;
-        this.engineDownUntil = Date.now() + ENGINE_RETRY_MS;
-      }
-    }
-    this.onDegraded();
-    const sets: CandidateDoc[][] = [];
-    for (const q of queries) sets.push((await fallbackSearch(this.db, this.lexicon, q.q, q.filters, now)).slice(0, q.limit));
-    return { sets, degraded: true };
+        return res.results.map((r) => r.hits as CandidateDoc[]);
+      },
+      async () => {
+        const out: CandidateDoc[][] = [];
+        for (const q of queries) out.push((await fallbackSearch(this.db, this.lexicon, q.q, q.filters, now)).slice(0, q.limit));
+        return out;
+      },
+    );
+    return { sets, degraded };
   }
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {

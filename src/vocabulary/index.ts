@@ -60,8 +60,6 @@ export function termsOf(taxonomy: string): Term[] {
   return TAXONOMIES.find((t) => t.code === taxonomy)?.terms ?? [];
 }
 
-export const NEED_CODES: readonly string[] = termsOf('need').map((t) => t.code);
-
 export interface Municipality {
   code: string;
   fi: string;
