@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { isStale } from '../catalog/freshness.ts';
 import type { ServiceInput, ServiceRecord, TermTaxonomy } from '../catalog/types.ts';
 import { TERM_FIELDS } from '../catalog/validate.ts';
 import { findTerm, nameUuid } from '../vocabulary/index.ts';
@@ -8,16 +9,9 @@ import { attributes, searchOutbox, services, taxonomyTerms } from './schema.ts';
 
 export type ServiceRow = typeof services.$inferSelect;
 
-const STALE_AFTER_DAYS = 365;
-
 /** `2026-09-16T09:30:00Z`: seconds precision unless the time has a fraction. */
 export function formatTimestamp(value: string | Date): string {
   return new Date(value).toISOString().replace('.000Z', 'Z');
-}
-
-export function isStale(assuredDate: string | null, now = new Date()): boolean {
-  if (!assuredDate) return true;
-  return now.getTime() - Date.parse(assuredDate) > STALE_AFTER_DAYS * 86_400_000;
 }
 
 /** Term codes of each service, grouped by taxonomy. */

@@ -1,3 +1,4 @@
+import { isStale } from '../catalog/freshness.ts';
 import type { SearchDocument } from '../search/document.ts';
 import type { Client } from './client.ts';
 import { languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
@@ -92,7 +93,7 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
     satisfied: client.requires.filter((r) => doc.access.includes(r) || (r === 'remote' && doc.remote)),
     missing: client.requires.filter((r) => !(doc.access.includes(r) || (r === 'remote' && doc.remote))),
     targetFit: targetFit(doc, client),
-    stale: doc.stale,
+    stale: isStale(doc.assured_date),
     textRank,
   };
 }

@@ -1,7 +1,7 @@
 import type { Phone, ServiceRecord, TermTaxonomy } from '../catalog/types.ts';
 import type { Tx } from '../db/client.ts';
 import { getOrganizations } from '../db/organizations.ts';
-import { getServices, isStale } from '../db/services.ts';
+import { getServices } from '../db/services.ts';
 import { findMunicipality, findTerm } from '../vocabulary/index.ts';
 import { analyzeUnique, type Lexicon } from './analysis.ts';
 import { expansionsOf } from './expansion.ts';
@@ -42,10 +42,8 @@ export interface SearchDocument {
   always_open: boolean;
   remote: boolean;
   has_phone: boolean;
+  /** Also the last tie-breaker in ranking: the most recently verified listing first. */
   assured_date: string | null;
-  stale: boolean;
-  /** 1 when verified in the last 12 months: a tie-breaker in ranking. */
-  verified: number;
   phones: Phone[];
   url: string | null;
   last_modified: string;
@@ -68,8 +66,8 @@ export interface IndexedDocument extends SearchDocument {
 export const DISPLAYED_FIELDS: Array<keyof SearchDocument> = [
   'id', 'organization_id', 'organization_name', 'provider_type', 'name', 'alternate_name', 'description',
   'translations', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
-  'min_age', 'max_age', '_geo', 'open_ranges', 'always_open', 'remote', 'has_phone', 'assured_date', 'stale',
-  'verified', 'phones', 'url', 'last_modified',
+  'min_age', 'max_age', '_geo', 'open_ranges', 'always_open', 'remote', 'has_phone', 'assured_date',
+  'phones', 'url', 'last_modified',
 ];
 
 export const INDEXED_STATUSES = new Set(['active', 'temporarily closed']);
@@ -160,8 +158,6 @@ export function toDocument(
       access.includes('remote') || (s.service_at_locations ?? []).some((sal) => sal.location.location_type === 'virtual'),
     has_phone: (s.phones ?? []).length > 0,
     assured_date: s.assured_date ?? null,
-    stale: isStale(s.assured_date ?? null),
-    verified: isStale(s.assured_date ?? null) ? 0 : 1,
     phones: s.phones ?? [],
     url: s.url ?? null,
     last_modified: s.last_modified,

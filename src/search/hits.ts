@@ -1,4 +1,5 @@
 import type { TextLanguage } from '../catalog/types.ts';
+import { isStale } from '../catalog/freshness.ts';
 import { findTerm } from '../vocabulary/index.ts';
 import { key, words } from './analysis.ts';
 import type { SearchDocument } from './document.ts';
@@ -99,7 +100,7 @@ export function toHit(
     ...(doc.url ? { url: doc.url } : {}),
     always_open: doc.always_open,
     ...(opts.openNow !== undefined ? { open_now: opts.openNow } : {}),
-    stale: doc.stale,
+    stale: isStale(doc.assured_date),
     ...(doc.assured_date ? { assured_date: doc.assured_date } : {}),
     ...(doc._geoDistance !== undefined ? { distance_km: Math.round(doc._geoDistance / 100) / 10 } : {}),
   };

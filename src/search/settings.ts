@@ -22,17 +22,20 @@ export const INDEX_SETTINGS: Settings = {
   filterableAttributes: [
     'id', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
     'provider_type', 'organization_id', 'min_age', 'max_age', 'open_slots', 'always_open', 'remote',
-    'has_phone', 'stale', '_geo',
+    'has_phone', '_geo',
   ],
   sortableAttributes: ['_geo', 'assured_date', 'name'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'verified:desc'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'assured_date:desc'],
   displayedAttributes: DISPLAYED_FIELDS,
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
   },
   stopWords: [...new Set(STOP_WORDS.map(key))],
-  faceting: { maxValuesPerFacet: 100 },
+  // Counted per facet value, not per candidate document: Meilisearch's alphabetical mode
+  // reads every candidate's values when a query has up to 3000 candidates, which made
+  // such queries five times slower. Our facets have few values and are shown by count.
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 1000 },
   proximityPrecision: 'byAttribute',
 };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
+import { staleCutoff } from '../../catalog/freshness.ts';
 import { mergePatcher } from '../../catalog/merge-patch.ts';
 import { createService, updateService } from '../../catalog/service-commands.ts';
 import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } from '../../catalog/types.ts';
@@ -59,8 +60,6 @@ function assertValidOrganization(input: OrganizationInput) {
   const violations = organizationViolations(input);
   if (violations.length > 0) throw validationProblem(inBody(violations));
 }
-
-const STALE_MONTHS = 12;
 
 const organizations: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
@@ -237,7 +236,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
         and(
           eq(services.organizationId, request.params.id),
           isNull(services.deletedAt),
-          or(isNull(services.assuredDate), lt(services.assuredDate, sql`(current_date - interval '${sql.raw(String(STALE_MONTHS))} months')::date`)),
+          or(isNull(services.assuredDate), lt(services.assuredDate, staleCutoff())),
         ),
       )
       .orderBy(asc(services.assuredDate));
