@@ -78,3 +78,13 @@ export async function revokeKey(tx: Tx, id: string): Promise<{ id: string; organ
     .returning({ id: apiKeys.id, organizationId: apiKeys.organizationId });
   return row;
 }
+
+/** Revokes every active key of an organization (its editors), returning their ids. */
+export async function revokeOrganizationKeys(tx: Tx, organizationId: string): Promise<string[]> {
+  const rows = await tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.organizationId, organizationId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.map((r) => r.id);
+}

@@ -8,6 +8,7 @@ import { createService, updateService } from '../../catalog/service-commands.ts'
 import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } from '../../catalog/types.ts';
 import { inBody, organizationViolations } from '../../catalog/validate.ts';
 import { audit, readAudit } from '../../db/audit.ts';
+import { revokeOrganizationKeys } from '../../db/keys.ts';
 import {
   getOrganization,
   hasLiveServices,
@@ -200,7 +201,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'deleteOrganization',
       summary: 'Delete an organization',
-      description: 'Admin only, and only once its services are deleted. History is kept.',
+      description: 'Admin only, and only once its services are deleted. History is kept; the editor keys of the organization are revoked.',
       security: WRITE_SECURITY,
       params: IdParams,
       headers: IfMatch,
@@ -213,7 +214,13 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       if (!current) throw new Problem('not-found', `no organization ${request.params.id}`);
       if (await hasLiveServices(tx, request.params.id)) throw new Problem('conflict', 'delete or move its services first');
       if (!(await softDeleteOrganization(tx, request.params.id, version ?? current.version))) throw new Problem('precondition-failed');
-      await audit(tx, { keyId: request.principal?.keyId ?? null, action: 'delete', entity: 'organization', entityId: request.params.id, organizationId: request.params.id, before: current.record, after: null });
+      const keyId = request.principal?.keyId ?? null;
+      await audit(tx, { keyId, action: 'delete', entity: 'organization', entityId: request.params.id, organizationId: request.params.id, before: current.record, after: null });
+      // Its editor keys have nothing left to write. Revoked, they stay dead even if an
+      // import brings the organization back.
+      for (const revoked of await revokeOrganizationKeys(tx, request.params.id)) {
+        await audit(tx, { keyId, action: 'delete', entity: 'api_key', entityId: revoked, organizationId: request.params.id, before: { revoked: false }, after: { revoked: true } });
+      }
     });
     return reply.code(204).send(null);
   });

@@ -142,9 +142,10 @@ t.test('lifecycle', async (t) => {
     t.equal(recreate.statusCode, 409, 'its id is not reused');
   });
 
-  t.test('an organization is deleted only without live services; its audit log stays', async (t) => {
+  t.test('an organization is deleted only without live services; its audit log stays, its editor keys go', async (t) => {
     const o = await createOrganization(app);
     const s = await createService(app, o.id);
+    const itsEditor = await keyWithId(ta, 'editor', o.id);
     const blocked = await app.inject({ method: 'DELETE', url: `/v1/organizations/${o.id}`, headers: admin });
     t.equal(blocked.statusCode, 409);
     t.ok(isProblem(blocked));
@@ -152,9 +153,13 @@ t.test('lifecycle', async (t) => {
     t.equal((await app.inject({ method: 'DELETE', url: `/v1/organizations/${o.id}`, headers: admin })).statusCode, 204);
     t.equal((await app.inject({ url: `/v1/organizations/${o.id}` })).statusCode, 404);
     t.equal(await count(app, 'select 1 from organizations where id = $1 and deleted_at is not null', [o.id]), 1, 'the row stays');
+    t.equal(await count(app, 'select 1 from api_keys where id = $1 and revoked_at is not null', [itsEditor.id]), 1, "the organization's editor key is revoked");
+    t.equal((await app.inject({ url: '/v1/services?limit=1', headers: itsEditor.headers })).statusCode, 401, 'and refused');
+    t.equal((await app.inject({ url: '/v1/services?limit=1', headers: editor.headers })).statusCode, 200, "another organization's key still works");
     const log = await app.inject({ url: `/v1/organizations/${o.id}/audit`, headers: admin });
     t.equal(log.statusCode, 200, 'the audit log of a deleted organization stays readable');
     t.same(log.json().items.map((e: { entity: string; action: string }) => `${e.entity}:${e.action}`), [
+      'api_key:delete',
       'organization:delete',
       'service:delete',
       'service:create',
