@@ -23,6 +23,7 @@ import searchRoutes from './routes/v1/search.ts';
 import serviceRoutes from './routes/v1/services.ts';
 import { SearchHitSchema } from './routes/v1/schemas.ts';
 import vocabularyRoutes from './routes/v1/vocabulary.ts';
+import widgetRoutes from './routes/widget.ts';
 
 export interface AppOptions {
   config: Config;
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(recommendRoutes);
   await app.register(keyRoutes);
   await app.register(hsdsRoutes);
+  await app.register(widgetRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

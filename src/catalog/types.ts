@@ -21,6 +21,8 @@ const NestedId = Type.Optional(Type.String({ format: 'uuid' }));
 const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(t);
 const DateString = Type.String({ format: 'date' });
+/** Only web addresses: listings are shown as links, and a `javascript:` one would run. */
+export const WebUrl = Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', maxLength: 500, description: 'An http(s) address' });
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' });
 
 export const TranslatedText = Type.Object(
@@ -120,7 +122,7 @@ const serviceFields = {
   name: Text(300),
   alternate_name: Opt(Text(300)),
   description: Text(5000),
-  url: Opt(Type.String({ format: 'uri', maxLength: 500 })),
+  url: Opt(WebUrl),
   email: Opt(Type.String({ format: 'email', maxLength: 200 })),
   status: ServiceStatus,
   status_note: Opt(Text(1000)),
@@ -161,7 +163,7 @@ export type ServiceRecord = Static<typeof ServiceRecord>;
 const organizationFields = {
   name: Text(300),
   description: Text(5000),
-  website: Opt(Type.String({ format: 'uri', maxLength: 500 })),
+  website: Opt(WebUrl),
   email: Opt(Type.String({ format: 'email', maxLength: 200 })),
   legal_status: Opt(Text(200)),
   business_id: Opt(

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { Identifier, ServiceInput, Translations } from '../catalog/types.ts';
+import { Identifier, ServiceInput, Translations, WebUrl } from '../catalog/types.ts';
 
 /**
  * What a catalog file's records must satisfy beyond the /v1 input schemas: the HSDS 3.0
@@ -41,7 +41,7 @@ export const OrganizationFile = Type.Object({
   id: Uuid,
   name: Type.String({ minLength: 1, maxLength: 300 }),
   description: Type.String({ minLength: 1, maxLength: 5000 }),
-  website: Opt(Type.String({ format: 'uri', maxLength: 500 })),
+  website: Opt(WebUrl),
   email: Opt(Type.String({ format: 'email', maxLength: 200 })),
   legal_status: Opt(Str),
   translations: Opt(Translations),

@@ -83,6 +83,8 @@ t.test('catalog services', async (t) => {
       ['unknown organization', newService({ organization_id: '00000000-0000-4000-8000-000000000000' }), 422],
       ['unknown field', newService({ colour: 'red' }), 400],
       ['closing before opening', newService({ schedules: [{ byday: 'MO', opens_at: '15:00', closes_at: '09:00' }] }), 400],
+      ['a script as the address', newService({ url: 'javascript:alert(1)' }), 400],
+      ['a data address', newService({ url: 'data:text/html,<script>alert(1)</script>' }), 400],
     ];
     for (const [label, payload, status] of cases) {
       const res = await app.inject({ method: 'POST', url: '/v1/services', headers: admin, payload: payload as object });

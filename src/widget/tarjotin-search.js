@@ -1,0 +1,287 @@
+/**
+ * <tarjotin-search>: the catalog's search as a web component for wellbeing-area and
+ * municipal portals. One script tag and one element:
+ *
+ *   <script type="module" src="https://palvelut.example.fi/widget/tarjotin-search.js"></script>
+ *   <tarjotin-search lang="fi" municipality="297"></tarjotin-search>
+ *
+ * Attributes: `api` (the catalog's address; by default where this script came from),
+ * `lang` (fi, sv or en; by default the page's language), `municipality`, `area`, `need`
+ * (comma-separated need codes fixed by the portal), `limit` (results per page, 10).
+ * Styling: CSS custom properties `--tarjotin-accent` and `--tarjotin-radius`, and the
+ * parts `form`, `input`, `button`, `facet`, `result`, `name`, `status`.
+ *
+ * Everything the API returns is inserted as text, never as HTML: the highlight's <mark>
+ * tags are the only markup taken from it, and links are followed only to http(s) pages.
+ */
+
+const TEXTS = {
+  fi: {
+    label: 'Hae palveluita',
+    placeholder: 'esim. velkaneuvonta, vertaistuki, turvakoti',
+    search: 'Hae',
+    found: (n) => (n === 1 ? '1 palvelu' : `${n} palvelua`),
+    none: 'Ei palveluita tällä haulla. Kokeile toista sanaa tai poista rajaus.',
+    failed: 'Haku ei onnistunut. Yritä hetken kuluttua uudelleen.',
+    searching: 'Haetaan…',
+    openNow: 'Avoinna nyt',
+    alwaysOpen: 'Avoinna aina',
+    stale: 'Tietoja ei ole tarkistettu vuoteen',
+    needs: 'Rajaa tarpeen mukaan',
+    previous: 'Edelliset',
+    next: 'Seuraavat',
+    page: (p, of) => `Sivu ${p} / ${of}`,
+  },
+  sv: {
+    label: 'Sök tjänster',
+    placeholder: 't.ex. skuldrådgivning, kamratstöd, skyddshem',
+    search: 'Sök',
+    found: (n) => (n === 1 ? '1 tjänst' : `${n} tjänster`),
+    none: 'Inga tjänster med denna sökning. Prova ett annat ord eller ta bort en avgränsning.',
+    failed: 'Sökningen misslyckades. Försök igen om en stund.',
+    searching: 'Söker…',
+    openNow: 'Öppet nu',
+    alwaysOpen: 'Alltid öppet',
+    stale: 'Uppgifterna har inte kontrollerats på ett år',
+    needs: 'Avgränsa enligt behov',
+    previous: 'Föregående',
+    next: 'Nästa',
+    page: (p, of) => `Sida ${p} / ${of}`,
+  },
+  en: {
+    label: 'Search services',
+    placeholder: 'e.g. debt advice, peer support, shelter',
+    search: 'Search',
+    found: (n) => (n === 1 ? '1 service' : `${n} services`),
+    none: 'No services for this search. Try another word or remove a filter.',
+    failed: 'The search did not succeed. Please try again in a moment.',
+    searching: 'Searching…',
+    openNow: 'Open now',
+    alwaysOpen: 'Always open',
+    stale: 'Details not verified for a year',
+    needs: 'Filter by need',
+    previous: 'Previous',
+    next: 'Next',
+    page: (p, of) => `Page ${p} of ${of}`,
+  },
+};
+
+const STYLE = `
+:host { display: block; font: inherit; color: inherit; --tarjotin-accent: #0b5ea8; --tarjotin-radius: 6px; }
+form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+label { flex-basis: 100%; font-weight: 600; }
+input { flex: 1 1 16rem; font: inherit; padding: .5rem .75rem; border: 1px solid #767676; border-radius: var(--tarjotin-radius); }
+button { font: inherit; cursor: pointer; border-radius: var(--tarjotin-radius); }
+form button { padding: .5rem 1rem; border: 0; background: var(--tarjotin-accent); color: #fff; }
+:focus-visible { outline: 3px solid var(--tarjotin-accent); outline-offset: 2px; }
+fieldset { border: 0; padding: 0; margin: .75rem 0 0; display: flex; flex-wrap: wrap; gap: .375rem; }
+legend { padding: 0; margin-bottom: .375rem; font-size: .9em; }
+.facet { padding: .25rem .625rem; border: 1px solid var(--tarjotin-accent); background: #fff; color: var(--tarjotin-accent); }
+.facet[aria-pressed="true"] { background: var(--tarjotin-accent); color: #fff; }
+[role="status"] { margin: .75rem 0 .25rem; min-height: 1.5em; }
+ol { list-style: none; padding: 0; margin: 0; }
+li { padding: .75rem 0; border-top: 1px solid #ddd; }
+h3 { margin: 0 0 .25rem; font-size: 1.05em; }
+a { color: var(--tarjotin-accent); }
+p { margin: .25rem 0; }
+.org { font-size: .9em; color: #555; }
+.badge { display: inline-block; margin-right: .375rem; padding: 0 .375rem; border-radius: var(--tarjotin-radius); background: #e6f1e6; font-size: .85em; }
+.badge.stale { background: #fff3cd; }
+mark { background: #fff0a0; color: inherit; }
+nav { display: flex; gap: .5rem; align-items: center; margin-top: .75rem; }
+nav button { padding: .25rem .75rem; border: 1px solid #767676; background: #fff; }
+nav button[disabled] { opacity: .4; cursor: default; }
+`;
+
+const DEBOUNCE_MS = 300;
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const decode = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+/** An element with attributes and children; strings become text nodes. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  el.append(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
+  return el;
+}
+
+/** The API's highlight (escaped text with <mark>) as nodes, taking no other markup from it. */
+function highlighted(html) {
+  return html.split(/(<mark>[^<]*<\/mark>)/).map((part) =>
+    part.startsWith('<mark>') ? h('mark', {}, decode(part.slice(6, -7))) : document.createTextNode(decode(part)),
+  );
+}
+
+const webLink = (url) => {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+class TarjotinSearch extends HTMLElement {
+  static observedAttributes = ['lang', 'municipality', 'area', 'need', 'limit', 'api'];
+
+  #query = '';
+  #needs = new Set();
+  #page = 1;
+  #inflight;
+  #timer;
+  #ui;
+
+  connectedCallback() {
+    if (!this.#ui) this.#render();
+    this.#search();
+  }
+
+  disconnectedCallback() {
+    this.#inflight?.abort();
+    clearTimeout(this.#timer);
+  }
+
+  attributeChangedCallback() {
+    if (!this.#ui) return;
+    this.#render();
+    this.#search();
+  }
+
+  get #lang() {
+    const lang = (this.getAttribute('lang') || document.documentElement.lang || 'fi').slice(0, 2);
+    return lang in TEXTS ? lang : 'fi';
+  }
+
+  get #t() {
+    return TEXTS[this.#lang];
+  }
+
+  get #limit() {
+    const n = Number(this.getAttribute('limit'));
+    return Number.isInteger(n) && n >= 1 && n <= 50 ? n : 10;
+  }
+
+  #render() {
+    const t = this.#t;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const input = h('input', { id: 'q', type: 'search', part: 'input', placeholder: t.placeholder, autocomplete: 'off', value: this.#query });
+    input.value = this.#query;
+    const form = h('form', { role: 'search', part: 'form' }, h('label', { for: 'q' }, t.label), input, h('button', { type: 'submit', part: 'button' }, t.search));
+    const facets = h('fieldset', { hidden: true }, h('legend', {}, t.needs));
+    const status = h('p', { role: 'status', 'aria-live': 'polite', part: 'status' });
+    const results = h('ol');
+    const nav = h('nav', { hidden: true });
+    input.addEventListener('input', () => {
+      this.#query = input.value;
+      this.#page = 1;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#search(), DEBOUNCE_MS);
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearTimeout(this.#timer);
+      this.#query = input.value;
+      this.#page = 1;
+      this.#search();
+    });
+    root.replaceChildren(h('style', {}, STYLE), form, facets, status, results, nav);
+    this.#ui = { facets, status, results, nav };
+  }
+
+  #url() {
+    const api = this.getAttribute('api') || SCRIPT_ORIGIN;
+    const url = new URL('/v1/search', api);
+    const p = url.searchParams;
+    if (this.#query.trim()) p.set('q', this.#query.trim().slice(0, 200));
+    for (const name of ['municipality', 'area']) if (this.getAttribute(name)) p.set(name, this.getAttribute(name));
+    const needs = [...(this.getAttribute('need')?.split(',').filter(Boolean) ?? []), ...this.#needs];
+    if (needs.length > 0) p.set('need', needs.join(','));
+    p.set('lang', this.#lang);
+    p.set('limit', String(this.#limit));
+    p.set('page', String(this.#page));
+    return url;
+  }
+
+  async #search() {
+    const { status } = this.#ui;
+    this.#inflight?.abort();
+    const controller = (this.#inflight = new AbortController());
+    status.textContent = this.#t.searching;
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const res = await fetch(this.#url(), { signal: controller.signal, headers: { accept: 'application/json' } });
+      if (!res.ok) throw new Error(`search answered ${res.status}`);
+      this.#show(await res.json());
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      this.#ui.results.replaceChildren();
+      this.#ui.nav.hidden = true;
+      status.textContent = this.#t.failed;
+      this.dispatchEvent(new CustomEvent('tarjotin-error', { detail: { message: String(err?.message ?? err) } }));
+    } finally {
+      if (this.#inflight === controller) this.removeAttribute('aria-busy');
+    }
+  }
+
+  #show(body) {
+    const t = this.#t;
+    const { facets, status, results, nav } = this.#ui;
+    status.textContent = body.total > 0 ? t.found(body.total) : t.none;
+    results.replaceChildren(...body.hits.map((hit) => this.#hit(hit)));
+
+    const fixed = new Set(this.getAttribute('need')?.split(',') ?? []);
+    const values = (body.facets?.needs ?? []).filter((f) => !fixed.has(f.code) && (f.count > 0 || this.#needs.has(f.code))).slice(0, 8);
+    for (const code of this.#needs) if (!values.some((f) => f.code === code)) values.push({ code, label: code, count: 0 });
+    facets.hidden = values.length === 0;
+    facets.replaceChildren(
+      facets.firstElementChild,
+      ...values.map((f) => {
+        const pressed = this.#needs.has(f.code);
+        const button = h('button', { type: 'button', class: 'facet', part: 'facet', 'aria-pressed': String(pressed), 'data-code': f.code }, `${f.label} (${f.count})`);
+        button.addEventListener('click', () => {
+          if (pressed) this.#needs.delete(f.code);
+          else this.#needs.add(f.code);
+          this.#page = 1;
+          this.#search();
+        });
+        return button;
+      }),
+    );
+
+    const pages = Math.max(1, Math.ceil(body.total / body.limit));
+    nav.hidden = pages <= 1;
+    const step = (label, page, disabled) => {
+      const b = h('button', { type: 'button', disabled }, label);
+      b.addEventListener('click', () => {
+        this.#page = page;
+        this.#search();
+      });
+      return b;
+    };
+    nav.replaceChildren(step(t.previous, body.page - 1, body.page <= 1), h('span', {}, t.page(body.page, pages)), step(t.next, body.page + 1, body.page >= pages));
+    this.dispatchEvent(new CustomEvent('tarjotin-results', { detail: { total: body.total, page: body.page, ids: body.hits.map((x) => x.id) } }));
+  }
+
+  #hit(hit) {
+    const t = this.#t;
+    const link = hit.url ? webLink(hit.url) : undefined;
+    const name = h('h3', { part: 'name' }, link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, hit.name) : hit.name);
+    const badges = [
+      hit.always_open ? h('span', { class: 'badge' }, t.alwaysOpen) : hit.open_now ? h('span', { class: 'badge' }, t.openNow) : undefined,
+      hit.stale ? h('span', { class: 'badge stale' }, t.stale) : undefined,
+    ].filter(Boolean);
+    const phones = (hit.phones ?? []).map((p) => h('a', { href: `tel:${String(p.number).replace(/[^0-9+]/g, '')}` }, p.number));
+    return h(
+      'li',
+      { part: 'result', 'data-id': hit.id },
+      name,
+      h('p', { class: 'org' }, hit.organization?.name ?? ''),
+      h('p', {}, ...(hit.highlight ? highlighted(hit.highlight.description) : [hit.description])),
+      badges.length > 0 ? h('p', {}, ...badges) : undefined,
+      phones.length > 0 ? h('p', {}, ...phones.flatMap((a, i) => (i === 0 ? [a] : [', ', a]))) : undefined,
+    );
+  }
+}
+
+if (!customElements.get('tarjotin-search')) customElements.define('tarjotin-search', TarjotinSearch);
