@@ -23,7 +23,6 @@ const TEXTS = {
     found: (n) => (n === 1 ? '1 palvelu' : `${n} palvelua`),
     none: 'Ei palveluita tällä haulla. Kokeile toista sanaa tai poista rajaus.',
     failed: 'Haku ei onnistunut. Yritä hetken kuluttua uudelleen.',
-    searching: 'Haetaan…',
     openNow: 'Avoinna nyt',
     alwaysOpen: 'Avoinna aina',
     stale: 'Tietoja ei ole tarkistettu vuoteen',
@@ -39,7 +38,6 @@ const TEXTS = {
     found: (n) => (n === 1 ? '1 tjänst' : `${n} tjänster`),
     none: 'Inga tjänster med denna sökning. Prova ett annat ord eller ta bort en avgränsning.',
     failed: 'Sökningen misslyckades. Försök igen om en stund.',
-    searching: 'Söker…',
     openNow: 'Öppet nu',
     alwaysOpen: 'Alltid öppet',
     stale: 'Uppgifterna har inte kontrollerats på ett år',
@@ -55,7 +53,6 @@ const TEXTS = {
     found: (n) => (n === 1 ? '1 service' : `${n} services`),
     none: 'No services for this search. Try another word or remove a filter.',
     failed: 'The search did not succeed. Please try again in a moment.',
-    searching: 'Searching…',
     openNow: 'Open now',
     alwaysOpen: 'Always open',
     stale: 'Details not verified for a year',
@@ -96,7 +93,8 @@ nav button[disabled] { opacity: .4; cursor: default; }
 const DEBOUNCE_MS = 300;
 const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
-const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+/** The catalog this script was served by (`…/widget/tarjotin-search.js` → `…/`). */
+const SCRIPT_API = new URL('..', import.meta.url).href;
 
 /** An element with attributes and children; strings become text nodes. */
 function h(tag, attrs = {}, ...children) {
@@ -127,6 +125,8 @@ class TarjotinSearch extends HTMLElement {
 
   #query = '';
   #needs = new Set();
+  /** Labels of the need codes seen, for a pressed filter that no longer has hits. */
+  #labels = new Map();
   #page = 1;
   #inflight;
   #timer;
@@ -165,7 +165,7 @@ class TarjotinSearch extends HTMLElement {
   #render() {
     const t = this.#t;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const input = h('input', { id: 'q', type: 'search', part: 'input', placeholder: t.placeholder, autocomplete: 'off', value: this.#query });
+    const input = h('input', { id: 'q', type: 'search', part: 'input', placeholder: t.placeholder, autocomplete: 'off' });
     input.value = this.#query;
     const form = h('form', { role: 'search', part: 'form' }, h('label', { for: 'q' }, t.label), input, h('button', { type: 'submit', part: 'button' }, t.search));
     const facets = h('fieldset', { hidden: true }, h('legend', {}, t.needs));
@@ -190,8 +190,8 @@ class TarjotinSearch extends HTMLElement {
   }
 
   #url() {
-    const api = this.getAttribute('api') || SCRIPT_ORIGIN;
-    const url = new URL('/v1/search', api);
+    const api = this.getAttribute('api') || SCRIPT_API;
+    const url = new URL('v1/search', api.endsWith('/') ? api : `${api}/`);
     const p = url.searchParams;
     if (this.#query.trim()) p.set('q', this.#query.trim().slice(0, 200));
     for (const name of ['municipality', 'area']) if (this.getAttribute(name)) p.set(name, this.getAttribute(name));
@@ -204,10 +204,8 @@ class TarjotinSearch extends HTMLElement {
   }
 
   async #search() {
-    const { status } = this.#ui;
     this.#inflight?.abort();
     const controller = (this.#inflight = new AbortController());
-    status.textContent = this.#t.searching;
     this.setAttribute('aria-busy', 'true');
     try {
       const res = await fetch(this.#url(), { signal: controller.signal, headers: { accept: 'application/json' } });
@@ -217,7 +215,7 @@ class TarjotinSearch extends HTMLElement {
       if (controller.signal.aborted) return;
       this.#ui.results.replaceChildren();
       this.#ui.nav.hidden = true;
-      status.textContent = this.#t.failed;
+      this.#ui.status.textContent = this.#t.failed;
       this.dispatchEvent(new CustomEvent('tarjotin-error', { detail: { message: String(err?.message ?? err) } }));
     } finally {
       if (this.#inflight === controller) this.removeAttribute('aria-busy');
@@ -230,9 +228,10 @@ class TarjotinSearch extends HTMLElement {
     status.textContent = body.total > 0 ? t.found(body.total) : t.none;
     results.replaceChildren(...body.hits.map((hit) => this.#hit(hit)));
 
+    for (const f of body.facets?.needs ?? []) this.#labels.set(f.code, f.label);
     const fixed = new Set(this.getAttribute('need')?.split(',') ?? []);
     const values = (body.facets?.needs ?? []).filter((f) => !fixed.has(f.code) && (f.count > 0 || this.#needs.has(f.code))).slice(0, 8);
-    for (const code of this.#needs) if (!values.some((f) => f.code === code)) values.push({ code, label: code, count: 0 });
+    for (const code of this.#needs) if (!values.some((f) => f.code === code)) values.push({ code, label: this.#labels.get(code) ?? code, count: 0 });
     facets.hidden = values.length === 0;
     facets.replaceChildren(
       facets.firstElementChild,
