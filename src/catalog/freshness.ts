@@ -7,11 +7,17 @@
 
 const STALE_AFTER_YEARS = 1;
 
-const helsinkiDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
+const finnishDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today's date in Finland (`YYYY-MM-DD`), where the providers verify their listings: in
+ * UTC, a check made between midnight and 02:00/03:00 Finnish time would be dated the day before.
+ */
+export const today = (now: Date = new Date()): string => finnishDate.format(now);
 
 /** The oldest `assured_date` still current on `now`'s date in Finland (`YYYY-MM-DD`). */
 export function staleCutoff(now: Date = new Date()): string {
-  const [y = 0, m = 1, d = 1] = helsinkiDate.format(now).split('-').map(Number);
+  const [y = 0, m = 1, d = 1] = today(now).split('-').map(Number);
   // 29 February has no twin a year back; Date.UTC rolls it over to 1 March.
   return new Date(Date.UTC(y - STALE_AFTER_YEARS, m - 1, d)).toISOString().slice(0, 10);
 }

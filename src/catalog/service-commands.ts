@@ -139,10 +139,3 @@ export async function deleteService(tx: Tx, actor: Actor, id: string, preconditi
     after: null,
   });
 }
-
-/**
- * Today's date in Finland, where the providers verify their listings: in UTC, a check
- * made between midnight and 02:00/03:00 Finnish time would be dated the day before.
- */
-export const today = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -5,10 +5,10 @@ import {
   createService,
   deleteService,
   mergePatch,
-  today,
   updateService,
   type Actor,
 } from '../../catalog/service-commands.ts';
+import { today } from '../../catalog/freshness.ts';
 import { ServiceInput, ServiceRecord, ServiceStatus } from '../../catalog/types.ts';
 import { readAudit } from '../../db/audit.ts';
 import { getService, getServiceRows, listServices, type ServiceWithVersion } from '../../db/services.ts';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { today } from '../../../src/catalog/service-commands.ts';
+import { today } from '../../../src/catalog/freshness.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { ADMIN_SECRET, admin, count, createOrganization, createService, isProblem, keyWithId } from './fixtures/write-side.ts';
 
