@@ -11,9 +11,11 @@ import { hashSecret } from './db/keys.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import metricsPlugin from './plugins/metrics.ts';
-import problemPlugin, { Problem } from './plugins/problem.ts';
+import inputGuard from './plugins/input-guard.ts';
+import problemPlugin, { Problem, clientErrorHandler } from './plugins/problem.ts';
 import searchPlugin from './plugins/search.ts';
 import { OPENAPI_INFO } from './openapi.ts';
+import { storableFormats } from './schemas/formats.ts';
 import hsdsRoutes from './routes/hsds/index.ts';
 import systemRoutes from './routes/system.ts';
 import keyRoutes from './routes/v1/keys.ts';
@@ -24,6 +26,13 @@ import serviceRoutes from './routes/v1/services.ts';
 import { SearchHitSchema } from './routes/v1/schemas.ts';
 import vocabularyRoutes from './routes/v1/vocabulary.ts';
 import widgetRoutes from './routes/widget.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The configuration the app was built with. */
+    config: Config;
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -47,12 +56,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 1024 * 1024,
+    // A client that sends its request slowly holds a connection and memory: the whole
+    // request must arrive within this time, and an idle connection is closed.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: 2 * config.requestTimeoutMs,
+    // Node checks those limits only this often (30 s by default, so a 30 s limit could
+    // hold a connection for a minute); the headers have the same limit as the request.
+    http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.max(250, config.requestTimeoutMs / 10) },
+    clientErrorHandler,
     // Request logs carry the route and status only (see onResponse below): URLs hold
     // search words and bodies hold client situations.
     logController: new LogController({ disableRequestLogging: true }),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false },
+      onCreate: storableFormats,
+    },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -71,6 +93,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     origin: config.corsOrigins === '*' ? '*' : config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'If-Match', 'Idempotency-Key'],
+    // An OPTIONS request that is not a complete preflight is answered like one (204)
+    // rather than with the plugin's plain-text 400.
+    strictPreflight: false,
     exposedHeaders: ['ETag', 'Location', 'X-Search-Degraded', 'Retry-After'],
   });
   await app.register(underPressure, {
@@ -83,20 +108,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(rateLimit, {
+    global: false,
     max: config.rateLimit,
     timeWindow: '1 minute',
-    // Counted before anything else runs, so that floods of bad or unauthenticated requests
-    // are limited too: per presented API key (its hash), else per client address.
+    // Per presented API key (its hash), else per client address. Failed authentications
+    // are limited per address as well (see the auth plugin), so rotating made-up keys
+    // does not escape the limit.
     keyGenerator: (request) => {
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
       return token ? `key:${hashSecret(token).slice(0, 24)}` : `ip:${request.ip}`;
     },
-    hook: 'onRequest',
     errorResponseBuilder: (_request, context) =>
       new Problem('rate-limited', `at most ${context.max} requests a minute; retry after ${context.after}`),
   });
+  // Counted first, before authentication and routing: every request counts, a refused
+  // key and an unknown path included.
+  app.addHook('onRequest', app.rateLimit());
   await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
   await app.register(authPlugin, { adminKey: config.adminKey });
+  await app.register(inputGuard);
   await app.register(searchPlugin, {
     meiliUrl: backends.meiliUrl,
     meiliKey: backends.meiliKey,

@@ -18,6 +18,8 @@ const EnvSchema = Type.Object({
   TARJOTIN_ADMIN_KEY: Type.Optional(Type.String({ minLength: 16 })),
   TARJOTIN_CORS_ORIGINS: Type.Optional(Type.String()),
   TARJOTIN_RATE_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  TARJOTIN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
+  TARJOTIN_REQUEST_TIMEOUT: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   LOG_LEVEL: Type.Optional(LogLevel),
 });
 
@@ -44,6 +46,10 @@ export interface Config {
   corsOrigins: string[] | '*';
   /** Requests per minute per API key or IP. */
   rateLimit: number;
+  /** The absolute address clients reach the API at (no trailing slash), for links that must be absolute. */
+  publicUrl: string | undefined;
+  /** A request (headers and body) must arrive within this time. */
+  requestTimeoutMs: number;
   logLevel: LogLevel;
   /** Name of the Meilisearch index (an alias swapped on reindex). */
   indexName: string;
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = picked as Static<typeof EnvSchema>;
   const port = Number(e.PORT ?? 3000);
   if (port > 65535) throw new ConfigError('invalid environment: PORT: must be at most 65535');
+  if (e.TARJOTIN_REQUEST_TIMEOUT === '0') throw new ConfigError('invalid environment: TARJOTIN_REQUEST_TIMEOUT: must be at least 1 (seconds)');
   const origins = (e.TARJOTIN_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     port,
@@ -78,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminKey: e.TARJOTIN_ADMIN_KEY,
     corsOrigins: origins.includes('*') ? '*' : origins,
     rateLimit: Number(e.TARJOTIN_RATE_LIMIT ?? 600),
+    publicUrl: e.TARJOTIN_PUBLIC_URL?.replace(/\/+$/, ''),
+    requestTimeoutMs: Number(e.TARJOTIN_REQUEST_TIMEOUT ?? 30) * 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
     indexName: 'services',
   };

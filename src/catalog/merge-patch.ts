@@ -2,6 +2,7 @@ import jsonMergePatch from 'json-merge-patch';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { validationProblem } from '../plugins/problem.ts';
+import '../schemas/formats.ts';
 
 /**
  * Applies an RFC 7396 JSON Merge Patch to a record's input form and validates the

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { audit } from '../db/audit.ts';
 import type { Tx } from '../db/client.ts';
-import type { Principal } from '../db/keys.ts';
 import { getOrganization } from '../db/organizations.ts';
 import {
   getService,
@@ -14,6 +13,8 @@ import {
   type ServiceWithVersion,
 } from '../db/services.ts';
 import { Problem, validationProblem } from '../plugins/problem.ts';
+import { versionOf, type Actor, type Precondition } from './actor.ts';
+import { assertServiceIdsFree } from './id-ownership.ts';
 import { mergePatcher } from './merge-patch.ts';
 import { ServiceInput } from './types.ts';
 import { inBody, serviceViolations } from './validate.ts';
@@ -23,20 +24,6 @@ import { inBody, serviceViolations } from './validate.ts';
  * concurrency and the audit trail, in the caller's transaction. Routes and the batch
  * upsert share it.
  */
-
-export interface Actor {
-  principal: Principal | null;
-  /** Throws 403 unless the actor may write this organization's records. */
-  authorize(organizationId: string): void;
-}
-
-/**
- * The version an `If-Match` names (`undefined`: none). A function is evaluated only after
- * the actor is authorized, so that a caller without the right gets 403 rather than a
- * precondition error.
- */
-export type Precondition = number | undefined | (() => number | undefined);
-const versionOf = (p: Precondition) => (typeof p === 'function' ? p() : p);
 
 const patchService = mergePatcher<ServiceInput>(ServiceInput);
 
@@ -57,16 +44,34 @@ async function mustGet(tx: Tx, id: string): Promise<ServiceWithVersion> {
   return found;
 }
 
+/**
+ * `assured_date` says the provider checked the listing: an editor sets it only through
+ * `verify`; admin keys (curators, and sync jobs carrying another system's verification
+ * dates) and imports may set it. A write may repeat the stored value, so that a record
+ * read and sent back as a whole is accepted.
+ */
+function assertAssuredDateUnchanged(actor: Actor, next: ServiceInput, stored: string | undefined): void {
+  if (actor.principal?.role === 'admin') return;
+  if (next.assured_date !== stored) {
+    throw validationProblem([{ field: 'body/assured_date', message: 'is set by POST /v1/services/{id}/verify, not by a write' }]);
+  }
+}
+
+const conflictOnReusedId = (id: string) => (err: unknown) => {
+  throw isUniqueViolation(err) ? new Problem('conflict', `service ${id} or an id nested in it belongs to another record`) : err;
+};
+
 export async function createService(tx: Tx, actor: Actor, input: ServiceInput): Promise<ServiceWithVersion> {
   actor.authorize(input.organization_id);
-  assertValid(input);
-  await assertOrganizationExists(tx, input.organization_id);
   const id = input.id ?? randomUUID();
+  const withId = { ...input, id };
+  assertValid(withId);
+  assertAssuredDateUnchanged(actor, withId, undefined);
+  await assertOrganizationExists(tx, input.organization_id);
   if ((await getServiceRows(tx, [id], true)).length > 0) throw new Problem('conflict', `service ${id} already exists`);
-  // The check above cannot see a concurrent create of the same id that has not committed.
-  await insertService(tx, id, { ...input, id }).catch((err: unknown) => {
-    throw isUniqueViolation(err) ? new Problem('conflict', `service ${id} already exists`) : err;
-  });
+  await assertServiceIdsFree(tx, withId, { creating: true });
+  // The checks above cannot see a concurrent write of the same ids that has not committed.
+  await insertService(tx, id, withId).catch(conflictOnReusedId(id));
   const created = await mustGet(tx, id);
   await audit(tx, {
     keyId: actor.principal?.keyId ?? null,
@@ -100,21 +105,31 @@ export async function updateService(
     actor.authorize(next.organization_id);
     await assertOrganizationExists(tx, next.organization_id);
   }
-  assertValid(next);
+  const withId = { ...next, id };
+  assertValid(withId);
+  if (action !== 'verify') assertAssuredDateUnchanged(actor, withId, current.record.assured_date);
+  await assertServiceIdsFree(tx, withId, { creating: false });
   // The version check repeats in the UPDATE itself: two writers that both read the same
   // version cannot both succeed.
-  const ok = await replaceService(tx, id, { ...next, id }, { expectedVersion: current.version });
+  const ok = await replaceService(tx, id, withId, { expectedVersion: current.version }).catch(conflictOnReusedId(id));
   if (!ok) throw new Problem('precondition-failed');
   const updated = await mustGet(tx, id);
+  const keyId = actor.principal?.keyId ?? null;
+  const moved = updated.organizationId !== current.organizationId;
+  // An audit entry stays with the organization whose record it was when written: after a
+  // move the new owner sees the record as it arrived, not the former owner's history.
   await audit(tx, {
-    keyId: actor.principal?.keyId ?? null,
-    action,
+    keyId,
+    action: moved ? 'move' : action,
     entity: 'service',
     entityId: id,
-    organizationId: updated.organizationId,
+    organizationId: current.organizationId,
     before: current.record,
     after: updated.record,
   });
+  if (moved) {
+    await audit(tx, { keyId, action: 'move', entity: 'service', entityId: id, organizationId: updated.organizationId, before: null, after: updated.record });
+  }
   return updated;
 }
 

@@ -29,26 +29,43 @@ export const TERM_FIELDS = {
   access: 'access',
 } as const satisfies Record<string, (typeof TERM_TAXONOMIES)[number]>;
 
+/** No record is nested deeper; recursive code (merge patches, diffs) must not meet 10 000 levels. */
+export const MAX_DEPTH = 32;
+/** With the `u` flag a surrogate pair is one code point; only an unpaired half is `Cs`. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unstorableText(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(value)) return 'must not contain a lone UTF-16 surrogate (invalid Unicode)';
+  return undefined;
+}
+
 /**
- * Text PostgreSQL cannot store: the NUL character (U+0000) is valid JSON but neither a
- * `text` nor a `jsonb` value may hold it, so it must be a 400 here rather than a failed
- * INSERT (a 500) later.
+ * Values PostgreSQL cannot store, though JSON and the schemas allow them: the NUL
+ * character (neither `text` nor `jsonb` may hold it), lone UTF-16 surrogates (`jsonb`
+ * refuses the escape, `text` would keep a replacement character instead of what was
+ * sent) and numbers too large to be finite (`1e400`, or `Infinity` in a query string:
+ * JSON Schema's `maximum` does not catch them); and nesting deeper than `MAX_DEPTH`. They must be a 400 here rather than a failed INSERT (a 500)
+ * or a stack overflow later.
  */
-export function unstorableTextViolations(value: unknown, field = ''): Violation[] {
+export function unstorableTextViolations(value: unknown, field = '', depth = 0): Violation[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? [{ field: field || '/', message: 'must not contain the NUL character (U+0000)' }] : [];
+    const message = unstorableText(value);
+    return message ? [{ field: field || '/', message }] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableTextViolations(v, `${field}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => {
-      const path = `${field}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      return [
-        ...(k.includes('\u0000') ? [{ field: path, message: 'the name must not contain the NUL character (U+0000)' }] : []),
-        ...unstorableTextViolations(v, path),
-      ];
-    });
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return [{ field: field || '/', message: 'must be a finite number' }];
   }
-  return [];
+  if (value === null || typeof value !== 'object') return [];
+  if (depth >= MAX_DEPTH) return [{ field: field || '/', message: `must not be nested more than ${MAX_DEPTH} levels deep` }];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const path = `${field}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const nameProblem = unstorableText(k);
+    return [
+      ...(nameProblem ? [{ field: path, message: `the name ${nameProblem}` }] : []),
+      ...unstorableTextViolations(v, path, depth + 1),
+    ];
+  });
 }
 
 export function serviceViolations(s: ServiceInput): Violation[] {
@@ -72,6 +89,9 @@ export function serviceViolations(s: ServiceInput): Violation[] {
   (s.schedules ?? []).forEach((sc, i) => {
     if (sc.opens_at && sc.closes_at && sc.closes_at <= sc.opens_at) {
       out.push({ field: `/schedules/${i}/closes_at`, message: 'must be after opens_at' });
+    }
+    if (sc.service_id !== undefined && sc.service_id !== s.id) {
+      out.push({ field: `/schedules/${i}/service_id`, message: 'must be the id of the service it is nested in' });
     }
   });
   return out;

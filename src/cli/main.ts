@@ -2,8 +2,10 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { exportCatalog, importCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
-import { ROLES, createKey, type Role } from '../db/keys.ts';
-import { getOrganization } from '../db/organizations.ts';
+import { ROLES, type Role } from '../db/keys.ts';
+import { issueKey } from '../catalog/key-commands.ts';
+import { isStorableUuid } from '../schemas/formats.ts';
+import { Problem } from '../plugins/problem.ts';
 import { reindex } from '../search/reindex.ts';
 import { serve } from '../server.ts';
 import { withApp } from '../runtime.ts';
@@ -93,11 +95,13 @@ async function keysCommand(config: ReturnType<typeof loadConfig>, args: string[]
   if (!role || !ROLES.includes(role)) throw new UsageError('--role must be admin, editor or reader');
   if (role === 'editor' && !values.org) throw new UsageError('an editor key needs --org <organization id>');
   if (role !== 'editor' && values.org) throw new UsageError('only editor keys belong to an organization');
+  if (values.org && !isStorableUuid(values.org)) throw new UsageError(`--org must be an organization id (a UUID), not '${values.org}'`);
   return withApp(config, async (app) => {
-    if (values.org && !(await getOrganization(app.database.db, values.org).catch(() => undefined))) {
-      throw new UsageError(`no organization ${values.org}`);
-    }
-    const key = await createKey(app.database.db, { role, organizationId: values.org, label: values.label });
+    const key = await app.database.db
+      .transaction((tx) => issueKey(tx, null, { role, organizationId: values.org, label: values.label }))
+      .catch((err: unknown) => {
+        throw err instanceof Problem ? new UsageError(err.detail ?? err.message) : err;
+      });
     console.log(`created ${role} key ${key.id}${values.org ? ` for organization ${values.org}` : ''}; the secret is shown only now:`);
     console.log(key.secret);
     return 0;

@@ -3,7 +3,7 @@ import jsonpatch from 'fast-json-patch';
 import type { Tx } from './client.ts';
 import { auditLog } from './schema.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'verify' | 'import';
+export type AuditAction = 'create' | 'update' | 'delete' | 'verify' | 'move' | 'import';
 
 export interface AuditEntry {
   keyId: string | null;
@@ -30,7 +30,8 @@ export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
 
 export interface AuditQuery {
   organizationId?: string;
-  entityId?: string;
+  /** One record's trail: ids are unique across kinds, the kind is checked all the same. */
+  entity?: { kind: AuditEntry['entity']; id: string };
   /** Entries older than this id (keyset pagination). */
   before?: number;
   limit: number;
@@ -43,7 +44,7 @@ export async function readAudit(tx: Tx, q: AuditQuery) {
     .where(
       and(
         q.organizationId ? eq(auditLog.organizationId, q.organizationId) : undefined,
-        q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+        q.entity ? and(eq(auditLog.entity, q.entity.kind), eq(auditLog.entityId, q.entity.id)) : undefined,
         // An id past any bigint (the query string allows any integer) means "from the newest".
         q.before && Number.isSafeInteger(q.before) ? lt(auditLog.id, q.before) : undefined,
       ),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Identifier, OrganizationInput, OrganizationRecord } from '../catalog/types.ts';
 import { nameUuid } from '../vocabulary/index.ts';
 import type { Tx } from './client.ts';
@@ -17,7 +17,7 @@ async function providerTypesOf(tx: Tx, ids: string[]): Promise<Map<string, strin
     .select({ linkId: attributes.linkId, code: taxonomyTerms.code })
     .from(attributes)
     .innerJoin(taxonomyTerms, eq(attributes.taxonomyTermId, taxonomyTerms.id))
-    .where(and(inArray(attributes.linkId, ids), eq(taxonomyTerms.taxonomyId, PROVIDER_TYPE_TAXONOMY_ID)));
+    .where(and(eq(attributes.linkEntity, 'organization'), inArray(attributes.linkId, ids), eq(taxonomyTerms.taxonomyId, PROVIDER_TYPE_TAXONOMY_ID)));
   return new Map(rows.map((r) => [r.linkId, r.code]));
 }
 
@@ -178,4 +178,33 @@ export async function softDeleteOrganization(tx: Tx, id: string, expectedVersion
     )
     .returning({ id: organizations.id });
   return deleted.length > 0;
+}
+
+/** The business id of an organization row, as the `organizations_business_id` index reads it. */
+const businessIdOf = sql`(jsonb_path_query_first(${organizations.identifiers}, '$[*] ? (@.identifier_type == "Y-tunnus").identifier') #>> '{}')`;
+
+/**
+ * Which of the input's unique fields (`name`, case-insensitively, and `business_id`)
+ * another live organization already has.
+ */
+export async function fieldsTakenByOthers(tx: Tx, id: string, input: OrganizationInput): Promise<Array<'name' | 'business_id'>> {
+  const rows = await tx
+    .select({ name: organizations.name, businessId: sql<string | null>`${businessIdOf}` })
+    .from(organizations)
+    .where(
+      and(
+        isNull(organizations.deletedAt),
+        sql`${organizations.id} <> ${id}`,
+        or(
+          sql`lower(${organizations.name}) = lower(${input.name})`,
+          input.business_id ? sql`${businessIdOf} = ${input.business_id}` : undefined,
+        ),
+      ),
+    );
+  const taken = new Set<'name' | 'business_id'>();
+  for (const r of rows) {
+    if (r.name.toLowerCase() === input.name.toLowerCase()) taken.add('name');
+    if (input.business_id && r.businessId === input.business_id) taken.add('business_id');
+  }
+  return [...taken];
 }

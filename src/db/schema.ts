@@ -76,7 +76,14 @@ export const organizations = pgTable('organizations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
-});
+}, (t) => [
+  // One live organization per business id and per name: an organization cannot pass
+  // itself off as another.
+  uniqueIndex('organizations_business_id')
+    .on(sql`(jsonb_path_query_first(${t.identifiers}, '$[*] ? (@.identifier_type == "Y-tunnus").identifier') #>> '{}')`)
+    .where(sql`${t.deletedAt} is null`),
+  uniqueIndex('organizations_name').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
+]);
 
 export const services = pgTable(
   'services',
@@ -121,11 +128,14 @@ export const services = pgTable(
   ],
 );
 
+/** The kinds of record a taxonomy term is linked to. */
+export type LinkEntity = 'service' | 'organization';
+
 export const attributes = pgTable(
   'attributes',
   {
     id: uuid('id').primaryKey(),
-    linkEntity: text('link_entity').$type<'service' | 'organization'>().notNull(),
+    linkEntity: text('link_entity').$type<LinkEntity>().notNull(),
     linkId: uuid('link_id').notNull(),
     taxonomyTermId: uuid('taxonomy_term_id')
       .notNull()
@@ -138,6 +148,33 @@ export const attributes = pgTable(
     uniqueIndex('attributes_link_term').on(t.linkId, t.taxonomyTermId),
   ],
 );
+
+/**
+ * Every id of the catalog's records and of the objects nested in services, with its
+ * kind: one id names one thing, so no write can make an id of one organization's record
+ * serve another's (a service named by an organization's id, a location id taken from
+ * another organization's service). Kept by triggers (migrations/0001_record_ids.sql) on
+ * every write path; a reuse fails with a unique violation, which writes report as a 409.
+ */
+export const recordIds = pgTable(
+  'record_ids',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').$type<RecordKind>().notNull(),
+    /** The service an object nested in one service belongs to. */
+    serviceId: uuid('service_id'),
+    /**
+     * The organization a location (and its addresses and accessibility notes) belongs to:
+     * one location may serve several of the organization's services, as in HSDS.
+     */
+    organizationId: uuid('organization_id'),
+  },
+  (t) => [index('record_ids_service').on(t.serviceId)],
+);
+
+export type RecordKind =
+  | 'organization' | 'service' | 'taxonomy' | 'taxonomy_term'
+  | 'phone' | 'schedule' | 'language' | 'service_area' | 'service_at_location' | 'location' | 'address' | 'accessibility';
 
 /** Transactional outbox: written in the same transaction as the change it announces. */
 export const searchOutbox = pgTable(

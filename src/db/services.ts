@@ -22,7 +22,7 @@ export async function termCodesOf(tx: Tx, ids: string[]): Promise<Map<string, Re
     .select({ linkId: attributes.linkId, code: taxonomyTerms.code, taxonomyId: taxonomyTerms.taxonomyId })
     .from(attributes)
     .innerJoin(taxonomyTerms, eq(attributes.taxonomyTermId, taxonomyTerms.id))
-    .where(inArray(attributes.linkId, ids))
+    .where(and(eq(attributes.linkEntity, 'service'), inArray(attributes.linkId, ids)))
     .orderBy(asc(attributes.linkId), asc(attributes.position));
   for (const id of ids) out.set(id, { need: [], service_type: [], target_group: [], access: [] });
   for (const r of rows) {
@@ -186,7 +186,7 @@ export async function setTermLinks(
   linkId: string,
   codes: Array<{ taxonomy: string; code: string; attributeId?: string }>,
 ): Promise<void> {
-  await tx.delete(attributes).where(eq(attributes.linkId, linkId));
+  await tx.delete(attributes).where(and(eq(attributes.linkEntity, linkEntity), eq(attributes.linkId, linkId)));
   const rows = codes.flatMap(({ taxonomy, code, attributeId }, position) => {
     const term = findTerm(taxonomy, code);
     return term ? [{ id: attributeId ?? nameUuid(`${linkId}:${term.id}`), linkEntity, linkId, taxonomyTermId: term.id, position }] : [];
@@ -222,7 +222,7 @@ export interface AttributeLink {
 
 async function writeLinks(tx: Tx, id: string, input: ServiceInput, links: AttributeLink[] | undefined) {
   if (!links) return setTermLinks(tx, 'service', id, termCodesOfInput(input));
-  await tx.delete(attributes).where(eq(attributes.linkId, id));
+  await tx.delete(attributes).where(and(eq(attributes.linkEntity, 'service'), eq(attributes.linkId, id)));
   if (links.length > 0) {
     await tx.insert(attributes).values(links.map((l, position) => ({ ...l, linkEntity: 'service' as const, linkId: id, position })));
   }

@@ -51,18 +51,22 @@ export async function startEmbeddedMeilisearch(
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,
-    // `--flag=value`: a value starting with `-` (a random key may) is not taken for a flag.
     [
       `--db-path=${path.join(dir, 'data.ms')}`,
       `--dump-dir=${path.join(dir, 'dumps')}`,
       `--snapshot-dir=${path.join(dir, 'snapshots')}`,
       `--http-addr=127.0.0.1:${port}`,
-      `--master-key=${masterKey}`,
-      '--env=development',
+      // Production mode: every route needs the key, and there is no search preview page.
+      '--env=production',
       '--no-analytics',
       '--log-level=WARN',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, env: { ...process.env, MEILI_MAX_INDEXING_MEMORY: indexingMemory() } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: dir,
+      // The key goes in the environment, which other users cannot read (`ps` shows arguments).
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_MAX_INDEXING_MEMORY: indexingMemory() },
+    },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -1,9 +1,14 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { attributes, organizations, services, taxonomies, taxonomyTerms } from '../db/schema.ts';
-import { getServiceRows, insertService, replaceService } from '../db/services.ts';
+import { audit } from '../db/audit.ts';
+import { getOrganizations } from '../db/organizations.ts';
+import { getServiceRows, getServices, insertService, isUniqueViolation, replaceService } from '../db/services.ts';
+import type { OrganizationRecord, ServiceRecord } from '../catalog/types.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import { attributesOf, hsdsOrganization, hsdsService, hsdsTaxonomy, hsdsTerm, type Json } from './objects.ts';
+import { CatalogRejected } from './problems.ts';
 import { parseCatalog, type ParsedCatalog, type ParsedOrganization, type ParsedService } from './parse.ts';
 
 /**
@@ -32,13 +37,21 @@ export interface ImportSummary {
   services: number;
 }
 
-/** Imports a catalog file in one transaction; the same ids update (idempotent). */
+/**
+ * Imports a catalog file in one transaction; the same ids update (idempotent). Every
+ * organization and service it changes gets an `import` entry in the audit log.
+ */
 export async function importCatalog(db: Db, file: unknown): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     const parsed = await parseCatalog(tx, file);
+    const orgIds = parsed.organizations.map((o) => o.row.id);
+    const serviceIds = parsed.services.map((s) => s.input.id);
+    const before = { organizations: await getOrganizationsById(tx, orgIds), services: await getServicesById(tx, serviceIds) };
     await writeVocabulary(tx, parsed);
-    await writeOrganizations(tx, parsed.organizations);
-    await writeServices(tx, parsed.services);
+    await writeOrganizations(tx, parsed.organizations).catch(rejectReusedIds);
+    await writeServices(tx, parsed.services).catch(rejectReusedIds);
+    const after = { organizations: await getOrganizationsById(tx, orgIds), services: await getServicesById(tx, serviceIds) };
+    await auditImport(tx, before, after);
     return {
       taxonomies: parsed.taxonomies.length,
       taxonomy_terms: parsed.terms.length,
@@ -46,6 +59,48 @@ export async function importCatalog(db: Db, file: unknown): Promise<ImportSummar
       services: parsed.services.length,
     };
   });
+}
+
+interface ImportedRecords {
+  organizations: Map<string, OrganizationRecord>;
+  services: Map<string, ServiceRecord>;
+}
+
+async function getOrganizationsById(tx: Tx, ids: string[]): Promise<Map<string, OrganizationRecord>> {
+  return new Map((await getOrganizations(tx, ids)).map((o) => [o.id, o]));
+}
+
+async function getServicesById(tx: Tx, ids: string[]): Promise<Map<string, ServiceRecord>> {
+  return new Map((await getServices(tx, ids)).map((s) => [s.id, s]));
+}
+
+/** One `import` audit entry per organization and service the import changed. */
+async function auditImport(tx: Tx, before: ImportedRecords, after: ImportedRecords): Promise<void> {
+  const entry = { keyId: null, action: 'import' as const };
+  for (const [id, record] of after.organizations) {
+    const previous = before.organizations.get(id) ?? null;
+    if (!isDeepStrictEqual(previous, record)) {
+      await audit(tx, { ...entry, entity: 'organization', entityId: id, organizationId: id, before: previous, after: record });
+    }
+  }
+  for (const [id, record] of after.services) {
+    const previous = before.services.get(id) ?? null;
+    if (!sameContent(previous, record)) {
+      await audit(tx, { ...entry, entity: 'service', entityId: id, organizationId: record.organization_id, before: previous, after: record });
+    }
+  }
+}
+
+/** Equal but for the modification time, which an import of unchanged data may still set. */
+function sameContent(a: ServiceRecord | null, b: ServiceRecord): boolean {
+  return a !== null && isDeepStrictEqual({ ...a, last_modified: '' }, { ...b, last_modified: '' });
+}
+
+/** An id, name or business id that another record holds: the file's problem, not a fault. */
+function rejectReusedIds(err: unknown): never {
+  if (!isUniqueViolation(err)) throw err;
+  const detail = (err as { cause?: { detail?: string; message?: string } }).cause;
+  throw new CatalogRejected([{ record: 'catalog', field: '', message: `an id, name or business id belongs to another record (${detail?.detail ?? detail?.message ?? 'unique violation'})` }]);
 }
 
 const SHIPPED_TAXONOMY_IDS = new Set(TAXONOMIES.map((t) => t.id));
@@ -86,7 +141,7 @@ async function writeOrganizations(tx: Tx, parsed: ParsedOrganization[]): Promise
         set: { ...set, deletedAt: null, updatedAt: new Date(), version: sql`${organizations.version} + 1` },
       });
   }
-  await tx.delete(attributes).where(inArray(attributes.linkId, parsed.map((o) => o.row.id)));
+  await tx.delete(attributes).where(and(eq(attributes.linkEntity, 'organization'), inArray(attributes.linkId, parsed.map((o) => o.row.id))));
   const links = parsed.flatMap((o) => o.links.map((l) => ({ ...l, linkEntity: 'organization' as const, linkId: o.row.id })));
   if (links.length > 0) await tx.insert(attributes).values(links);
 }
@@ -94,7 +149,7 @@ async function writeOrganizations(tx: Tx, parsed: ParsedOrganization[]): Promise
 async function writeServices(tx: Tx, parsed: ParsedService[]): Promise<void> {
   const ids = parsed.map((s) => s.input.id);
   // Links are rewritten as a whole first: an attribute id may move between two services of the file.
-  await tx.delete(attributes).where(inArray(attributes.linkId, ids));
+  await tx.delete(attributes).where(and(eq(attributes.linkEntity, 'service'), inArray(attributes.linkId, ids)));
   const existing = new Set((await getServiceRows(tx, ids, true)).map((r) => r.id));
   for (const s of parsed) {
     const opts = { lastModified: s.lastModified, extra: s.extra, links: s.links };
@@ -109,12 +164,13 @@ export async function exportCatalog(tx: Tx): Promise<CatalogFile> {
   const termRows = await tx.select().from(taxonomyTerms).orderBy(asc(taxonomyTerms.id));
   const orgRows = await tx.select().from(organizations).where(isNull(organizations.deletedAt)).orderBy(asc(organizations.id));
   const serviceRows = await tx.select().from(services).where(isNull(services.deletedAt)).orderBy(asc(services.id));
-  const attrs = await attributesOf(tx);
+  const orgAttributes = await attributesOf(tx, 'organization');
+  const serviceAttributes = await attributesOf(tx, 'service');
   return {
     hsds_version: '3.0',
     taxonomies: taxonomyRows.map(hsdsTaxonomy),
     taxonomy_terms: termRows.map((t) => hsdsTerm(t, true)),
-    organizations: orgRows.map((o) => hsdsOrganization(o, attrs.get(o.id) ?? [])),
-    services: serviceRows.map((s) => hsdsService(s, attrs.get(s.id) ?? [])),
+    organizations: orgRows.map((o) => hsdsOrganization(o, orgAttributes.get(o.id) ?? [])),
+    services: serviceRows.map((s) => hsdsService(s, serviceAttributes.get(s.id) ?? [])),
   };
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Identifier, ServiceInput, Translations, WebUrl } from '../catalog/types.ts';
+import '../schemas/formats.ts';
 
 /**
  * What a catalog file's records must satisfy beyond the /v1 input schemas: the HSDS 3.0

@@ -1,7 +1,7 @@
-import { asc, eq, inArray, isNull, and } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import type { OrganizationRow } from '../db/organizations.ts';
-import { attributes, organizations, services, taxonomies, taxonomyTerms } from '../db/schema.ts';
+import { attributes, organizations, services, taxonomies, taxonomyTerms, type LinkEntity } from '../db/schema.ts';
 import { formatTimestamp, type ServiceRow } from '../db/services.ts';
 
 /**
@@ -116,14 +116,14 @@ export function hsdsOrganization(o: OrganizationRow, organizationAttributes: Jso
  * HSDS attributes (with their term nested) of the given records, by record id; all of
  * them when `linkIds` is omitted (a whole export).
  */
-export async function attributesOf(tx: Tx, linkIds?: string[]): Promise<Map<string, Json[]>> {
+export async function attributesOf(tx: Tx, entity: LinkEntity, linkIds?: string[]): Promise<Map<string, Json[]>> {
   const out = new Map<string, Json[]>();
   if (linkIds?.length === 0) return out;
   const rows = await tx
     .select({ attribute: attributes, term: taxonomyTerms })
     .from(attributes)
     .innerJoin(taxonomyTerms, eq(attributes.taxonomyTermId, taxonomyTerms.id))
-    .where(linkIds ? inArray(attributes.linkId, linkIds) : undefined)
+    .where(and(eq(attributes.linkEntity, entity), linkIds ? inArray(attributes.linkId, linkIds) : undefined))
     .orderBy(asc(attributes.id));
   for (const { attribute, term } of rows) {
     const list = out.get(attribute.linkId) ?? [];
@@ -135,12 +135,12 @@ export async function attributesOf(tx: Tx, linkIds?: string[]): Promise<Map<stri
 
 /** Fully nested services of the given rows, in their order; one query for all attributes. */
 export async function nestedServices(tx: Tx, rows: ServiceRow[]): Promise<Json[]> {
-  const attrs = await attributesOf(tx, rows.map((r) => r.id));
+  const attrs = await attributesOf(tx, 'service', rows.map((r) => r.id));
   return rows.map((r) => hsdsService(r, attrs.get(r.id) ?? []));
 }
 
 export async function nestedOrganizations(tx: Tx, rows: OrganizationRow[]): Promise<Json[]> {
-  const attrs = await attributesOf(tx, rows.map((r) => r.id));
+  const attrs = await attributesOf(tx, 'organization', rows.map((r) => r.id));
   return rows.map((r) => hsdsOrganization(r, attrs.get(r.id) ?? []));
 }
 

@@ -58,7 +58,7 @@ async function countOf(tx: Tx, table: typeof services | typeof organizations | t
 function serviceWhere(f: ServiceFilter): SQL | undefined {
   const query = prefixQuery(f.search);
   const linkedTo = (term: SQL) =>
-    sql`exists (select 1 from ${attributes} join ${taxonomyTerms} on ${taxonomyTerms.id} = ${attributes.taxonomyTermId} where ${attributes.linkId} = ${services.id} and ${term})`;
+    sql`exists (select 1 from ${attributes} join ${taxonomyTerms} on ${taxonomyTerms.id} = ${attributes.taxonomyTermId} where ${attributes.linkEntity} = 'service' and ${attributes.linkId} = ${services.id} and ${term})`;
   return and(
     isNull(services.deletedAt),
     f.organizationId ? eq(services.organizationId, f.organizationId) : undefined,

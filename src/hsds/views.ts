@@ -24,7 +24,7 @@ import {
 /** Fully nested organizations by id (identifiers and attributes), for nesting in services. */
 async function nestedOrganizationsById(tx: Tx, ids: string[]): Promise<Map<string, Json>> {
   const rows = await organizationsById(tx, ids);
-  const attrs = await attributesOf(tx, [...rows.keys()]);
+  const attrs = await attributesOf(tx, 'organization', [...rows.keys()]);
   return new Map([...rows].map(([id, o]) => [id, hsdsOrganization(o, attrs.get(id) ?? [])]));
 }
 
@@ -56,7 +56,7 @@ export const lightOrganizations = (rows: OrganizationRow[]): Json[] => rows.map(
  */
 export async function fullOrganizations(tx: Tx, rows: OrganizationRow[], withFullServices: boolean): Promise<Json[]> {
   const ids = rows.map((o) => o.id);
-  const attrs = await attributesOf(tx, ids);
+  const attrs = await attributesOf(tx, 'organization', ids);
   const servicesByOrg = await servicesOfOrganizations(tx, ids);
   const serviceRows = [...servicesByOrg.values()].flat();
   const serviceObjects = withFullServices ? await nestedServices(tx, serviceRows) : serviceRows.map((s) => oneToOne(hsdsService(s, [])));

@@ -37,6 +37,8 @@ declare module 'fastify' {
 }
 
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Requests with an unknown API key that one client address may make in a minute. */
+export const FAILED_AUTHENTICATIONS_PER_MINUTE = 30;
 /** Write routes open to everybody: they read, with the query in the body. */
 export const PUBLIC_WRITE_ROUTES = new Set(['/v1/recommend']);
 
@@ -82,14 +84,30 @@ export default fp<AuthOptions>(
       }
     });
 
+    // Unknown keys per client address: someone trying made-up keys (each a hash and a
+    // query) is stopped whatever keys they rotate through.
+    const failedAuthentications = app.createRateLimit({
+      max: FAILED_AUTHENTICATIONS_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `auth-failures:${request.ip}`,
+    });
+    const refuseUnknownKey = async (request: FastifyRequest): Promise<never> => {
+      const limit = await failedAuthentications(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new Problem('rate-limited', `too many requests with unknown API keys; retry after ${limit.ttlInSeconds} s`);
+      }
+      throw new Problem('unauthorized', 'unknown or revoked API key');
+    };
+
     app.addHook('onRequest', async (request) => {
       const secret = bearer(request);
-      if (secret) {
-        const principal = await findPrincipal(app.database.db, secret);
-        if (!principal) throw new Problem('unauthorized', 'unknown or revoked API key');
-        request.principal = principal;
-        void touchKey(app.database.db, principal.keyId).catch(() => {});
-      }
+      if (!secret) return;
+      const earlier = await failedAuthentications(request, { increment: false });
+      if (!earlier.isAllowed && earlier.isExceeded) await refuseUnknownKey(request);
+      const principal = await findPrincipal(app.database.db, secret);
+      if (!principal) await refuseUnknownKey(request);
+      request.principal = principal!;
+      void touchKey(app.database.db, principal!.keyId).catch(() => {});
     });
 
     // Before body validation: a caller without the right learns nothing about the payload rules.
@@ -102,5 +120,5 @@ export default fp<AuthOptions>(
       if (access === 'admin' && p.role !== 'admin') throw new Problem('forbidden', 'this needs an admin key');
     });
   },
-  { name: 'auth', dependencies: ['db', 'problem'] },
+  { name: 'auth', dependencies: ['db', 'problem', '@fastify/rate-limit'] },
 );

@@ -1,5 +1,7 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Type } from 'typebox';
 
 /**
@@ -16,6 +18,7 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'No such resource' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'conflict': { status: 409, title: 'The request conflicts with the current state' },
+  'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'precondition-failed': { status: 412, title: 'The resource has changed since it was read' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
@@ -23,6 +26,7 @@ export const PROBLEM_TYPES = {
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'precondition-required': { status: 428, title: 'If-Match is required' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal': { status: 500, title: 'Internal error' },
   'unavailable': { status: 503, title: 'A backing service is unavailable' },
 } as const;
@@ -62,19 +66,56 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
 );
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+function problemBody(problem: Problem, instance?: string) {
   const { status, title } = PROBLEM_TYPES[problem.type];
+  return {
+    type: problemTypeUri(problem.type),
+    title,
+    status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...problem.extensions,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply
-    .code(status)
+    .code(problem.status)
     .type('application/problem+json')
-    .send({
-      type: problemTypeUri(problem.type),
-      title,
-      status,
-      ...(problem.detail ? { detail: problem.detail } : {}),
-      instance: reply.request.url.split('?')[0],
-      ...problem.extensions,
-    });
+    .send(problemBody(problem, reply.request.url.split('?')[0]));
+}
+
+/** Problems of requests that Node's HTTP parser refused, by its error code. */
+function fromClientError(code: string | undefined): Problem {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new Problem('headers-too-large');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new Problem('request-timeout');
+    default:
+      return new Problem('validation', 'the request is not valid HTTP/1.1');
+  }
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request that Node's parser refused still gets a
+ * problem+json answer. Nothing of the request is logged: its raw bytes may hold an API
+ * key or a client's situation.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = fromClientError(err.code);
+  const body = JSON.stringify(problemBody(problem));
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${PROBLEM_TYPES[problem.type].title}\r\n` +
+      'Content-Type: application/problem+json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }
 
 /** A 400 listing every field that is wrong; `detail` repeats them for a human reader. */
@@ -115,14 +156,41 @@ function fromFastifyError(err: FastifyError): Problem | undefined {
  * it happened. Not its message: a failed query's message carries the statement's
  * parameters, which may be request data (client situations are personal data).
  */
-function safeErrorSummary(err: Error & { code?: string; cause?: unknown }) {
+export function safeErrorSummary(err: Error & { code?: string; cause?: unknown }) {
   const cause = err.cause as { code?: string; name?: string } | undefined;
   return {
     type: err.name,
     code: cause?.code ?? err.code,
     cause: cause?.name,
-    at: err.stack?.split('\n').slice(1, 6).map((l) => l.trim()),
+    // Stack frames only: a driver's message (the first lines of the stack, as many as
+    // it has) may hold the failed statement's parameters.
+    at: stackFrames(err).slice(0, 5),
   };
+}
+
+/** The frames of an error's stack, without the message that heads it. */
+function stackFrames(err: Error): string[] {
+  const head = `${err.name}: ${err.message}`;
+  const stack = err.stack ?? '';
+  const frames = stack.startsWith(head) ? stack.slice(head.length) : '';
+  return frames.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('at '));
+}
+
+/**
+ * The methods the app's routes answer on a path, for 405 answers (RFC 9110 §15.5.6).
+ * CORS preflights (OPTIONS on every path) are not counted as a route of the path.
+ */
+function methodsByPath(app: FastifyInstance): (path: string) => string[] {
+  const router = FindMyWay({ ignoreTrailingSlash: true });
+  const methods = new Set<HTTPMethod>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat() as HTTPMethod[]) {
+      if (method === 'OPTIONS' || router.hasRoute(method, route.url)) continue;
+      router.on(method, route.url, () => {});
+      methods.add(method);
+    }
+  });
+  return (path) => [...methods].filter((m) => router.find(m, path) !== null);
 }
 
 export default fp(
@@ -134,9 +202,16 @@ export default fp(
       request.log.error({ err: safeErrorSummary(err) }, 'unhandled error');
       return sendProblem(reply, new Problem('internal'));
     });
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, new Problem('not-found', `no route ${request.method} ${request.url.split('?')[0]}`)),
-    );
+    const allowed = methodsByPath(app);
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const methods = allowed(path);
+      if (methods.length > 0) {
+        reply.header('allow', methods.join(', '));
+        return sendProblem(reply, new Problem('method-not-allowed', `${request.method} is not allowed here; allowed: ${methods.join(', ')}`));
+      }
+      return sendProblem(reply, new Problem('not-found', `no route ${request.method} ${path}`));
+    });
   },
   { name: 'problem' },
 );

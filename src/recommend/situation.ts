@@ -403,14 +403,19 @@ function languageOf(word: string): string | undefined {
 }
 
 const L = '(\\p{L}+)';
+/**
+ * A language word that begins a word. Without the anchor a pattern that starts with a
+ * letter run is tried from every letter of a long word: quadratic work on one word.
+ */
+const WORD_L = `(?<![\\p{L}])${L}`;
 /** Patterns by priority: what the client IS comes before what they speak, before service wishes. */
 const LANGUAGE_PATTERNS: RegExp[][] = [
   [
-    new RegExp(`${L}kieli(?:nen|sen|sta|selle|sena|set|sia|siä|sille)`, 'gu'), // somalinkielinen
-    new RegExp(`${L}sprakig`, 'gu'), // svenskspråkig
-    new RegExp(`${L}talande`, 'gu'), // arabisktalande
-    new RegExp(`${L}[- ]speaking`, 'gu'),
-    new RegExp(`${L} speaker`, 'gu'),
+    new RegExp(`${WORD_L}kieli(?:nen|sen|sta|selle|sena|set|sia|siä|sille)`, 'gu'), // somalinkielinen
+    new RegExp(`${WORD_L}sprakig`, 'gu'), // svenskspråkig
+    new RegExp(`${WORD_L}talande`, 'gu'), // arabisktalande
+    new RegExp(`${WORD_L}[- ]speaking`, 'gu'),
+    new RegExp(`${WORD_L} speaker`, 'gu'),
     new RegExp(`aidinkiel\\p{L}*\\s+(?:on\\s+)?${L}`, 'gu'), // äidinkieli on arabia
     new RegExp(`modersmal\\p{L}*\\s+(?:ar\\s+)?${L}`, 'gu'),
     new RegExp(`(?:native language|mother tongue|first language)\\s+(?:is\\s+)?${L}`, 'gu'),
@@ -421,12 +426,12 @@ const LANGUAGE_PATTERNS: RegExp[][] = [
     new RegExp(`speaks?\\s+(?:only|mainly|mostly|fluent)?\\s*${L}`, 'gu'),
   ],
   [
-    new RegExp(`${L}n\\s+tulk\\p{L}*`, 'gu'), // arabian tulkki
+    new RegExp(`${WORD_L}n\\s+tulk\\p{L}*`, 'gu'), // arabian tulkki
     new RegExp(`tolk\\s+pa\\s+${L}`, 'gu'),
-    new RegExp(`${L}\\s+interpreter`, 'gu'),
+    new RegExp(`${WORD_L}\\s+interpreter`, 'gu'),
   ],
   [
-    new RegExp(`(?<![\\p{L}])${L}ksi(?![\\p{L}])`, 'gu'), // ruotsiksi, arabiaksi
+    new RegExp(`${WORD_L}ksi(?![\\p{L}])`, 'gu'), // ruotsiksi, arabiaksi
     new RegExp(`(?<![\\p{L}])pa\\s+${L}`, 'gu'), // på svenska
     new RegExp(`(?<![\\p{L}])in\\s+${L}`, 'gu'), // in English
   ],

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { Tx } from '../db/client.ts';
 import { idempotencyKeys } from '../db/schema.ts';
+import type { Actor } from '../catalog/actor.ts';
 import { Problem } from '../plugins/problem.ts';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Resource id (UUID)' }) });
@@ -31,7 +32,8 @@ export const etagOf = (version: number) => `"${version}"`;
 
 /**
  * The version an `If-Match` header names: `undefined` when absent or `*`. A write by an
- * editor must carry one (428 otherwise); admins and sync jobs may overwrite blindly.
+ * editor must name a version (428 otherwise, `*` included); admins and sync jobs may
+ * overwrite blindly.
  * Routes evaluate it only once the caller is known to be allowed to write the record
  * (they pass `() => expectedVersion(request)`), so a caller without that right gets 403,
  * not 428 or 412 (RFC 9110 §13.2.1: preconditions come after the other checks).
@@ -39,8 +41,9 @@ export const etagOf = (version: number) => `"${version}"`;
 export function expectedVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined || header.trim() === '*') {
-    if (header === undefined && request.principal?.role === 'editor') {
-      throw new Problem('precondition-required', 'send If-Match with the ETag of the resource you read');
+    // `*` ("any version") would let an editor overwrite blindly, like no header at all.
+    if (request.principal?.role === 'editor') {
+      throw new Problem('precondition-required', 'send If-Match with the ETag of the resource you read (not *)');
     }
     return undefined;
   }
@@ -111,3 +114,9 @@ export function sendStored(reply: FastifyReply, res: IdempotentResult): FastifyR
   if (res.replayed) reply.header('idempotent-replayed', 'true');
   return reply.code(res.statusCode).headers(res.headers ?? {}).send(res.body);
 }
+
+/** The caller of a write command: the request's key, authorized through the auth plugin. */
+export const actorOf = (request: FastifyRequest): Actor => ({
+  principal: request.principal,
+  authorize: (organizationId) => request.authorizeOrganization(organizationId),
+});

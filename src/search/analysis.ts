@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import snowball from 'snowball-stemmers';
 
 /**
@@ -39,18 +40,45 @@ export function stem(word: string): string {
   return candidates.reduce((best, s) => (s.length < best.length ? s : best), w);
 }
 
-const keyCache = new Map<string, string>();
-const KEY_CACHE_SIZE = 100_000;
+/**
+ * Memo of word → key for indexed text: three stemmers per word dominate indexing time.
+ * Bounded (least recently used out), and never fed query or situation words: those are
+ * personal data and computed afresh (see `analyzeQuery`).
+ */
+const documentKeys = new LRUCache<string, string>({ max: 100_000 });
 
-/** The key of a word; memoised, as three stemmers per word dominate analysis time. */
+/** How many words the memo of indexed words holds (bounded; for monitoring and tests). */
+export const memoisedDocumentWords = () => documentKeys.size;
+
+/** The key of a word: its stem cut to `KEY_LENGTH`. */
 export function key(word: string): string {
-  let k = keyCache.get(word);
+  return stem(word).slice(0, KEY_LENGTH);
+}
+
+export function documentKey(word: string): string {
+  let k = documentKeys.get(word);
   if (k === undefined) {
-    k = stem(word).slice(0, KEY_LENGTH);
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
-    keyCache.set(word, k);
+    k = key(word);
+    documentKeys.set(word, k);
   }
   return k;
+}
+
+/**
+ * Words longer than this are not split: no compound of the field is this long, and the
+ * splitting work grows with the square of the length.
+ */
+export const MAX_SPLIT_LENGTH = 40;
+
+interface Split {
+  parts: string[];
+  score: number;
+}
+
+/** A split and the number of head candidates tried to find it (bounded; see `split`). */
+export interface SplitResult {
+  parts: string[];
+  attempts: number;
 }
 
 /**
@@ -62,7 +90,11 @@ export function key(word: string): string {
  */
 export class Lexicon {
   private readonly known = new Set<string>();
-  private readonly cache = new Map<string, string[]>();
+  private longestKnown = 0;
+  /** Head candidates tried by every split so far: the work splitting has done. */
+  splitAttempts = 0;
+  /** Splits of indexed words; like `documentKeys`, bounded and free of query words. */
+  private readonly documentSplits = new LRUCache<string, string[]>({ max: 50_000 });
 
   constructor(entries: Iterable<string> = []) {
     for (const e of entries) this.add(e);
@@ -71,48 +103,90 @@ export class Lexicon {
   add(text: string): void {
     for (const w of words(text)) {
       if (w.length < MIN_PART) continue;
-      this.known.add(w);
+      this.addKnown(w);
       const s = fi.stem(w);
-      if (s.length >= MIN_PART) this.known.add(s);
+      if (s.length >= MIN_PART) this.addKnown(s);
     }
-    this.cache.clear();
+    this.documentSplits.clear();
+  }
+
+  private addKnown(w: string): void {
+    this.known.add(w);
+    this.longestKnown = Math.max(this.longestKnown, w.length);
   }
 
   get size(): number {
     return this.known.size;
   }
 
+  /** How many splits of indexed words are memoised (bounded). */
+  get memoisedSplits(): number {
+    return this.documentSplits.size;
+  }
+
   /** The parts of a compound word, or `[]` when it does not split. */
   split(word: string): string[] {
-    let parts = this.cache.get(word);
+    return this.splitCounted(word).parts;
+  }
+
+  /** The parts of a word of indexed text, memoised. */
+  splitDocumentWord(word: string): string[] {
+    let parts = this.documentSplits.get(word);
     if (!parts) {
-      parts = this.bestSplit(word, true)?.parts ?? [];
-      this.cache.set(word, parts);
+      parts = this.split(word);
+      this.documentSplits.set(word, parts);
     }
     return parts;
   }
 
-  private bestSplit(word: string, first: boolean): { parts: string[]; score: number } | undefined {
-    let best: { parts: string[]; score: number } | undefined;
-    for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
-      const head = word.slice(0, i);
-      const rest = word.slice(i);
-      const headScore = this.known.has(head) ? i * i : first ? 0 : undefined;
-      if (headScore === undefined) continue;
-      const tails: Array<{ parts: string[]; score: number }> = [];
-      if (this.isWord(rest)) tails.push({ parts: [rest], score: rest.length * rest.length });
-      // An unknown modifier is allowed only before a known head word of 4+ letters.
-      if (headScore > 0) {
-        const further = this.bestSplit(rest, false);
+  /**
+   * The best split by dynamic programming over the word's suffixes: each suffix is
+   * solved once, so the work is at most (length × longest known word) head candidates,
+   * whatever the word is made of. (Trying every split afresh is exponential in the
+   * number of ways a word can be cut: `työtön` × 20 took seconds.)
+   */
+  splitCounted(word: string): SplitResult {
+    if (word.length > MAX_SPLIT_LENGTH || word.length < 2 * MIN_PART) return { parts: [], attempts: 0 };
+    const counter = { attempts: 0 };
+    const suffixes = new Map<number, Split | null>();
+    const best = this.bestSplitFrom(word, 0, suffixes, counter);
+    this.splitAttempts += counter.attempts;
+    return { parts: best?.parts ?? [], attempts: counter.attempts };
+  }
+
+  /**
+   * Best split of `word.slice(start)`. At the start of the word the first part may be
+   * unknown (a modifier), but only before a single known head word of 4+ letters.
+   */
+  private bestSplitFrom(word: string, start: number, memo: Map<number, Split | null>, counter: { attempts: number }): Split | undefined {
+    const cached = memo.get(start);
+    if (cached !== undefined) return cached ?? undefined;
+    let best: Split | undefined;
+    const first = start === 0;
+    const lastHeadEnd = word.length - MIN_PART;
+    // A known head is at most the longest known word; an unknown modifier may be longer.
+    const longestHead = first ? lastHeadEnd - start : Math.min(lastHeadEnd - start, this.longestKnown);
+    for (let len = MIN_PART; len <= longestHead; len++) {
+      counter.attempts++;
+      const end = start + len;
+      const head = word.slice(start, end);
+      const rest = word.slice(end);
+      const known = this.known.has(head);
+      const tails: Split[] = [];
+      if (known) {
+        if (this.isWord(rest)) tails.push({ parts: [rest], score: rest.length * rest.length });
+        const further = this.bestSplitFrom(word, end, memo, counter);
         if (further) tails.push(further);
-      } else if (rest.length < 4 || !this.isWord(rest)) {
-        continue;
+      } else if (first && rest.length >= 4 && this.isWord(rest)) {
+        tails.push({ parts: [rest], score: rest.length * rest.length });
       }
+      const headScore = known ? len * len : 0;
       for (const tail of tails) {
         const score = headScore + tail.score;
         if (!best || score > best.score) best = { parts: [head, ...tail.parts], score };
       }
     }
+    memo.set(start, best ?? null);
     return best;
   }
 
@@ -126,17 +200,28 @@ export class Lexicon {
   }
 }
 
-/** The keys of a text: each word's key, and the keys of its compound parts. */
+/**
+ * At most this many words of one text are analysed. Indexed texts are bounded by the
+ * record schema (a few thousand words at most); the cap keeps any text's work bounded.
+ */
+export const MAX_TEXT_WORDS = 5_000;
+/**
+ * Words of a query (or a client situation used as one) that are analysed: the engine
+ * reads only a query's first words anyway, so the rest would cost work for nothing.
+ */
+export const MAX_QUERY_WORDS = 64;
+
+/** The keys of indexed text: each word's key, and the keys of its compound parts. */
 export function analyze(text: string, lexicon: Lexicon): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
-    out.push(key(w));
-    for (const part of lexicon.split(w)) out.push(key(part));
+  for (const w of words(text).slice(0, MAX_TEXT_WORDS)) {
+    out.push(documentKey(w));
+    for (const part of lexicon.splitDocumentWord(w)) out.push(documentKey(part));
   }
   return out;
 }
 
-/** Distinct keys, in first-seen order. */
+/** Distinct keys of indexed text, in first-seen order. */
 export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
   return [...new Set(analyze(text, lexicon))];
 }
@@ -144,8 +229,14 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
 /**
  * The keys of a query: each word's key, then the keys of its compound parts. Documents
  * carry both too (see `analyze`), so a document with the whole compound matches every
- * key and ranks first, and one with only the parts still matches most of them.
+ * key and ranks first, and one with only the parts still matches most of them. Nothing
+ * is memoised: a query may be a client's situation, which stays in no cache.
  */
 export function analyzeQuery(text: string, lexicon: Lexicon): string[] {
-  return analyzeUnique(text, lexicon);
+  const out = new Set<string>();
+  for (const w of new Set(words(text).slice(0, MAX_QUERY_WORDS))) {
+    out.add(key(w));
+    for (const part of lexicon.split(w)) out.add(key(part));
+  }
+  return [...out];
 }

@@ -1,7 +1,7 @@
 import type { TextLanguage } from '../catalog/types.ts';
 import { isStale } from '../catalog/freshness.ts';
 import { findTerm } from '../vocabulary/index.ts';
-import { key, words } from './analysis.ts';
+import { documentKey, words } from './analysis.ts';
 import type { SearchDocument } from './document.ts';
 import { FACETS } from './settings.ts';
 
@@ -70,7 +70,7 @@ export function highlight(text: string, queryKeys: Set<string>): string {
     .map((part, i) => {
       if (i % 2 === 0) return escapeHtml(part);
       const w = words(part)[0];
-      return w && queryKeys.has(key(w)) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+      return w && queryKeys.has(documentKey(w)) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
     })
     .join('');
 }

@@ -24,6 +24,11 @@ t.test('embedded stores start, answer and stop without leaving processes', async
   t.ok((await fetch(`${resolved.backends.meiliUrl}/health`)).ok);
   const secrets = await fs.stat(path.join(config.dataDir, 'secrets.json'));
   t.equal(secrets.mode & 0o077, 0, 'credentials are private to the owner');
+  const { meiliMasterKey } = JSON.parse(await fs.readFile(path.join(config.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string };
+  const commandLine = (await fs.readFile(`/proc/${pids.meilisearch}/cmdline`, 'utf8')).split('\0').join(' ');
+  t.notOk(commandLine.includes(meiliMasterKey), 'the Meilisearch key is not on its command line (ps shows it)');
+  t.match(commandLine, /--env=production/, 'Meilisearch runs in production mode');
+  t.equal((await fetch(`${resolved.backends.meiliUrl}/indexes`)).status, 401, 'and answers nothing without the key');
 
   await resolved.stop();
   await new Promise((r) => setTimeout(r, 200));

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import t from 'tap';
 import authPlugin from '../../src/plugins/auth.ts';
@@ -13,13 +14,14 @@ import { buildTestApp } from '../helpers/app.ts';
  */
 
 t.test('auth plugin', async (t) => {
-  // A database of its own, migrated; the plugin needs the `db` and `problem` plugins.
+  // A database of its own, migrated; the plugin needs the `db`, `problem` and rate-limit plugins.
   const ta = await buildTestApp(t, { worker: false });
   const databaseUrl = ta.backends.databaseUrl;
 
   async function bare() {
     const app = Fastify();
     await app.register(problemPlugin);
+    await app.register(rateLimit, { global: false });
     await app.register(dbPlugin, { databaseUrl });
     await app.register(authPlugin, {});
     t.teardown(() => app.close());

@@ -21,14 +21,18 @@ const hsds: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: Type.Object({
           version: Type.String({ description: 'HSDS version of this API.' }),
-          openapi_url: Type.String({ format: 'uri', description: 'URL of the openapi JSON file which defines this API.' }),
+          openapi_url: Type.String({
+            format: 'uri-reference',
+            description: 'URL of the openapi JSON file which defines this API: absolute when TARJOTIN_PUBLIC_URL is set, else relative to this API.',
+          }),
         }),
         ...problems(429),
       },
     },
-  }, async (request) => ({
+  }, async () => ({
     version: '3.0',
-    openapi_url: `${request.protocol}://${request.host}/openapi.json`,
+    // Never from the request's Host header, which any client sets (and a cache would keep).
+    openapi_url: `${app.config.publicUrl ?? ''}/openapi.json`,
   }));
 
   await app.register(hsdsServices);

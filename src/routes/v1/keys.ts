@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
-import { createKey, listKeys, revokeKey } from '../../db/keys.ts';
-import { getOrganization } from '../../db/organizations.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { issueKey, revokeApiKey } from '../../catalog/key-commands.ts';
+import { listKeys } from '../../db/keys.ts';
 import { IdParams, WRITE_SECURITY, problems } from '../common.ts';
 
 const tags = ['keys'];
@@ -66,26 +64,8 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { role, organization_id, label } = request.body;
-    if (label?.includes('\u0000')) throw new Problem('validation', 'body/label: must not contain the NUL character (U+0000)');
-    if (role === 'editor' && !organization_id) throw new Problem('validation', 'body/organization_id: an editor key belongs to one organization');
-    if (role !== 'editor' && organization_id) throw new Problem('validation', 'body/organization_id: only editor keys belong to an organization');
-    const created = await db().transaction(async (tx) => {
-      if (organization_id && !(await getOrganization(tx, organization_id))) {
-        throw new Problem('unprocessable', `organization ${organization_id} does not exist`);
-      }
-      const key = await createKey(tx, { role, organizationId: organization_id, label });
-      await audit(tx, {
-        keyId: request.principal?.keyId ?? null,
-        action: 'create',
-        entity: 'api_key',
-        entityId: key.id,
-        organizationId: organization_id ?? null,
-        before: null,
-        after: { role, organization_id: organization_id ?? null, label: label ?? null },
-      });
-      return key;
-    });
-    return reply.code(201).send({ id: created.id, secret: created.secret, role, organization_id: organization_id ?? null });
+    const key = await db().transaction((tx) => issueKey(tx, request.principal, { role, organizationId: organization_id, label }));
+    return reply.code(201).send({ id: key.id, secret: key.secret, role: key.role, organization_id: key.organizationId });
   });
 
   app.delete('/v1/keys/:id', {
@@ -99,15 +79,7 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null({ description: 'Revoked' }), ...problems(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const revoked = await db().transaction(async (tx) => {
-      const key = await revokeKey(tx, request.params.id);
-      if (key) {
-        // In the organization's log too, like the key's creation: its editors see it go.
-        await audit(tx, { keyId: request.principal?.keyId ?? null, action: 'delete', entity: 'api_key', entityId: request.params.id, organizationId: key.organizationId, before: { revoked: false }, after: { revoked: true } });
-      }
-      return key !== undefined;
-    });
-    if (!revoked) throw new Problem('not-found', `no active key ${request.params.id}`);
+    await db().transaction((tx) => revokeApiKey(tx, request.principal, request.params.id));
     return reply.code(204).send(null);
   });
 };

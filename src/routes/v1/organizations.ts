@@ -1,27 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import { staleCutoff } from '../../catalog/freshness.ts';
-import { mergePatcher } from '../../catalog/merge-patch.ts';
+import { createOrganization, deleteOrganization, mergePatchOrganization, updateOrganization } from '../../catalog/organization-commands.ts';
 import { createService, updateService } from '../../catalog/service-commands.ts';
 import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } from '../../catalog/types.ts';
-import { inBody, organizationViolations } from '../../catalog/validate.ts';
-import { audit, readAudit } from '../../db/audit.ts';
-import { revokeOrganizationKeys } from '../../db/keys.ts';
-import {
-  getOrganization,
-  hasLiveServices,
-  insertOrganization,
-  listOrganizations,
-  organizationExists,
-  replaceOrganization,
-  softDeleteOrganization,
-} from '../../db/organizations.ts';
+import { readAudit } from '../../db/audit.ts';
+import { getOrganization, listOrganizations, organizationExists } from '../../db/organizations.ts';
 import { services } from '../../db/schema.ts';
-import { getServiceRows, getServices, isUniqueViolation } from '../../db/services.ts';
-import { PROBLEM_TYPES, Problem, problemTypeUri, validationProblem } from '../../plugins/problem.ts';
+import { getServiceRows, getServices } from '../../db/services.ts';
+import { PROBLEM_TYPES, Problem, problemTypeUri } from '../../plugins/problem.ts';
 import {
+  actorOf,
   IdParams,
   IdempotencyHeader,
   IfMatchHeader as IfMatch,
@@ -33,21 +24,10 @@ import {
   problems,
   sendStored,
 } from '../common.ts';
-import { actorOf } from './services.ts';
+import { AuditPage } from './schemas.ts';
 
 const tags = ['organizations'];
 
-export const AuditEntry = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  keyId: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.String(),
-  organizationId: Type.Union([Type.String(), Type.Null()]),
-  changes: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'RFC 6902 JSON Patch' }),
-});
-export const AuditPage = Type.Object({ items: Type.Array(AuditEntry) });
 
 const BatchItemResult = Type.Object({
   index: Type.Integer(),
@@ -56,11 +36,6 @@ const BatchItemResult = Type.Object({
   result: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('failed')]),
   problem: Type.Optional(Type.Object({ type: Type.String(), title: Type.String(), detail: Type.Optional(Type.String()) })),
 });
-
-function assertValidOrganization(input: OrganizationInput) {
-  const violations = organizationViolations(input);
-  if (violations.length > 0) throw validationProblem(inBody(violations));
-}
 
 const organizations: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
@@ -115,23 +90,8 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const res = await db().transaction((tx) =>
       idempotent(request, tx, async () => {
-        assertValidOrganization(request.body);
-        const id = request.body.id ?? randomUUID();
-        if (await getOrganization(tx, id)) throw new Problem('conflict', `organization ${id} already exists`);
-        await insertOrganization(tx, id, request.body).catch((err: unknown) => {
-          // A concurrent create of the same id, which the check above could not see yet.
-          throw isUniqueViolation(err) ? new Problem('conflict', `organization ${id} already exists`) : err;
-        });
-        const created = (await getOrganization(tx, id))!;
-        await audit(tx, {
-          keyId: request.principal?.keyId ?? null,
-          action: 'create',
-          entity: 'organization',
-          entityId: id,
-          organizationId: id,
-          before: null,
-          after: created.record,
-        });
+        const created = await createOrganization(tx, actorOf(request), request.body);
+        const id = created.record.id;
         return {
           statusCode: 201,
           body: created.record,
@@ -142,22 +102,8 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return sendStored(reply, res);
   });
 
-  // `precondition` is evaluated after `authorize`: a caller without the right gets 403, not 428.
-  const update = (id: string, precondition: () => number | undefined, keyId: string | null, authorize: (org: string) => void, change: (o: OrganizationInput) => OrganizationInput) =>
-    db().transaction(async (tx) => {
-      const current = await getOrganization(tx, id);
-      if (!current) throw new Problem('not-found', `no organization ${id}`);
-      authorize(id);
-      const version = precondition();
-      if (version !== undefined && version !== current.version) throw new Problem('precondition-failed');
-      const next = change(current.record);
-      if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
-      assertValidOrganization(next);
-      if (!(await replaceOrganization(tx, id, next, current.version))) throw new Problem('precondition-failed');
-      const updated = (await getOrganization(tx, id))!;
-      await audit(tx, { keyId, action: 'update', entity: 'organization', entityId: id, organizationId: id, before: current.record, after: updated.record });
-      return updated;
-    });
+  const update = (request: FastifyRequest, id: string, change: (o: OrganizationInput) => OrganizationInput) =>
+    db().transaction((tx) => updateOrganization(tx, actorOf(request), id, change, () => expectedVersion(request)));
 
   app.put('/v1/organizations/:id', {
     config: { access: 'organization' },
@@ -169,10 +115,10 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: OrganizationInput,
-      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 428) },
+      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
   }, async (request, reply) => {
-    const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), () => request.body);
+    const updated = await update(request, request.params.id, () => request.body);
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
   });
 
@@ -186,12 +132,10 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: Type.Object({}, { additionalProperties: true, description: 'Merge patch of an organization' }),
-      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 415, 428) },
+      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 409, 412, 415, 428) },
     },
   }, async (request, reply) => {
-    const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), (current) =>
-      patchOrganization(current, request.body),
-    );
+    const updated = await update(request, request.params.id, mergePatchOrganization(request.body));
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
   });
 
@@ -209,19 +153,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const version = expectedVersion(request);
-    await db().transaction(async (tx) => {
-      const current = await getOrganization(tx, request.params.id);
-      if (!current) throw new Problem('not-found', `no organization ${request.params.id}`);
-      if (await hasLiveServices(tx, request.params.id)) throw new Problem('conflict', 'delete or move its services first');
-      if (!(await softDeleteOrganization(tx, request.params.id, version ?? current.version))) throw new Problem('precondition-failed');
-      const keyId = request.principal?.keyId ?? null;
-      await audit(tx, { keyId, action: 'delete', entity: 'organization', entityId: request.params.id, organizationId: request.params.id, before: current.record, after: null });
-      // Its editor keys have nothing left to write. Revoked, they stay dead even if an
-      // import brings the organization back.
-      for (const revoked of await revokeOrganizationKeys(tx, request.params.id)) {
-        await audit(tx, { keyId, action: 'delete', entity: 'api_key', entityId: revoked, organizationId: request.params.id, before: { revoked: false }, after: { revoked: true } });
-      }
-    });
+    await db().transaction((tx) => deleteOrganization(tx, actorOf(request), request.params.id, version));
     return reply.code(204).send(null);
   });
 
@@ -331,7 +263,5 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 };
-
-const patchOrganization = mergePatcher<OrganizationInput>(OrganizationInput);
 
 export default organizations;

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** Schemas shared by several routes, registered once with `app.addSchema`. */
+/** Schemas shared by several /v1 routes; `SearchHit` is registered once with `app.addSchema`. */
 
 const TermLabel = Type.Object({ code: Type.String(), label: Type.String() });
 export const SearchHitSchema = Type.Object(
@@ -30,3 +30,16 @@ export const SearchHitSchema = Type.Object(
   },
   { $id: 'SearchHit' },
 );
+
+/** A page of an audit trail, newest first. */
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  keyId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  organizationId: Type.Union([Type.String(), Type.Null()]),
+  changes: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'RFC 6902 JSON Patch' }),
+});
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry) });

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import {
   createService,
   deleteService,
   mergePatch,
   updateService,
-  type Actor,
 } from '../../catalog/service-commands.ts';
 import { today } from '../../catalog/freshness.ts';
 import { ServiceInput, ServiceRecord, ServiceStatus } from '../../catalog/types.ts';
@@ -14,6 +13,7 @@ import { readAudit } from '../../db/audit.ts';
 import { getService, getServiceRows, listServices, type ServiceWithVersion } from '../../db/services.ts';
 import { Problem } from '../../plugins/problem.ts';
 import {
+  actorOf,
   IdParams,
   IdempotencyHeader,
   IfMatchAndIdempotencyHeaders,
@@ -26,14 +26,10 @@ import {
   problems,
   sendStored,
 } from '../common.ts';
-import { AuditPage } from './organizations.ts';
+import { AuditPage } from './schemas.ts';
 
 const tags = ['services'];
 
-export const actorOf = (request: FastifyRequest): Actor => ({
-  principal: request.principal,
-  authorize: (organizationId) => request.authorizeOrganization(organizationId),
-});
 
 function sendService(reply: FastifyReply, s: ServiceWithVersion, status = 200) {
   return reply.code(status).header('etag', etagOf(s.version)).send(s.record);
@@ -115,7 +111,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: ServiceInput,
-      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 422, 428) },
+      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
     },
   }, async (request, reply) => {
     const updated = await db().transaction((tx) =>
@@ -135,7 +131,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: Type.Object({}, { additionalProperties: true, description: 'Merge patch of a service' }),
-      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 415, 422, 428) },
+      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 409, 412, 415, 422, 428) },
     },
   }, async (request, reply) => {
     const updated = await db().transaction((tx) =>
@@ -209,7 +205,14 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     const [found] = await getServiceRows(db(), [request.params.id], true);
     if (!found) throw new Problem('not-found', `no service ${request.params.id}`);
     request.authorizeOrganization(found.organizationId);
-    const items = await readAudit(db(), { entityId: request.params.id, before: request.query.before, limit: request.query.limit });
+    // An editor sees the entries written while the listing was its organization's.
+    const ownEntriesOnly = request.principal.role === 'editor' ? request.principal.organizationId ?? undefined : undefined;
+    const items = await readAudit(db(), {
+      entity: { kind: 'service', id: request.params.id },
+      organizationId: ownEntriesOnly,
+      before: request.query.before,
+      limit: request.query.limit,
+    });
     return { items };
   });
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import t from 'tap';
 import type { RouteAccess } from '../../../src/plugins/auth.ts';
@@ -64,6 +65,8 @@ interface Scenario {
 }
 
 const ifMatch = (etag: string) => ({ 'if-match': etag });
+/** Organization names are unique: every rename takes a new one. */
+const renamed = () => `Uusi nimi ${randomUUID().slice(0, 8)}`;
 
 const SCENARIOS: Record<string, Scenario> = {
   'POST /v1/organizations': {
@@ -75,16 +78,16 @@ const SCENARIOS: Record<string, Scenario> = {
     access: 'organization',
     writes: true,
     variants: {
-      own: (f) => ({ method: 'PUT', url: `/v1/organizations/${f.org.id}`, headers: ifMatch(f.org.etag), payload: newOrganization({ name: 'Uusi nimi' }) }),
-      blind: (f) => ({ method: 'PUT', url: `/v1/organizations/${f.org.id}`, payload: newOrganization({ name: 'Uusi nimi' }) }),
+      own: (f) => ({ method: 'PUT', url: `/v1/organizations/${f.org.id}`, headers: ifMatch(f.org.etag), payload: newOrganization({ name: renamed() }) }),
+      blind: (f) => ({ method: 'PUT', url: `/v1/organizations/${f.org.id}`, payload: newOrganization({ name: renamed() }) }),
     },
   },
   'PATCH /v1/organizations/:id': {
     access: 'organization',
     writes: true,
     variants: {
-      own: (f) => ({ method: 'PATCH', url: `/v1/organizations/${f.org.id}`, headers: ifMatch(f.org.etag), payload: { name: 'Uusi nimi' } }),
-      blind: (f) => ({ method: 'PATCH', url: `/v1/organizations/${f.org.id}`, payload: { name: 'Uusi nimi' } }),
+      own: (f) => ({ method: 'PATCH', url: `/v1/organizations/${f.org.id}`, headers: ifMatch(f.org.etag), payload: { name: renamed() } }),
+      blind: (f) => ({ method: 'PATCH', url: `/v1/organizations/${f.org.id}`, payload: { name: renamed() } }),
     },
   },
   'DELETE /v1/organizations/:id': {
