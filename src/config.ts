@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { MIN_K } from './reports/k-anonymity.ts';
 
 const LogLevel = Type.Union([
   Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
@@ -18,6 +19,7 @@ const EnvSchema = Type.Object({
   TARJOTIN_ADMIN_KEY: Type.Optional(Type.String({ minLength: 16 })),
   TARJOTIN_CORS_ORIGINS: Type.Optional(Type.String()),
   TARJOTIN_RATE_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  TARJOTIN_REPORT_MIN_COUNT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   LOG_LEVEL: Type.Optional(LogLevel),
 });
 
@@ -44,6 +46,8 @@ export interface Config {
   corsOrigins: string[] | '*';
   /** Requests per minute per API key or IP. */
   rateLimit: number;
+  /** k of the k-anonymous reports: counts below it are suppressed; never below 5. */
+  reportMinCount: number;
   logLevel: LogLevel;
   /** Name of the Meilisearch index (an alias swapped on reindex). */
   indexName: string;
@@ -66,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = picked as Static<typeof EnvSchema>;
   const port = Number(e.PORT ?? 3000);
   if (port > 65535) throw new ConfigError('invalid environment: PORT: must be at most 65535');
+  const reportMinCount = Number(e.TARJOTIN_REPORT_MIN_COUNT ?? MIN_K);
+  if (reportMinCount < MIN_K) throw new ConfigError(`invalid environment: TARJOTIN_REPORT_MIN_COUNT: must be at least ${MIN_K}`);
   const origins = (e.TARJOTIN_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     port,
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminKey: e.TARJOTIN_ADMIN_KEY,
     corsOrigins: origins.includes('*') ? '*' : origins,
     rateLimit: Number(e.TARJOTIN_RATE_LIMIT ?? 600),
+    reportMinCount,
     logLevel: e.LOG_LEVEL ?? 'info',
     indexName: 'services',
   };
