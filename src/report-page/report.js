@@ -17,7 +17,6 @@ const TEXTS = {
     heatmapTitle: 'Palvelut tarpeittain ja kunnittain',
     heatmapAlt: (needs, places, empty) => `Lämpökartta: ${needs} tarvetta ja ${places} kuntaa. Solussa kunnan ja hyvinvointialueen palvelujen määrä. ${empty} solua on tyhjiä. Samat luvut ovat taulukossa kuvan alla.`,
     legendEmpty: 'Ei yhtään palvelua',
-    legendMore: 'Enemmän palveluja',
     asTable: 'Luvut taulukkona',
     need: 'Tarve',
     municipality: 'Kunta',
@@ -60,7 +59,6 @@ const TEXTS = {
     heatmapTitle: 'Tjänster per behov och kommun',
     heatmapAlt: (needs, places, empty) => `Värmekarta: ${needs} behov och ${places} kommuner. I varje cell antalet tjänster i kommunen och välfärdsområdet. ${empty} celler är tomma. Samma siffror finns i tabellen under bilden.`,
     legendEmpty: 'Inga tjänster',
-    legendMore: 'Fler tjänster',
     asTable: 'Siffrorna som tabell',
     need: 'Behov',
     municipality: 'Kommun',
@@ -103,7 +101,6 @@ const TEXTS = {
     heatmapTitle: 'Services by need and municipality',
     heatmapAlt: (needs, places, empty) => `Heatmap: ${needs} needs and ${places} municipalities. Each cell holds the number of municipal and wellbeing-area services. ${empty} cells are empty. The same figures are in the table below the picture.`,
     legendEmpty: 'No services',
-    legendMore: 'More services',
     asTable: 'The figures as a table',
     need: 'Need',
     municipality: 'Municipality',
@@ -145,10 +142,10 @@ const API = new URL('..', import.meta.url);
 
 /** Colours of 1, 2–3, 4–6 and 7+ services; text on each keeps a 4.5:1 contrast. */
 const SCALE = [
-  { min: 7, fill: '#08306b', text: '#ffffff' },
-  { min: 4, fill: '#2171b5', text: '#ffffff' },
-  { min: 2, fill: '#9ecae1', text: '#0b1f33' },
-  { min: 1, fill: '#deebf7', text: '#0b1f33' },
+  { min: 7, label: '7+', fill: '#08306b', text: '#ffffff' },
+  { min: 4, label: '4–6', fill: '#2171b5', text: '#ffffff' },
+  { min: 2, label: '2–3', fill: '#9ecae1', text: '#0b1f33' },
+  { min: 1, label: '1', fill: '#deebf7', text: '#0b1f33' },
 ];
 const EMPTY = { fill: '#ffffff', text: '#a30000', stroke: '#a30000' };
 const SERIES = [
@@ -180,12 +177,14 @@ async function getJson(path, params, key) {
 }
 
 function table(caption, headers, rows) {
+  const numeric = headers.map((_, i) => i > 0 && rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
+  const cls = (i) => (numeric[i] ? { class: 'num' } : {});
   return el(
     'table',
     {},
     el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { scope: 'col', ...(i > 0 ? { class: 'num' } : {}) }, h)))),
-    el('tbody', {}, ...rows.map((cells) => el('tr', {}, el('th', { scope: 'row' }, String(cells[0])), ...cells.slice(1).map((c) => el('td', { class: typeof c === 'number' ? 'num' : '' }, String(c)))))),
+    el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { scope: 'col', ...cls(i) }, h)))),
+    el('tbody', {}, ...rows.map((cells) => el('tr', {}, el('th', { scope: 'row' }, String(cells[0])), ...cells.slice(1).map((c, i) => el('td', cls(i + 1), String(c)))))),
   );
 }
 
@@ -203,7 +202,7 @@ function heatmap(t, needs, places, byCell) {
   const titleId = 'heatmap-title';
   const descId = 'heatmap-desc';
   const empty = needs.reduce((n, need) => n + places.filter((p) => byCell(p.code, need.code).sum === 0).length, 0);
-  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'heatmap' },
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'heatmap' },
     svgEl('title', { id: titleId }, t.heatmapTitle),
     svgEl('desc', { id: descId }, t.heatmapAlt(needs.length, places.length, empty)),
     svgEl('defs', {}, svgEl('pattern', { id: 'empty-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
@@ -232,14 +231,14 @@ function heatmap(t, needs, places, byCell) {
 }
 
 function legend(t) {
-  const items = [{ label: t.legendEmpty, ...EMPTY, value: '0' }, ...[...SCALE].reverse().map((s) => ({ label: `${s.min}${s.min === 7 ? '+' : ''}`, ...s, value: '' }))];
+  const items = [{ label: t.legendEmpty, ...EMPTY }, ...[...SCALE].reverse()];
   return el('ul', { class: 'legend' }, ...items.map((i) => el('li', {},
     el('span', { class: 'swatch', style: `background:${i.fill};border-color:${i.stroke ?? i.fill}`, 'aria-hidden': 'true' }),
     i.label)));
 }
 
 function barChart(t, months) {
-  const bw = 12;
+  const bw = 18;
   const group = bw * SERIES.length + 14;
   const left = 44;
   const top = 12;
@@ -247,7 +246,7 @@ function barChart(t, months) {
   const width = left + Math.max(months.length, 1) * group + 10;
   const max = Math.max(1, ...months.map((m) => m.requests));
   const total = months.reduce((n, m) => n + m.requests, 0);
-  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${top + plot + 40}`, role: 'img', 'aria-labelledby': 'demand-title demand-desc', class: 'chart' },
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${top + plot + 40}`, width, height: top + plot + 40, role: 'img', 'aria-labelledby': 'demand-title demand-desc', class: 'chart' },
     svgEl('title', { id: 'demand-title' }, t.demandTitle),
     svgEl('desc', { id: 'demand-desc' }, t.chartAlt(months.length, total)),
     svgEl('line', { x1: left, y1: top + plot, x2: width - 5, y2: top + plot, stroke: '#333' }),
