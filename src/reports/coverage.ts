@@ -9,7 +9,7 @@ import {
 } from '../db/reports.ts';
 import { termsOf } from '../vocabulary/index.ts';
 import { twelveMonthsAgo } from './month.ts';
-import { reachOf, type Scope } from './scope.ts';
+import { reachedMunicipalities, type Scope } from './scope.ts';
 
 /**
  * Coverage: what a resident of each municipality can use for each need, from the
@@ -132,23 +132,28 @@ export async function coverage(tx: Tx, scope: Scope, filters: CoverageFilters, n
   const active = (await servicesOfferedIn(tx, scope.extents)).filter((s) => s.status === 'active' && ofProvider(s));
   const closed = (await closedServices(tx, scope, now)).filter((c) => ofProvider(c.service));
 
-  const rows: CoverageRow[] = [];
-  for (const m of scope.municipalities) {
-    for (const need of needs) {
-      const row = emptyRow(m.code, need);
-      for (const s of active) {
-        const reach = s.needs.includes(need) ? reachOf(s.extents, m) : undefined;
-        if (!reach) continue;
-        row[reach]++;
-        if (s.providerType && s.providerType in row.by_provider) row.by_provider[s.providerType as ProviderType]++;
-        if (isStale(s.assuredDate, now)) row.stale++;
+  const rows = new Map<string, CoverageRow>();
+  for (const m of scope.municipalities) for (const need of needs) rows.set(`${m.code}:${need}`, emptyRow(m.code, need));
+  // Each service adds to the rows it reaches, so a national one costs a pass over the
+  // municipalities, not a pass over every service for each row.
+  const rowsOf = function* (s: ReportedService) {
+    for (const [code, reach] of reachedMunicipalities(s.extents, scope)) {
+      for (const need of s.needs) {
+        const row = rows.get(`${code}:${need}`);
+        if (row) yield { row, reach };
       }
-      for (const c of closed) {
-        if (!c.service.needs.includes(need) || !reachOf(c.service.extents, m)) continue;
-        row[c.change === 'ended' ? 'ended_12m' : 'paused']++;
-      }
-      rows.push(row);
+    }
+  };
+  for (const s of active) {
+    const stale = isStale(s.assuredDate, now);
+    for (const { row, reach } of rowsOf(s)) {
+      row[reach]++;
+      if (s.providerType && s.providerType in row.by_provider) row.by_provider[s.providerType as ProviderType]++;
+      if (stale) row.stale++;
     }
   }
-  return rows;
+  for (const c of closed) {
+    for (const { row } of rowsOf(c.service)) row[c.change === 'ended' ? 'ended_12m' : 'paused']++;
+  }
+  return [...rows.values()];
 }

@@ -48,6 +48,10 @@ t.test('coverage of the development catalog', async (t) => {
   const area = ok(await ta.app.inject({ url: '/v1/reports/coverage?area=pohjois-savo' })).json().rows as unknown[];
   const places = MUNICIPALITIES.filter((m) => m.area === 'pohjois-savo').length;
   t.equal(area.length, places * NEEDS.length, `a wellbeing area: ${places} municipalities × ${NEEDS.length} needs`);
+  const started = performance.now();
+  const country = ok(await ta.app.inject({ url: '/v1/reports/coverage' })).json().rows as unknown[];
+  t.comment(`the whole country in ${Math.round(performance.now() - started)} ms`);
+  t.equal(country.length, MUNICIPALITIES.length * NEEDS.length, 'without a scope: every municipality');
 });
 
 t.test('counts by area, provider, freshness and history', async (t) => {
