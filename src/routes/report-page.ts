@@ -40,7 +40,7 @@ const page = (lang: string) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>tarjotin</title>
 <style>${STYLE}</style>
-<script type="module" src="/reports/report.js"></script>
+<script type="module" src="report.js"></script>
 <main id="report" aria-busy="true"></main>
 </html>
 `;
@@ -65,6 +65,10 @@ const reportPage: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ lang: Lang, area: Type.Optional(Type.String({ pattern: '^[a-z-]+$', maxLength: 60 })) }),
     },
   }, async (request, reply) => {
+    // The page loads its script and the API relative to itself (so it works behind a
+    // path prefix): `/reports` must become `/reports/`.
+    const [path = '', query] = request.url.split('?');
+    if (!path.endsWith('/')) return reply.redirect(`reports/${query ? `?${query}` : ''}`);
     reply.type('text/html; charset=utf-8');
     return page(request.query.lang);
   });

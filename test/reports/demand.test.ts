@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import t from 'tap';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { currentMonth, monthsBefore } from '../../src/reports/month.ts';
@@ -137,4 +138,14 @@ t.test('a failed counter write does not fail the recommend', async (t) => {
   await ta.app.demandCounter.settled();
   t.ok(lines.some((l) => l.includes('demand counter not updated')), 'the failure is logged as a warning');
   await ta.app.database.pool.query('alter table demand_counts_away rename to demand_counts');
+});
+
+t.test('counts in flight are written before the database closes', async (t) => {
+  const ta = await buildTestApp(t);
+  ok(await ta.app.inject({ method: 'POST', url: '/v1/recommend', payload: { profile: { municipality: '297', needs: ['debt'] } } }));
+  await ta.app.close();
+  const db = new pg.Client({ connectionString: ta.backends.databaseUrl });
+  await db.connect();
+  t.teardown(() => db.end());
+  t.same((await db.query('select requests from demand_counts')).rows, [{ requests: 1 }]);
 });

@@ -149,6 +149,9 @@ t.test('the report page of a wellbeing area', async (t) => {
   t.test('bad input to the page route is a 400', async (t) => {
     t.equal((await app.inject({ url: '/reports/?lang=de' })).statusCode, 400);
     t.equal((await app.inject({ url: '/reports/?area=%3Cscript%3E' })).statusCode, 400);
+    const bare = await app.inject({ url: '/reports?area=pohjois-savo&lang=sv' });
+    t.equal(bare.statusCode, 302);
+    t.equal(bare.headers.location, 'reports/?area=pohjois-savo&lang=sv', 'relative, so that it works behind a path prefix');
     const script = await app.inject({ url: '/reports/report.js' });
     t.match(script.headers['content-type'], /^text\/javascript/);
     t.equal((await app.inject({ url: '/reports/report.js', headers: { 'if-none-match': script.headers.etag as string } })).statusCode, 304);
