@@ -75,6 +75,7 @@ t.test('demand counts and k-anonymity', async (t) => {
     const none = await app.inject({ url: '/v1/reports/demand?municipality=297' });
     t.equal(none.statusCode, 401);
     t.ok(isProblem(none));
+    t.equal((await app.inject({ method: 'HEAD', url: '/v1/reports/demand?municipality=297' })).statusCode, 401, 'HEAD too');
     t.equal((await app.inject({ url: '/v1/reports/demand', headers: bearer(await ta.key('editor', org.id)) })).statusCode, 200);
     t.equal((await app.inject({ url: '/v1/reports/demand', headers: bearer(ADMIN_SECRET) })).statusCode, 200);
   });
