@@ -21,11 +21,14 @@ import systemRoutes from './routes/system.ts';
 import keyRoutes from './routes/v1/keys.ts';
 import organizationRoutes from './routes/v1/organizations.ts';
 import recommendRoutes from './routes/v1/recommend.ts';
+import reportRoutes from './routes/v1/reports.ts';
 import searchRoutes from './routes/v1/search.ts';
 import serviceRoutes from './routes/v1/services.ts';
 import { SearchHitSchema } from './routes/v1/schemas.ts';
 import vocabularyRoutes from './routes/v1/vocabulary.ts';
 import widgetRoutes from './routes/widget.ts';
+import reportPageRoutes from './routes/report-page.ts';
+import { demandCounterPlugin } from './reports/demand.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -127,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
   await app.register(authPlugin, { adminKey: config.adminKey });
   await app.register(inputGuard);
+  await app.register(demandCounterPlugin);
   await app.register(searchPlugin, {
     meiliUrl: backends.meiliUrl,
     meiliKey: backends.meiliKey,
@@ -147,6 +151,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(keyRoutes);
   await app.register(hsdsRoutes);
   await app.register(widgetRoutes);
+  await app.register(reportRoutes, { minCount: config.reportMinCount });
+  await app.register(reportPageRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

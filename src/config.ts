@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { MIN_K } from './reports/k-anonymity.ts';
 
 const LogLevel = Type.Union([
   Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
@@ -20,6 +21,7 @@ const EnvSchema = Type.Object({
   TARJOTIN_RATE_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   TARJOTIN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
   TARJOTIN_REQUEST_TIMEOUT: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  TARJOTIN_REPORT_MIN_COUNT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   LOG_LEVEL: Type.Optional(LogLevel),
 });
 
@@ -50,6 +52,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** A request (headers and body) must arrive within this time. */
   requestTimeoutMs: number;
+  /** k of the k-anonymous reports: counts below it are suppressed; never below 5. */
+  reportMinCount: number;
   logLevel: LogLevel;
   /** Name of the Meilisearch index (an alias swapped on reindex). */
   indexName: string;
@@ -73,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(e.PORT ?? 3000);
   if (port > 65535) throw new ConfigError('invalid environment: PORT: must be at most 65535');
   if (e.TARJOTIN_REQUEST_TIMEOUT === '0') throw new ConfigError('invalid environment: TARJOTIN_REQUEST_TIMEOUT: must be at least 1 (seconds)');
+  const reportMinCount = Number(e.TARJOTIN_REPORT_MIN_COUNT ?? MIN_K);
+  if (reportMinCount < MIN_K) throw new ConfigError(`invalid environment: TARJOTIN_REPORT_MIN_COUNT: must be at least ${MIN_K}`);
   const origins = (e.TARJOTIN_CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     port,
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Number(e.TARJOTIN_RATE_LIMIT ?? 600),
     publicUrl: e.TARJOTIN_PUBLIC_URL?.replace(/\/+$/, ''),
     requestTimeoutMs: Number(e.TARJOTIN_REQUEST_TIMEOUT ?? 30) * 1000,
+    reportMinCount,
     logLevel: e.LOG_LEVEL ?? 'info',
     indexName: 'services',
   };

@@ -21,6 +21,7 @@ export const OPENAPI_INFO: Partial<OpenAPIV3_1.Document> = {
     { name: 'services', description: 'Service listings' },
     { name: 'organizations', description: 'Service providers' },
     { name: 'vocabulary', description: 'Taxonomies and areas' },
+    { name: 'reports', description: 'Coverage, closures, demand and referrals for structural social work' },
     { name: 'keys', description: 'API keys (admin)' },
     { name: 'hsds', description: 'Open Referral HSDS 3.0 read API' },
     { name: 'system', description: 'Health, readiness and metrics' },

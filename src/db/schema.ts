@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
+  check,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -226,3 +229,50 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   body: jsonb('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('idempotency_keys_pk').on(t.keyId, t.key)]);
+
+/**
+ * Reports of structural social work keep counts only: one row per cell, the month the
+ * finest time. `month` is `YYYY-MM` (Finnish time), checked so no finer time can be stored.
+ */
+const monthCheck = (name: string, month: AnyPgColumn) => check(name, sql`${month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`);
+
+/**
+ * Recommend requests that named a municipality, per need (read or given), urgency and
+ * whether anything local or regional, or anything at all, was found. Nothing else of a
+ * request is kept: no text, age, request id or time finer than the month.
+ */
+export const demandCounts = pgTable(
+  'demand_counts',
+  {
+    month: text('month').notNull(),
+    municipality: text('municipality').notNull(),
+    need: text('need').notNull(),
+    urgency: text('urgency').notNull(),
+    foundLocal: boolean('found_local').notNull(),
+    foundAny: boolean('found_any').notNull(),
+    requests: integer('requests').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'demand_counts_pk', columns: [t.month, t.municipality, t.need, t.urgency, t.foundLocal, t.foundAny] }),
+    monthCheck('demand_counts_month', t.month),
+  ],
+);
+
+/** Referrals a client system recorded, per month, service, client municipality and need. */
+export const referralCounts = pgTable(
+  'referral_counts',
+  {
+    month: text('month').notNull(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    municipality: text('municipality').notNull(),
+    need: text('need').notNull(),
+    referrals: integer('referrals').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'referral_counts_pk', columns: [t.month, t.serviceId, t.municipality, t.need] }),
+    monthCheck('referral_counts_month', t.month),
+    index('referral_counts_service').on(t.serviceId),
+  ],
+);

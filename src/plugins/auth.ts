@@ -8,11 +8,12 @@ import { Problem } from './problem.ts';
  * Who may write what. Every route that changes data declares `config.access`:
  * - `admin`: admin keys only;
  * - `organization`: admin keys, and editor keys for their own organization, checked by
- *   the handler with `request.authorizeOrganization` against the stored and new owner.
- * Reader keys write nothing. Reads are public. A write route without a rule is refused
+ *   the handler with `request.authorizeOrganization` against the stored and new owner;
+ * - `key`: any valid key, reader keys too (recording a referral, reading counted reports).
+ * Otherwise reader keys write nothing. Reads are public. A write route without a rule is refused
  * when the app starts, so no route can be added unprotected.
  */
-export type Access = 'admin' | 'organization';
+export type Access = 'admin' | 'organization' | 'key';
 
 /** One route's rule as the app registered it: the table authorization tests walk. */
 export interface RouteAccess {
@@ -116,6 +117,7 @@ export default fp<AuthOptions>(
       if (!access) return;
       const p = request.principal;
       if (!p) throw new Problem('unauthorized', 'this request needs Authorization: Bearer <key>');
+      if (access === 'key') return;
       if (p.role === 'reader') throw new Problem('forbidden', 'a reader key cannot write');
       if (access === 'admin' && p.role !== 'admin') throw new Problem('forbidden', 'this needs an admin key');
     });

@@ -37,7 +37,19 @@ export interface RecommendResponse {
   results: Recommendation[];
   /** Needs for which nothing usable was found in the client's area. */
   gaps: Array<{ code: string; label: string }>;
+  /** Per need, what the client's area offers: the input of the demand counts, not part of the answer. */
+  found: NeedFound[];
   degraded: boolean;
+}
+
+/**
+ * Whether any service the client can use covers the need near the client (in their
+ * municipality or wellbeing area) or anywhere; `need` is null when no need is known.
+ */
+export interface NeedFound {
+  need: string | null;
+  local: boolean;
+  any: boolean;
 }
 
 const PER_NEED = 60;
@@ -96,8 +108,18 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
     gaps: client.needs
       .filter((n) => !covered.has(n.code))
       .map((n) => ({ code: n.code, label: findTerm('need', n.code)?.labels[req.lang] ?? n.code })),
+    found: foundPerNeed(usable, client),
     degraded,
   };
+}
+
+function foundPerNeed(usable: SearchDocument[], client: Client): NeedFound[] {
+  const near = (d: SearchDocument) => ['municipality', 'wellbeing_area'].includes(locality(d, client.municipality));
+  if (client.needs.length === 0) return [{ need: null, local: usable.some(near), any: usable.length > 0 }];
+  return client.needs.map((n) => {
+    const covering = usable.filter((d) => d.needs.includes(n.code));
+    return { need: n.code, local: covering.some(near), any: covering.length > 0 };
+  });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -87,7 +87,8 @@ const recommendRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (errors.length > 0) throw validationProblem(errors);
     const result = await recommend(app.searchService, { text, profile, limit, lang });
     if (result.degraded) reply.header('x-search-degraded', 'postgres');
-    const { degraded: _d, ...body } = result;
+    if (profile?.municipality) app.demandCounter.count({ municipality: profile.municipality, urgency: result.urgency.value, found: result.found });
+    const { degraded: _d, found: _f, ...body } = result;
     return body;
   });
 };

@@ -59,6 +59,8 @@ interface Scenario {
   access: RouteAccess['access'];
   /** Whether an allowed request writes (an audit entry at least). */
   writes: boolean;
+  /** The table an allowed write grows, when it is not the audit log (counters are not audited). */
+  writesTo?: string;
   /** Per-item results in a 200 (the batch upsert): a refused item refuses the batch. */
   itemResults?: boolean;
   variants: Partial<Record<Variant, (f: Fixture, ta: TestApp) => Promise<Request> | Request>>;
@@ -163,6 +165,22 @@ const SCENARIOS: Record<string, Scenario> = {
     writes: false,
     variants: { own: () => ({ method: 'POST', url: '/v1/recommend', payload: { text: 'velkaa ja vuokrarästejä', limit: 3 } }) },
   },
+  'POST /v1/referrals': {
+    access: 'key',
+    writes: true,
+    writesTo: 'referral_counts',
+    variants: { own: (f) => ({ method: 'POST', url: '/v1/referrals', payload: { service_id: f.service.id, municipality: '297', needs: ['debt'] } }) },
+  },
+  'GET /v1/reports/demand': {
+    access: 'key',
+    writes: false,
+    variants: { own: () => ({ method: 'GET', url: '/v1/reports/demand?municipality=297' }) },
+  },
+  'GET /v1/reports/referrals': {
+    access: 'key',
+    writes: false,
+    variants: { own: () => ({ method: 'GET', url: '/v1/reports/referrals' }) },
+  },
   'GET /v1/keys': {
     access: 'admin',
     writes: false,
@@ -186,6 +204,7 @@ type Outcome = 'allowed' | 401 | 403 | 428;
 function expected(access: Scenario['access'], caller: Caller, variant: Variant): Outcome {
   if (access === 'public') return 'allowed';
   if (caller === 'none') return 401;
+  if (access === 'key') return 'allowed';
   if (caller === 'reader') return 403;
   if (caller === 'admin') return 'allowed';
   if (access === 'admin') return 403;
@@ -292,7 +311,8 @@ t.test('authorization matrix over the route table', async (t) => {
             t.ok(res.statusCode >= 200 && res.statusCode < 300, `${label}: allowed (${res.statusCode} ${res.body.slice(0, 200)})`);
             if (scenario.itemResults) t.equal(res.json().applied, true, `${label}: the batch is applied`);
             if (scenario.writes) {
-              t.ok(JSON.parse(after.audit_log!).length > JSON.parse(before.audit_log!).length, `${label}: the write is in the audit log`);
+              const table = scenario.writesTo ?? 'audit_log';
+              t.ok(JSON.parse(after[table]!).length > JSON.parse(before[table]!).length, `${label}: the write is in ${table}`);
             } else {
               t.same(after, before, `${label}: a read changes nothing`);
             }
