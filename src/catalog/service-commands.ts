@@ -14,6 +14,7 @@ import {
   type ServiceWithVersion,
 } from '../db/services.ts';
 import { Problem, validationProblem } from '../plugins/problem.ts';
+import { PTV_SERVICE_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
 import { mergePatcher } from './merge-patch.ts';
 import { ServiceInput } from './types.ts';
 import { inBody, serviceViolations } from './validate.ts';
@@ -94,8 +95,10 @@ export async function updateService(
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new Problem('precondition-failed');
   }
-  const next = change(toInput(current.record));
+  const before = toInput(current.record);
+  const next = change(before);
   if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
+  assertRegisterFieldsKept(current.record.source, PTV_SERVICE_FIELDS, before, next);
   if (next.organization_id !== current.organizationId) {
     actor.authorize(next.organization_id);
     await assertOrganizationExists(tx, next.organization_id);
@@ -126,6 +129,7 @@ export function mergePatch(patch: unknown): (current: ServiceInput) => ServiceIn
 export async function deleteService(tx: Tx, actor: Actor, id: string, precondition: Precondition): Promise<void> {
   const current = await mustGet(tx, id);
   actor.authorize(current.organizationId);
+  assertNotFromRegister(current.record.source, 'service');
   const expectedVersion = versionOf(precondition);
   const ok = await softDeleteService(tx, id, expectedVersion ?? current.version);
   if (!ok) throw new Problem('precondition-failed');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -22,6 +23,7 @@ import type {
   ServiceStatus,
   Translations,
 } from '../catalog/types.ts';
+import type { DerivedTerms, RecordSource } from '../ptv/model.ts';
 
 /**
  * The catalog follows Open Referral HSDS 3.0. A service's value objects (phones,
@@ -72,6 +74,8 @@ export const organizations = pgTable('organizations', {
   identifiers: jsonb('identifiers').$type<Identifier[]>().notNull().default([]),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
   extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+  /** Set when the record comes from an outside register (PTV); its fields are then read-only. */
+  source: jsonb('source').$type<RecordSource>(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,6 +113,10 @@ export const services = pgTable(
     serviceAtLocations: jsonb('service_at_locations').$type<ServiceAtLocation[]>().notNull().default([]),
     /** Further HSDS 3.0 service properties that the catalog keeps verbatim (e.g. `funding`). */
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    /** Set when the service comes from an outside register (PTV); those fields are then read-only. */
+    source: jsonb('source').$type<RecordSource>(),
+    /** The taxonomy terms the register's classifications gave, apart from those added in the catalog. */
+    sourceTerms: jsonb('source_terms').$type<DerivedTerms>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -189,3 +197,13 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   body: jsonb('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('idempotency_keys_pk').on(t.keyId, t.key)]);
+
+/** One run of `tarjotin ptv sync`; the last successful one per municipality is where the next fetch of changes starts. */
+export const ptvSyncs = pgTable('ptv_syncs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
+  municipalities: jsonb('municipalities').$type<string[]>().notNull(),
+  full: boolean('full').notNull(),
+  summary: jsonb('summary').$type<Record<string, number>>().notNull(),
+});

@@ -33,6 +33,7 @@ import {
   problems,
   sendStored,
 } from '../common.ts';
+import { PTV_ORGANIZATION_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../../ptv/owned.ts';
 import { actorOf } from './services.ts';
 
 const tags = ['organizations'];
@@ -150,8 +151,10 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       authorize(id);
       const version = precondition();
       if (version !== undefined && version !== current.version) throw new Problem('precondition-failed');
-      const next = change(current.record);
+      const { source, ...editable } = current.record;
+      const next = change(editable);
       if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
+      assertRegisterFieldsKept(source, PTV_ORGANIZATION_FIELDS, editable, next);
       assertValidOrganization(next);
       if (!(await replaceOrganization(tx, id, next, current.version))) throw new Problem('precondition-failed');
       const updated = (await getOrganization(tx, id))!;
@@ -169,7 +172,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: OrganizationInput,
-      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 428) },
+      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
   }, async (request, reply) => {
     const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), () => request.body);
@@ -186,7 +189,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: Type.Object({}, { additionalProperties: true, description: 'Merge patch of an organization' }),
-      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 412, 415, 428) },
+      response: { 200: OrganizationRecord, ...problems(400, 401, 403, 404, 409, 412, 415, 428) },
     },
   }, async (request, reply) => {
     const updated = await update(request.params.id, () => expectedVersion(request), request.principal?.keyId ?? null, (o) => request.authorizeOrganization(o), (current) =>
@@ -212,6 +215,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     await db().transaction(async (tx) => {
       const current = await getOrganization(tx, request.params.id);
       if (!current) throw new Problem('not-found', `no organization ${request.params.id}`);
+      assertNotFromRegister(current.record.source, 'organization');
       if (await hasLiveServices(tx, request.params.id)) throw new Problem('conflict', 'delete or move its services first');
       if (!(await softDeleteOrganization(tx, request.params.id, version ?? current.version))) throw new Problem('precondition-failed');
       const keyId = request.principal?.keyId ?? null;

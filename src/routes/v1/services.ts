@@ -115,7 +115,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: ServiceInput,
-      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 422, 428) },
+      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
     },
   }, async (request, reply) => {
     const updated = await db().transaction((tx) =>
@@ -135,7 +135,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatch,
       body: Type.Object({}, { additionalProperties: true, description: 'Merge patch of a service' }),
-      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 412, 415, 422, 428) },
+      response: { 200: ServiceRecord, ...problems(400, 401, 403, 404, 409, 412, 415, 422, 428) },
     },
   }, async (request, reply) => {
     const updated = await db().transaction((tx) =>
@@ -154,7 +154,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       security: WRITE_SECURITY,
       params: IdParams,
       headers: IfMatch,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 412, 428) },
+      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
   }, async (request, reply) => {
     await db().transaction((tx) => deleteService(tx, actorOf(request), request.params.id, () => expectedVersion(request)));
