@@ -343,13 +343,13 @@ function scheduleOf(h: ServiceHour, where: string | undefined): Array<Omit<Sched
     // is not changed by it; a holiday rule names its next date only.
     const range = { valid_from: validFrom, valid_to: validTo ?? validFrom };
     if (h.isClosed || (h.openingHour ?? []).length === 0) {
-      return [withoutUndefined({ ...range, description: describe(where, 'suljettu', info) })];
+      return [withoutUndefined({ ...range, description: describe(where, info ?? 'suljettu') })];
     }
     return (h.openingHour ?? []).flatMap((o) => {
       const opens = hhmm(o.from);
       const closes = hhmm(o.to);
       if (!opens || !closes) return [];
-      return [withoutUndefined({ ...range, opens_at: opens, closes_at: closes <= opens ? '23:59' : closes, description: describe(where, 'poikkeusaukioloaika', info) })];
+      return [withoutUndefined({ ...range, opens_at: opens, closes_at: closes <= opens ? '23:59' : closes, description: describe(where, info ?? 'poikkeusaukioloaika') })];
     });
   }
   if (h.isReservation || (h.openingHour ?? []).length === 0) {
