@@ -328,6 +328,9 @@ function schedulesOf(serviceId: string, connections: Linked[]): Schedule[] {
   return out.slice(0, 50).map((s, i) => ({ id: nameUuid(`ptv:${serviceId}:schedule:${i}`), ...s }));
 }
 
+/** A closure says it is one, whatever PTV's note says (`Loppiainen` → `Loppiainen – suljettu`). */
+const closedText = (info: string | undefined) => (!info ? 'suljettu' : /suljettu/i.test(info) ? info : `${info} – suljettu`);
+
 const describe = (where: string | undefined, ...texts: Array<string | undefined>) =>
   clip([where, ...texts].filter(Boolean).join(': ') || undefined, 1000);
 
@@ -343,7 +346,7 @@ function scheduleOf(h: ServiceHour, where: string | undefined): Array<Omit<Sched
     // is not changed by it; a holiday rule names its next date only.
     const range = { valid_from: validFrom, valid_to: validTo ?? validFrom };
     if (h.isClosed || (h.openingHour ?? []).length === 0) {
-      return [withoutUndefined({ ...range, description: describe(where, info ?? 'suljettu') })];
+      return [withoutUndefined({ ...range, description: describe(where, closedText(info)) })];
     }
     return (h.openingHour ?? []).flatMap((o) => {
       const opens = hhmm(o.from);
