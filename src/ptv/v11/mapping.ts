@@ -232,7 +232,8 @@ const PHONE_TYPES: Record<string, string> = { Phone: 'voice', Sms: 'text', Fax: 
 
 /**
  * Numbers specific to this service at a channel first, then the phone channels' own,
- * then those of service locations; each number once (PTV repeats it per language).
+ * then those of service locations, faxes last; each number once (PTV repeats it per
+ * language).
  */
 function phonesOf(serviceId: string, connections: Linked[]): Phone[] {
   const candidates = [
@@ -260,9 +261,10 @@ function phonesOf(serviceId: string, connections: Linked[]): Phone[] {
       description: phoneDescription(p, channel),
     }));
   }
-  // Kept in the order of the candidates, not of the languages.
+  // In the order of the candidates, not of the languages; faxes last: nobody calls them.
   const order = new Map(candidates.map((c, i) => [dialable(c.p.prefixNumber, c.p.number), i]));
-  return out.sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0)).slice(0, 20);
+  const rank = (p: Phone) => (p.type === 'fax' ? candidates.length : 0) + (order.get(p.number) ?? 0);
+  return out.sort((a, b) => rank(a) - rank(b)).slice(0, 20);
 }
 
 const languageRank = (lang: string | null | undefined) => {
