@@ -15,16 +15,7 @@ export class PtvUsageError extends Error {}
  * page goes to a terminal's stderr; the summary to stdout.
  */
 export async function runPtvCommand(config: Config, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      municipality: { type: 'string', multiple: true },
-      area: { type: 'string', multiple: true },
-      'base-url': { type: 'string' },
-      full: { type: 'boolean', default: false },
-    },
-  });
+  const { positionals, values } = parseArgsOrUsage(args);
   if (positionals[0] !== 'sync' || positionals.length > 1) throw new PtvUsageError('ptv takes the subcommand sync');
   const municipalities = selectedMunicipalities(values.municipality ?? [], values.area ?? []);
   const baseUrl = values['base-url'] ?? config.ptv.baseUrl;
@@ -48,6 +39,23 @@ export async function runPtvCommand(config: Config, args: string[]): Promise<num
       throw new Error(`ptv sync failed; nothing was written. ${why}`);
     }
   });
+}
+
+function parseArgsOrUsage(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        municipality: { type: 'string', multiple: true },
+        area: { type: 'string', multiple: true },
+        'base-url': { type: 'string' },
+        full: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new PtvUsageError((err as Error).message);
+  }
 }
 
 /** Municipality codes of `--municipality` and of the wellbeing areas of `--area`, each once. */

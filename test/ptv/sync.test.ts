@@ -9,6 +9,7 @@ import { syncPtv } from '../../src/ptv/sync.ts';
 import { v11Source } from '../../src/ptv/v11/source.ts';
 import { bearer, buildTestApp, tempDir, type TestApp } from '../helpers/app.ts';
 import { FIXTURE_DIR, startFakePtv, type FakePtv } from './fake-ptv.ts';
+import { hsdsValidators } from '../hsds/schemas.ts';
 import { tm35finReference, metresBetween } from './reference.ts';
 
 const KUOPIO = '297';
@@ -133,8 +134,13 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
     const hsds = (await ta.app.inject({ url: `/hsds/services/${S01}` })).json();
     t.match(hsds.metadata, [{ resource_id: S01, resource_type: 'service', last_action_type: 'sync', updated_by: /PTV/ }]);
     t.match(hsds.interpretation_services, /tulkkau/, 'a public authority\'s service carries interpretation_services');
-    const org = (await ta.app.inject({ url: `/v1/organizations/${s.organization_id}` })).json();
-    t.match(org, { name: 'Pohjois-Savon hyvinvointialue', provider_type: 'public', source: { system: 'ptv' } });
+    const v1org = (await ta.app.inject({ url: `/v1/organizations/${s.organization_id}` })).json();
+    t.match(v1org, { name: 'Pohjois-Savon hyvinvointialue', provider_type: 'public', source: { system: 'ptv' } });
+    const validators = await hsdsValidators();
+    t.ok(validators.service(hsds), `HSDS 3.0 service schema: ${JSON.stringify(validators.service.errors)}`);
+    const org = (await ta.app.inject({ url: `/hsds/organizations/${hsds.organization_id}` })).json();
+    t.ok(validators.organization(org), `HSDS 3.0 organization schema: ${JSON.stringify(validators.organization.errors)}`);
+    t.match(org.metadata, [{ resource_type: 'organization' }]);
     const ngoService = (await ta.app.inject({ url: `/hsds/services/${S08}` })).json();
     t.match(ngoService.interpretation_services, /tulkkau/, 'S08 is the wellbeing area\'s (procured from an NGO)');
   });
