@@ -86,12 +86,8 @@ export class PtvHttpClient {
         await res.body?.cancel();
         return { kind: 'failed', reason: `HTTP ${res.status}`, retry: res.status === 429 || res.status >= 500 };
       }
-      const length = Number(res.headers.get('content-length') ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        await res.body?.cancel();
-        return { kind: 'failed', reason: `answer too large (${length} bytes)`, retry: false };
-      }
-      const text = await res.text();
+      const text = await boundedText(res);
+      if (text === undefined) return { kind: 'failed', reason: `answer larger than ${MAX_BODY_BYTES} bytes`, retry: false };
       try {
         return { kind: 'ok', body: JSON.parse(text) as T };
       } catch {
@@ -103,6 +99,22 @@ export class PtvHttpClient {
       return { kind: 'failed', reason, retry: true };
     }
   }
+}
+
+/** The body as text, or undefined once it passes the size limit (the rest is not read). */
+async function boundedText(res: Response): Promise<string | undefined> {
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await res.body.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function causeOf(e: Error): string {

@@ -35,6 +35,18 @@ export interface MappedService {
   modified: string;
 }
 
+/** What the sync asks an adapter to read. */
+export interface SnapshotRequest {
+  municipalities: string[];
+  /** Read what changed since then (UTC); everything when undefined. */
+  since?: Date;
+  /** PTV ids of the services and organizations the catalog already holds. */
+  knownServices: Set<string>;
+  knownOrganizations: Set<string>;
+  /** A line per page read, for a terminal. */
+  progress?: (line: string) => void;
+}
+
 /** Everything one sync read from PTV, before anything is written. */
 export interface PtvSnapshot {
   organizations: MappedOrganization[];

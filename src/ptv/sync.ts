@@ -8,7 +8,7 @@ import { lastSyncStart, lockSync, recordSync, registerIds, registerServicesCover
 import { getServiceRows, insertService, replaceService, termCodesOf, toInput, toRecord, type ServiceRow } from '../db/services.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { withInterpretationServices } from './interpretation.ts';
-import type { DerivedTerms, MappedOrganization, MappedService, PtvSnapshot, RecordSource } from './model.ts';
+import type { DerivedTerms, MappedOrganization, MappedService, PtvSnapshot, RecordSource, SnapshotRequest } from './model.ts';
 import { LOCAL_SERVICE_FIELDS, sameValue } from './owned.ts';
 
 /**
@@ -18,14 +18,6 @@ import { LOCAL_SERVICE_FIELDS, sameValue } from './owned.ts';
  * Services PTV no longer publishes end as `inactive` (history kept), never deleted.
  * Every write goes through the outbox to search.
  */
-
-export interface SnapshotRequest {
-  municipalities: string[];
-  since?: Date;
-  knownServices: Set<string>;
-  knownOrganizations: Set<string>;
-  progress?: (line: string) => void;
-}
 
 export interface SyncOptions {
   municipalities: string[];

@@ -8,7 +8,7 @@ import { PtvUnavailable } from '../../src/ptv/http-client.ts';
 import { syncPtv } from '../../src/ptv/sync.ts';
 import { v11Source } from '../../src/ptv/v11/source.ts';
 import { bearer, buildTestApp, tempDir, type TestApp } from '../helpers/app.ts';
-import { FIXTURE_DIR, startFakePtv, type FakePtv } from './fake-ptv.ts';
+import { FIXTURE_DIR, ptvNow, startFakePtv, type FakePtv } from './fake-ptv.ts';
 import { hsdsValidators } from '../hsds/schemas.ts';
 import { tm35finReference, metresBetween } from './reference.ts';
 
@@ -22,6 +22,7 @@ const S25 = '7b95c6f7-c9be-4d2e-bc38-586600cc3927';
 const DRAFT = '86362159-cdf6-4169-a086-530d87e68ff6';
 const ARCHIVED = '8838d5a9-053c-489a-bb4e-779188bbc29b';
 const SL_KUO_SOS = '48deafe0-9878-4006-bb4b-4a1e9f819a8b';
+const PH_PS_AIKSOS = '4ddcf483-a883-450d-8b21-f8d749e04d68';
 
 /** Fast timings for tests: the defaults are for PTV in production. */
 const http = (ptv: FakePtv) => ({ baseUrl: ptv.baseUrl, timeoutMs: 400, attempts: 3, backoffMs: 10, maxBackoffMs: 40, minIntervalMs: 0 });
@@ -164,6 +165,15 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
     t.equal((await searchIds(ta, 'q=el%C3%A4m%C3%A4nhallinnan%20tuki&municipality=297'))[0], S01);
   });
 
+  t.test("a channel's change reaches its services in a sync of changes", async (t) => {
+    const phone = ptv.channels.get(PH_PS_AIKSOS)!;
+    phone.phoneNumbers = [{ ...phone.phoneNumbers[0], number: '447110299' }];
+    phone.modified = ptvNow();
+    const res = await sync(ta, ptv);
+    t.ok(res.updated >= 2, `services using the channel are updated (${res.updated})`);
+    t.ok((await getService(ta, S01)).phones.some((p: Json) => p.number === '044 7110299'));
+  });
+
   t.test('a service archived upstream ends: inactive, history kept, not found', async (t) => {
     t.ok((await searchIds(ta, 'q=sosiaaliohjaus&municipality=297')).includes(S03));
     ptv.archive(S03);
@@ -176,7 +186,7 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
     t.notOk((await searchIds(ta, 'q=sosiaaliohjaus&municipality=297')).includes(S03));
     const admin = await ta.key('admin');
     const history = (await ta.app.inject({ url: `/v1/services/${S03}/history`, headers: bearer(admin) })).json().items as Json[];
-    t.same(history.map((h) => h.action), ['sync', 'sync'], 'created and ended by the sync');
+    t.ok(history.length >= 2 && history.every((h) => h.action === 'sync'), 'created, changed and ended by the sync');
     t.ok((history[0]!.changes as Json[]).some((c) => c.op === 'replace' && c.path === '/status' && c.value === 'inactive'), 'the sync set it inactive');
   });
 
@@ -188,6 +198,20 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
     const oulu = await sync(ta, ptv, { full: true, municipalities: ['564'] });
     t.equal(oulu.ended, 0, 'a sync of other municipalities ends nothing of these');
   });
+});
+
+t.test('a draft is never imported, even when an answer carries one', async (t) => {
+  const ta = await buildTestApp(t);
+  const ptv = await startFakePtv();
+  t.teardown(() => ptv.close());
+  const draft = JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, 'services-active', `${DRAFT}.json`), 'utf8'));
+  t.equal(draft.publishingStatus, 'Draft');
+  ptv.services.set(DRAFT, draft);
+  t.ok((draft.areas as Json[]).some((a) => (a.municipalities as Json[]).some((m) => m.code === KUOPIO)), 'its area covers Kuopio');
+  const res = await sync(ta, ptv, { full: true, municipalities: [KUOPIO] });
+  t.ok(ptv.requests.some((r) => r.includes('/code/297')), 'the list with the draft was read');
+  t.equal((await ta.app.inject({ url: `/v1/services/${DRAFT}` })).statusCode, 404);
+  t.equal(res.services_read, expectedIds([KUOPIO]).length, 'the published ones only');
 });
 
 t.test('PTV-owned fields are read-only; local enrichment survives syncs', async (t) => {

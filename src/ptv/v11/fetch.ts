@@ -1,4 +1,5 @@
 import type { PtvHttpClient } from '../http-client.ts';
+import type { SnapshotRequest } from '../model.ts';
 import type { IdName, Page, PtvChannel, PtvOrganization, PtvService } from './types.ts';
 
 /**
@@ -11,16 +12,6 @@ import type { IdName, Page, PtvChannel, PtvOrganization, PtvService } from './ty
  * changed items in batches of the list endpoints; archived and withdrawn ids come from
  * the id pages with `status=`.
  */
-
-export interface FetchScope {
-  municipalities: string[];
-  /** UTC; undefined for a full fetch. */
-  since?: Date;
-  /** PTV ids of the services and organizations the catalog already holds. */
-  knownServices: Set<string>;
-  knownOrganizations: Set<string>;
-  progress?: (line: string) => void;
-}
 
 export interface V11Fetched {
   services: PtvService[];
@@ -37,7 +28,7 @@ const BATCH = 100;
 /** A runaway `pageCount` must not keep a sync busy for ever. */
 const MAX_PAGES = 10_000;
 
-export async function fetchV11(http: PtvHttpClient, scope: FetchScope): Promise<V11Fetched> {
+export async function fetchV11(http: PtvHttpClient, scope: SnapshotRequest): Promise<V11Fetched> {
   const progress = scope.progress ?? (() => {});
   const services = scope.since ? await changedServices(http, scope) : await servicesOfAreas(http, scope.municipalities, progress);
   const published = services.filter((s) => s.publishingStatus === 'Published' || s.publishingStatus == null);
@@ -94,7 +85,7 @@ async function servicesOfAreas(http: PtvHttpClient, municipalities: string[], pr
  * Services changed since the last sync, and the known services whose channels changed:
  * a channel's edit does not change the services' `modified`.
  */
-async function changedServices(http: PtvHttpClient, scope: FetchScope): Promise<PtvService[]> {
+async function changedServices(http: PtvHttpClient, scope: SnapshotRequest): Promise<PtvService[]> {
   const progress = scope.progress ?? (() => {});
   const date = ptvDate(scope.since!);
   const ids = new Set((await idPages(http, '/Service', { date }, progress)).map((i) => i.id));

@@ -1,6 +1,5 @@
 import { PtvHttpClient, type PtvHttpOptions } from '../http-client.ts';
-import type { PtvSnapshot } from '../model.ts';
-import type { SnapshotRequest } from '../sync.ts';
+import type { PtvSnapshot, SnapshotRequest } from '../model.ts';
 import { fetchV11 } from './fetch.ts';
 import { mapOrganization, mapService } from './mapping.ts';
 
