@@ -323,6 +323,13 @@ t.test('the command: exits non-zero with a clear message, and syncs while the AP
   t.equal((await catalogState(ta)).services.length, 0);
   ptv.clearFaults();
 
+  const gone = await startFakePtv();
+  await gone.close();
+  const down = await run(['--municipality', KUOPIO, '--base-url', gone.baseUrl]);
+  t.equal(down.code, 1);
+  t.match(down.stderr, /ptv sync failed; nothing was written\. PTV did not answer \/api\/v11\/Service\/list\/area\/Municipality\/code\/297.*ECONNREFUSED/);
+  t.equal((await catalogState(ta)).services.length, 0);
+
   const usage = await run(['--municipality', '999']);
   t.equal(usage.code, 2);
   t.match(usage.stderr, /unknown municipality code '999'/);

@@ -70,11 +70,15 @@ export function coversAny(s: PtvService, municipalities: string[]): boolean {
   return municipalities.some((m) => codes.has(m));
 }
 
+/**
+ * The full-data lists of the municipalities. Nationwide services (hundreds: every state
+ * agency's) come with the first list only: every list would repeat them.
+ */
 async function servicesOfAreas(http: PtvHttpClient, municipalities: string[], progress: (line: string) => void): Promise<PtvService[]> {
   const byId = new Map<string, PtvService>();
-  for (const code of municipalities) {
+  for (const [i, code] of municipalities.entries()) {
     const path = `/Service/list/area/Municipality/code/${encodeURIComponent(code)}`;
-    for (const s of await pages<PtvService>(http, path, { includeWholeCountry: true }, progress, `services of ${code}`)) {
+    for (const s of await pages<PtvService>(http, path, { includeWholeCountry: i === 0 }, progress, `services of ${code}`)) {
       byId.set(s.id, s);
     }
   }
