@@ -311,7 +311,7 @@ interface Part {
 function dayParts(dayFrom: string, dayTo: string | undefined, from: string, to: string): Part[] {
   const first = DAY_CODES[dayFrom];
   if (!first) return [];
-  const endsNextDay = (dayTo && dayTo !== dayFrom) || to <= from;
+  const endsNextDay = dayTo !== undefined || to <= from;
   if (!endsNextDay) return [{ day: first, opens: from, closes: to }];
   const next = DAY_CODES[dayTo ?? ''] ?? WEEK[(WEEK.indexOf(first) + 1) % 7]!;
   return [
@@ -363,7 +363,9 @@ function scheduleOf(h: ServiceHour, where: string | undefined): Array<Omit<Sched
   const parts = (h.openingHour ?? []).flatMap((o) => {
     const opens = hhmm(o.from);
     const closes = hhmm(o.to);
-    return o.dayFrom && opens && closes ? dayParts(o.dayFrom, clean(o.dayTo), opens, closes) : [];
+    // Only an over-midnight rule names the day it ends on.
+    const dayTo = h.serviceHourType === 'OverMidnight' && o.dayTo !== o.dayFrom ? clean(o.dayTo) : undefined;
+    return o.dayFrom && opens && closes ? dayParts(o.dayFrom, dayTo, opens, closes) : [];
   });
   // Days with the same hours make one schedule (MO,TU,WE 08:00–15:00).
   const groups = new Map<string, string[]>();
