@@ -23,6 +23,7 @@ const DRAFT = '86362159-cdf6-4169-a086-530d87e68ff6';
 const ARCHIVED = '8838d5a9-053c-489a-bb4e-779188bbc29b';
 const SL_KUO_SOS = '48deafe0-9878-4006-bb4b-4a1e9f819a8b';
 const PH_PS_AIKSOS = '4ddcf483-a883-450d-8b21-f8d749e04d68';
+const KELA = 'e2d73985-e873-4a1b-b990-7257cd498cd1';
 
 /** Fast timings for tests: the defaults are for PTV in production. */
 const http = (ptv: FakePtv) => ({ baseUrl: ptv.baseUrl, timeoutMs: 400, attempts: 3, backoffMs: 10, maxBackoffMs: 40, minIntervalMs: 0 });
@@ -173,6 +174,16 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
     const res = await sync(ta, ptv);
     t.ok(res.updated >= 2, `services using the channel are updated (${res.updated})`);
     t.ok((await getService(ta, S01)).phones.some((p: Json) => p.number === '044 7110299'));
+  });
+
+  t.test("an organization's change is read in a sync of changes", async (t) => {
+    const kela = ptv.organizations.get(KELA)!;
+    kela.organizationNames = (kela.organizationNames as Json[]).map((n) =>
+      n.type === 'AlternativeName' && n.language === 'fi' ? { ...n, value: 'Kela – Kansaneläkelaitos' } : n);
+    kela.modified = ptvNow();
+    const res = await sync(ta, ptv);
+    t.match(res, { organizations_written: 1, updated: 0 });
+    t.equal((await ta.app.inject({ url: `/v1/organizations/${KELA}` })).json().name, 'Kela – Kansaneläkelaitos');
   });
 
   t.test('a service archived upstream ends: inactive, history kept, not found', async (t) => {
