@@ -6,10 +6,8 @@ CREATE TABLE "record_ids" (
 );
 --> statement-breakpoint
 CREATE INDEX "record_ids_service" ON "record_ids" USING btree ("service_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "organizations_business_id" ON "organizations" USING btree ((jsonb_path_query_first("identifiers", '$[*] ? (@.identifier_type == "Y-tunnus").identifier') #>> '{}')) WHERE "organizations"."deleted_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "organizations_name" ON "organizations" USING btree (lower("name")) WHERE "organizations"."deleted_at" is null;--> statement-breakpoint
--- The ids nested in a service's JSONB columns, with their kinds. Locations, their
--- addresses and accessibility notes may be shared by services of one organization.
+-- The ids nested in a service's JSONB columns, with their kinds; `shared`: a location,
+-- its addresses and accessibility notes, which several services may have.
 CREATE FUNCTION nested_record_ids(s services) RETURNS TABLE (id uuid, kind text, shared boolean)
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
@@ -26,9 +24,12 @@ BEGIN
       FROM jsonb_array_elements(s.service_at_locations) e, jsonb_array_elements(coalesce(e->'location'->'accessibility', '[]')) a;
 END $$;
 --> statement-breakpoint
--- Claims a service's ids. An id already claimed by another record, of another kind, or
--- (for shared kinds) by another organization raises a unique violation, like a
--- duplicate primary key would.
+-- Claims a service's ids. An id already claimed by another record, or of another kind,
+-- raises a unique violation, like a duplicate primary key would. A location (with its
+-- addresses and accessibility notes) may be shared by several services, as in HSDS and
+-- in PTV, whose service channels serve services of several organizations; it is
+-- recorded with the organization that placed a service there first, and the API lets no
+-- other organization's editor use it (src/catalog/id-ownership.ts).
 CREATE FUNCTION claim_service_record_ids() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   taken record;
@@ -44,7 +45,7 @@ BEGIN
     ON CONFLICT (id) DO NOTHING;
   SELECT n.id, n.kind INTO taken
     FROM nested_record_ids(NEW) n JOIN record_ids r ON r.id = n.id
-    WHERE n.shared AND (r.kind <> n.kind OR r.organization_id IS DISTINCT FROM NEW.organization_id)
+    WHERE n.shared AND r.kind <> n.kind
     LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'the % id % is another record''s', taken.kind, taken.id
@@ -53,7 +54,7 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- A service moved to another organization takes the locations only it uses along.
+-- A service moved to another organization takes the locations that only it uses along.
 CREATE FUNCTION move_service_locations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE record_ids r SET organization_id = NEW.organization_id

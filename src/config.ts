@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { MIN_K } from './reports/k-anonymity.ts';
+import { DEFAULT_HTTP_OPTIONS, type PtvHttpOptions } from './ptv/http-client.ts';
 
 const LogLevel = Type.Union([
   Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
@@ -23,6 +24,12 @@ const EnvSchema = Type.Object({
   TARJOTIN_REQUEST_TIMEOUT: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   TARJOTIN_REPORT_MIN_COUNT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   LOG_LEVEL: Type.Optional(LogLevel),
+  PTV_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PTV_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  PTV_ATTEMPTS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
+  PTV_BACKOFF_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  PTV_MAX_BACKOFF_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  PTV_REQUEST_INTERVAL_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
 });
 
 export type LogLevel = Static<typeof LogLevel>;
@@ -57,9 +64,16 @@ export interface Config {
   logLevel: LogLevel;
   /** Name of the Meilisearch index (an alias swapped on reindex). */
   indexName: string;
+  /** How `ptv sync` reads PTV's open API. */
+  ptv: PtvHttpOptions;
 }
 
 export class ConfigError extends Error {}
+
+/** PTV's production open API, version 11. */
+export const PTV_PRODUCTION_URL = 'https://api.palvelutietovaranto.suomi.fi/api/v11';
+
+const numberOr = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
 
 /** Reads and validates the environment once; every entry point calls this. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -96,5 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportMinCount,
     logLevel: e.LOG_LEVEL ?? 'info',
     indexName: 'services',
+    ptv: {
+      baseUrl: e.PTV_BASE_URL ?? PTV_PRODUCTION_URL,
+      timeoutMs: numberOr(e.PTV_TIMEOUT_MS, DEFAULT_HTTP_OPTIONS.timeoutMs),
+      attempts: numberOr(e.PTV_ATTEMPTS, DEFAULT_HTTP_OPTIONS.attempts),
+      backoffMs: numberOr(e.PTV_BACKOFF_MS, DEFAULT_HTTP_OPTIONS.backoffMs),
+      maxBackoffMs: numberOr(e.PTV_MAX_BACKOFF_MS, DEFAULT_HTTP_OPTIONS.maxBackoffMs),
+      minIntervalMs: numberOr(e.PTV_REQUEST_INTERVAL_MS, DEFAULT_HTTP_OPTIONS.minIntervalMs),
+    },
   };
 }

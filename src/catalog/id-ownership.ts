@@ -6,8 +6,9 @@ import type { ServiceInput } from './types.ts';
 /**
  * One id names one thing. A write may not name its record, or an object nested in it,
  * with an id that another record holds: another organization's id as a service's, or a
- * location id of another organization's service. The database enforces it (the
- * `record_ids` triggers); these checks run first so that the answer names the field.
+ * phone id of another service. The database enforces that (the `record_ids` triggers);
+ * these checks run first so that the answer names the field, and add one rule for API
+ * writes: a service is placed only at its own organization's locations.
  */
 
 interface NestedId {
@@ -50,14 +51,18 @@ function heldByOther(n: NestedId, claim: IdClaim, serviceId: string, organizatio
 
 /**
  * 400 when the input names one id twice (shared location ids may repeat), 409 when an
- * id it names is held by another record.
+ * id it newly names is held by another record, or is a location of another
+ * organization. Ids the stored record already has (`stored`) are its own: a location
+ * another organization shares with it (PTV service channels do) stays usable.
  */
 export async function assertServiceIdsFree(
   tx: Tx,
   input: ServiceInput & { id: string },
-  opts: { creating: boolean },
+  stored: (ServiceInput & { id: string }) | undefined,
 ): Promise<void> {
   const ids = idsOfService(input);
+  const creating = stored === undefined;
+  const own = new Set(stored ? idsOfService(stored).map((n) => `${n.kind}:${n.id}`) : []);
   const seen = new Map<string, NestedId>();
   const duplicates = ids.filter((n) => {
     const first = seen.get(n.id);
@@ -67,11 +72,12 @@ export async function assertServiceIdsFree(
   if (duplicates.length > 0) {
     throw validationProblem(duplicates.map((n) => ({ field: `body${n.field}`, message: `the id ${n.id} is used twice in this record` })));
   }
-  const claims = await claimsOn(tx, ids.map((n) => n.id));
-  const taken = ids.filter((n) => {
+  const added = ids.filter((n) => !own.has(`${n.kind}:${n.id}`));
+  const claims = await claimsOn(tx, added.map((n) => n.id));
+  const taken = added.filter((n) => {
     const claim = claims.get(n.id);
     if (!claim) return false;
-    if (n.kind === 'service' && opts.creating) return true;
+    if (n.kind === 'service' && creating) return true;
     return heldByOther(n, claim, input.id, input.organization_id);
   });
   if (taken.length > 0) {

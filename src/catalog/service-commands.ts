@@ -15,6 +15,7 @@ import {
 import { Problem, validationProblem } from '../plugins/problem.ts';
 import { versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertServiceIdsFree } from './id-ownership.ts';
+import { PTV_SERVICE_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
 import { mergePatcher } from './merge-patch.ts';
 import { ServiceInput } from './types.ts';
 import { inBody, serviceViolations } from './validate.ts';
@@ -69,7 +70,7 @@ export async function createService(tx: Tx, actor: Actor, input: ServiceInput): 
   assertAssuredDateUnchanged(actor, withId, undefined);
   await assertOrganizationExists(tx, input.organization_id);
   if ((await getServiceRows(tx, [id], true)).length > 0) throw new Problem('conflict', `service ${id} already exists`);
-  await assertServiceIdsFree(tx, withId, { creating: true });
+  await assertServiceIdsFree(tx, withId, undefined);
   // The checks above cannot see a concurrent write of the same ids that has not committed.
   await insertService(tx, id, withId).catch(conflictOnReusedId(id));
   const created = await mustGet(tx, id);
@@ -99,8 +100,10 @@ export async function updateService(
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new Problem('precondition-failed');
   }
-  const next = change(toInput(current.record));
+  const before = toInput(current.record);
+  const next = change(before);
   if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
+  assertRegisterFieldsKept(current.record.source, PTV_SERVICE_FIELDS, before, next);
   if (next.organization_id !== current.organizationId) {
     actor.authorize(next.organization_id);
     await assertOrganizationExists(tx, next.organization_id);
@@ -108,7 +111,7 @@ export async function updateService(
   const withId = { ...next, id };
   assertValid(withId);
   if (action !== 'verify') assertAssuredDateUnchanged(actor, withId, current.record.assured_date);
-  await assertServiceIdsFree(tx, withId, { creating: false });
+  await assertServiceIdsFree(tx, withId, { ...toInput(current.record), id });
   // The version check repeats in the UPDATE itself: two writers that both read the same
   // version cannot both succeed.
   const ok = await replaceService(tx, id, withId, { expectedVersion: current.version }).catch(conflictOnReusedId(id));
@@ -141,6 +144,7 @@ export function mergePatch(patch: unknown): (current: ServiceInput) => ServiceIn
 export async function deleteService(tx: Tx, actor: Actor, id: string, precondition: Precondition): Promise<void> {
   const current = await mustGet(tx, id);
   actor.authorize(current.organizationId);
+  assertNotFromRegister(current.record.source, 'service');
   const expectedVersion = versionOf(precondition);
   const ok = await softDeleteService(tx, id, expectedVersion ?? current.version);
   if (!ok) throw new Problem('precondition-failed');

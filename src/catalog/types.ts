@@ -106,6 +106,7 @@ export const Location = Type.Object({
   name: Opt(Type.String({ maxLength: 200 })),
   latitude: Opt(Type.Number({ minimum: -90, maximum: 90 })),
   longitude: Opt(Type.Number({ minimum: -180, maximum: 180 })),
+  url: Opt(WebUrl),
   addresses: Type.Array(Address, { maxItems: 10 }),
   accessibility: Type.Array(Accessibility, { maxItems: 20 }),
 });
@@ -152,11 +153,23 @@ export const ServiceInput = Type.Object(
 );
 export type ServiceInput = Static<typeof ServiceInput>;
 
+/** Where a record comes from, when an outside register (PTV) keeps it; read-only. */
+export const RecordSource = Type.Object(
+  {
+    system: Type.Literal('ptv', { description: 'Suomi.fi Palvelutietovaranto, the national service register' }),
+    id: Uuid,
+    modified: Type.String({ format: 'date-time', description: "The register's last change of the record" }),
+    synced_at: Type.String({ format: 'date-time', description: 'When the catalog last took the content from the register' }),
+  },
+  { description: "Set when the record comes from PTV: the register's fields are then read-only here (409 ptv-managed)." },
+);
+
 export const ServiceRecord = Type.Object({
   id: Uuid,
   ...serviceFields,
   last_modified: Type.String({ format: 'date-time' }),
   stale: Type.Boolean({ description: 'Not verified (assured_date) in the last 12 months.' }),
+  source: Opt(RecordSource),
 });
 export type ServiceRecord = Static<typeof ServiceRecord>;
 
@@ -179,5 +192,5 @@ export const OrganizationInput = Type.Object(
 );
 export type OrganizationInput = Static<typeof OrganizationInput>;
 
-export const OrganizationRecord = Type.Object({ id: Uuid, ...organizationFields });
+export const OrganizationRecord = Type.Object({ id: Uuid, ...organizationFields, source: Opt(RecordSource) });
 export type OrganizationRecord = Static<typeof OrganizationRecord>;

@@ -17,6 +17,8 @@ const USAGE = `usage: tarjotin <command>
   import <file>                           load an HSDS 3.0 catalog file (idempotent)
   export                                  write the whole catalog to stdout
   reindex                                 rebuild the search index without downtime
+  ptv sync [--municipality CODE]... [--area AREA]... [--base-url URL] [--full]
+                                          public services from PTV (Suomi.fi Palvelutietovaranto)
   keys create --role admin|editor|reader [--org ID] [--label TEXT]
                                           print a new API key (last line of stdout)
   eval --catalog F --cases F --queries F [--json]
@@ -66,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'keys':
       return keysCommand(config, rest);
+    case 'ptv': {
+      const { runPtvCommand, PtvUsageError } = await import('../ptv/command.ts');
+      return runPtvCommand(config, rest).catch((err: unknown) => {
+        throw err instanceof PtvUsageError ? new UsageError(err.message) : err;
+      });
+    }
     case 'openapi':
       return withApp(config, async (app) => {
         process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);

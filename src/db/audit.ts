@@ -3,7 +3,8 @@ import jsonpatch from 'fast-json-patch';
 import type { Tx } from './client.ts';
 import { auditLog } from './schema.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'verify' | 'move' | 'import';
+/** `move`: a service changed organization; `import`: a catalog file; `sync`: the PTV sync (no API key). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'verify' | 'move' | 'import' | 'sync';
 
 export interface AuditEntry {
   keyId: string | null;

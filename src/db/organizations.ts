@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Identifier, OrganizationInput, OrganizationRecord } from '../catalog/types.ts';
 import { nameUuid } from '../vocabulary/index.ts';
+import type { RecordSource } from '../ptv/model.ts';
 import type { Tx } from './client.ts';
 import { attributes, organizations, services, taxonomyTerms } from './schema.ts';
 import { setTermLinks } from './services.ts';
@@ -33,6 +34,7 @@ function toRecord(row: OrganizationRow, providerType: string | undefined): Organ
     business_id: businessId,
     provider_type: providerType,
     translations: row.translations,
+    source: row.source,
   };
   for (const k of Object.keys(rec)) if (rec[k] === null || rec[k] === undefined) delete rec[k];
   return rec as OrganizationRecord;
@@ -108,7 +110,7 @@ function identifiersWith(existing: Identifier[], businessId: string | undefined)
   ];
 }
 
-export async function insertOrganization(tx: Tx, id: string, input: OrganizationInput): Promise<void> {
+export async function insertOrganization(tx: Tx, id: string, input: OrganizationInput, source?: RecordSource): Promise<void> {
   await tx.insert(organizations).values({
     id,
     name: input.name,
@@ -118,6 +120,7 @@ export async function insertOrganization(tx: Tx, id: string, input: Organization
     legalStatus: input.legal_status ?? null,
     identifiers: identifiersWith([], input.business_id),
     translations: input.translations ?? {},
+    source,
   });
   await setTermLinks(tx, 'organization', id, input.provider_type ? [{ taxonomy: 'provider_type', code: input.provider_type }] : []);
 }
@@ -127,6 +130,7 @@ export async function replaceOrganization(
   id: string,
   input: OrganizationInput,
   expectedVersion?: number,
+  source?: RecordSource,
 ): Promise<boolean> {
   const [row] = await tx.select({ identifiers: organizations.identifiers }).from(organizations).where(eq(organizations.id, id));
   if (!row) return false;
@@ -140,6 +144,7 @@ export async function replaceOrganization(
       legalStatus: input.legal_status ?? null,
       identifiers: identifiersWith(row.identifiers, input.business_id),
       translations: input.translations ?? {},
+      ...(source ? { source } : {}),
       version: sql`${organizations.version} + 1`,
       updatedAt: new Date(),
     })
@@ -180,7 +185,7 @@ export async function softDeleteOrganization(tx: Tx, id: string, expectedVersion
   return deleted.length > 0;
 }
 
-/** The business id of an organization row, as the `organizations_business_id` index reads it. */
+/** The business id (Y-tunnus) of an organization row, from its identifiers. */
 const businessIdOf = sql`(jsonb_path_query_first(${organizations.identifiers}, '$[*] ? (@.identifier_type == "Y-tunnus").identifier') #>> '{}')`;
 
 /**

@@ -25,6 +25,7 @@ import type {
   ServiceStatus,
   Translations,
 } from '../catalog/types.ts';
+import type { DerivedTerms, RecordSource } from '../ptv/model.ts';
 
 /**
  * The catalog follows Open Referral HSDS 3.0. A service's value objects (phones,
@@ -75,18 +76,13 @@ export const organizations = pgTable('organizations', {
   identifiers: jsonb('identifiers').$type<Identifier[]>().notNull().default([]),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
   extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+  /** Set when the record comes from an outside register (PTV); its fields are then read-only. */
+  source: jsonb('source').$type<RecordSource>(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
-}, (t) => [
-  // One live organization per business id and per name: an organization cannot pass
-  // itself off as another.
-  uniqueIndex('organizations_business_id')
-    .on(sql`(jsonb_path_query_first(${t.identifiers}, '$[*] ? (@.identifier_type == "Y-tunnus").identifier') #>> '{}')`)
-    .where(sql`${t.deletedAt} is null`),
-  uniqueIndex('organizations_name').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
-]);
+});
 
 export const services = pgTable(
   'services',
@@ -119,6 +115,10 @@ export const services = pgTable(
     serviceAtLocations: jsonb('service_at_locations').$type<ServiceAtLocation[]>().notNull().default([]),
     /** Further HSDS 3.0 service properties that the catalog keeps verbatim (e.g. `funding`). */
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    /** Set when the service comes from an outside register (PTV); those fields are then read-only. */
+    source: jsonb('source').$type<RecordSource>(),
+    /** The taxonomy terms the register's classifications gave, apart from those added in the catalog. */
+    sourceTerms: jsonb('source_terms').$type<DerivedTerms>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -167,8 +167,9 @@ export const recordIds = pgTable(
     /** The service an object nested in one service belongs to. */
     serviceId: uuid('service_id'),
     /**
-     * The organization a location (and its addresses and accessibility notes) belongs to:
-     * one location may serve several of the organization's services, as in HSDS.
+     * The organization that placed a service at a location first (for a location, its
+     * addresses and accessibility notes): a location may serve several services, as in
+     * HSDS; through the API only that organization's services may use it.
      */
     organizationId: uuid('organization_id'),
   },
@@ -276,3 +277,12 @@ export const referralCounts = pgTable(
     index('referral_counts_service').on(t.serviceId),
   ],
 );
+/** One run of `tarjotin ptv sync`; the last successful one per municipality is where the next fetch of changes starts. */
+export const ptvSyncs = pgTable('ptv_syncs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
+  municipalities: jsonb('municipalities').$type<string[]>().notNull(),
+  full: boolean('full').notNull(),
+  summary: jsonb('summary').$type<Record<string, number>>().notNull(),
+});

@@ -4,6 +4,7 @@ import { isStale } from '../catalog/freshness.ts';
 import type { ServiceInput, ServiceRecord, TermTaxonomy } from '../catalog/types.ts';
 import { TERM_FIELDS } from '../catalog/validate.ts';
 import { findTerm, nameUuid } from '../vocabulary/index.ts';
+import type { DerivedTerms, RecordSource } from '../ptv/model.ts';
 import type { Tx } from './client.ts';
 import { attributes, searchOutbox, services, taxonomyTerms } from './schema.ts';
 
@@ -66,6 +67,7 @@ export function toRecord(row: ServiceRow, terms: Record<TermTaxonomy, string[]>)
     target_groups: terms.target_group,
     access: terms.access,
     stale: isStale(row.assuredDate),
+    source: row.source,
   };
   for (const k of Object.keys(rec)) if (rec[k] === null || rec[k] === undefined) delete rec[k];
   return rec as ServiceRecord;
@@ -213,6 +215,9 @@ export interface WriteOptions {
   extra?: Record<string, unknown>;
   /** HSDS attribute rows kept as imported (their ids included), instead of the input's codes. */
   links?: AttributeLink[];
+  /** For records from PTV: where they come from, and the terms its classifications gave. */
+  source?: RecordSource;
+  sourceTerms?: DerivedTerms;
 }
 
 export interface AttributeLink {
@@ -230,7 +235,7 @@ async function writeLinks(tx: Tx, id: string, input: ServiceInput, links: Attrib
 
 export async function insertService(tx: Tx, id: string, input: ServiceInput, opts: WriteOptions = {}): Promise<void> {
   const cols = columnsOf(input, opts.lastModified ?? new Date().toISOString());
-  await tx.insert(services).values({ id, ...cols, extra: opts.extra ?? {} });
+  await tx.insert(services).values({ id, ...cols, extra: opts.extra ?? {}, source: opts.source, sourceTerms: opts.sourceTerms });
   await writeLinks(tx, id, input, opts.links);
   await enqueueIndexing(tx, [id]);
 }
@@ -252,6 +257,8 @@ export async function replaceService(
     .set({
       ...cols,
       ...(opts.extra ? { extra: opts.extra } : {}),
+      ...(opts.source ? { source: opts.source } : {}),
+      ...(opts.sourceTerms ? { sourceTerms: opts.sourceTerms } : {}),
       version: sql`${services.version} + 1`,
       updatedAt: new Date(),
       deletedAt: null,
@@ -288,6 +295,6 @@ export async function softDeleteService(tx: Tx, id: string, expectedVersion?: nu
 
 /** Input form of a stored record: what a PUT of the same content would send. */
 export function toInput(record: ServiceRecord): ServiceInput {
-  const { last_modified: _lm, stale: _s, ...input } = record;
+  const { last_modified: _lm, stale: _s, source: _source, ...input } = record;
   return input;
 }

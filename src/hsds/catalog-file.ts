@@ -96,11 +96,11 @@ function sameContent(a: ServiceRecord | null, b: ServiceRecord): boolean {
   return a !== null && isDeepStrictEqual({ ...a, last_modified: '' }, { ...b, last_modified: '' });
 }
 
-/** An id, name or business id that another record holds: the file's problem, not a fault. */
+/** An id that another record holds: the file's problem, not a fault. */
 function rejectReusedIds(err: unknown): never {
   if (!isUniqueViolation(err)) throw err;
   const detail = (err as { cause?: { detail?: string; message?: string } }).cause;
-  throw new CatalogRejected([{ record: 'catalog', field: '', message: `an id, name or business id belongs to another record (${detail?.detail ?? detail?.message ?? 'unique violation'})` }]);
+  throw new CatalogRejected([{ record: 'catalog', field: '', message: `an id belongs to another record (${detail?.detail ?? detail?.message ?? 'unique violation'})` }]);
 }
 
 const SHIPPED_TAXONOMY_IDS = new Set(TAXONOMIES.map((t) => t.id));

@@ -3,6 +3,8 @@ import type { Tx } from '../db/client.ts';
 import type { OrganizationRow } from '../db/organizations.ts';
 import { attributes, organizations, services, taxonomies, taxonomyTerms, type LinkEntity } from '../db/schema.ts';
 import { formatTimestamp, type ServiceRow } from '../db/services.ts';
+import type { RecordSource } from '../ptv/model.ts';
+import { nameUuid } from '../vocabulary/index.ts';
 
 /**
  * Rows → HSDS 3.0 objects. The catalog file (export) and the /hsds read API share these
@@ -86,6 +88,7 @@ export function hsdsService(s: ServiceRow, serviceAttributes: Json[]): Json {
     assured_date: s.assuredDate,
     last_modified: formatTimestamp(s.lastModified),
     ...s.extra,
+    ...provenance(s.id, 'service', s.source),
     translations: s.translations,
     phones: s.phones,
     schedules: s.schedules,
@@ -94,6 +97,28 @@ export function hsdsService(s: ServiceRow, serviceAttributes: Json[]): Json {
     service_at_locations: s.serviceAtLocations,
     attributes: serviceAttributes,
   });
+}
+
+/**
+ * A record kept by PTV names its source twice: as the catalog's `source` extension, and
+ * as an HSDS `metadata` entry saying when the catalog last took it from the register.
+ */
+function provenance(id: string, resourceType: 'service' | 'organization', source: RecordSource | null): Json {
+  if (!source) return {};
+  return {
+    source,
+    metadata: [{
+      id: nameUuid(`metadata:${id}:${source.system}`),
+      resource_id: id,
+      resource_type: resourceType,
+      last_action_date: source.synced_at.slice(0, 10),
+      last_action_type: 'sync',
+      field_name: '',
+      previous_value: '',
+      replacement_value: `${source.system}:${source.id} (modified ${source.modified})`,
+      updated_by: 'Suomi.fi-palvelutietovaranto (PTV)',
+    }],
+  };
 }
 
 /** An organization with its identifiers and attributes nested, as in the catalog file. */
@@ -106,6 +131,7 @@ export function hsdsOrganization(o: OrganizationRow, organizationAttributes: Jso
     email: o.email,
     legal_status: o.legalStatus,
     ...o.extra,
+    ...provenance(o.id, 'organization', o.source),
     translations: o.translations,
     organization_identifiers: o.identifiers,
     attributes: organizationAttributes,

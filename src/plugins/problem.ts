@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'conflict': { status: 409, title: 'The request conflicts with the current state' },
   'request-timeout': { status: 408, title: 'The request did not arrive in time' },
+  'ptv-managed': { status: 409, title: 'This field comes from PTV and is changed there' },
   'precondition-failed': { status: 412, title: 'The resource has changed since it was read' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },

@@ -138,6 +138,8 @@ t.test('security findings', async (t) => {
       assertProblem(t, res, 409, label);
     }
     t.same((await app.inject({ url: `/v1/organizations/${orgA.id}` })).json(), current, 'organization A is unchanged');
+    const subOrganization = await app.inject({ method: 'POST', url: '/v1/organizations', headers: admin, payload: { name: `${nameB}, perhepalvelut`, description: 'x', business_id: '0737546-2' } });
+    t.equal(subOrganization.statusCode, 201, "a curator may register a sub-organization under its parent's business id");
   });
 
   t.test('finding 11: If-Match: * does not let an editor skip the precondition', async (t) => {

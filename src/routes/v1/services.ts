@@ -150,7 +150,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       security: WRITE_SECURITY,
       params: IdParams,
       headers: IfMatch,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 412, 428) },
+      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
   }, async (request, reply) => {
     await db().transaction((tx) => deleteService(tx, actorOf(request), request.params.id, () => expectedVersion(request)));
