@@ -20,7 +20,7 @@ const STOP_WORDS = [
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: ['name_keys', 'main_keys', 'term_keys', 'text_keys'],
   filterableAttributes: [
-    'id', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
+    'id', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages', 'interpretation',
     'provider_type', 'organization_id', 'min_age', 'max_age', 'open_slots', 'always_open', 'remote',
     'has_phone', '_geo',
   ],
