@@ -50,5 +50,6 @@ function printReport(r: EvalReport, details: boolean): void {
   if (details) {
     for (const q of r.details.queries) console.log(`  query ${q.id} ndcg5=${q.ndcg5.toFixed(3)}`);
     for (const c of r.details.cases) console.log(`  case ${c.id} full=${c.full.toFixed(3)} text=${c.text.toFixed(3)}`);
+    for (const t of r.details.topics) console.log(`  topic "${t.q}" precision20=${t.precision20.toFixed(3)} total_precision=${t.total_precision.toFixed(3)} total=${t.total}`);
   }
 }

@@ -24,6 +24,13 @@ export interface PrecisionScores {
   mean_total: number;
 }
 
+export interface TopicDetail {
+  q: string;
+  precision20: number;
+  total_precision: number;
+  total: number;
+}
+
 export interface TopicHit {
   needs: Array<{ code: string }>;
   target_groups: Array<{ code: string }>;
@@ -45,7 +52,8 @@ export function onTopic(hit: TopicHit, t: TopicQuery): boolean {
   return groups.length === 0 || groups.some((g) => t.groups!.includes(g) || OPEN_GROUPS.includes(g));
 }
 
-export async function scorePrecision(topics: TopicQuery[], search: TopicSearch): Promise<PrecisionScores> {
+export async function scorePrecision(topics: TopicQuery[], search: TopicSearch): Promise<{ scores: PrecisionScores; details: TopicDetail[] }> {
+  const details: TopicDetail[] = [];
   const at20: number[] = [];
   const ofTotal: number[] = [];
   const totals: number[] = [];
@@ -62,8 +70,12 @@ export async function scorePrecision(topics: TopicQuery[], search: TopicSearch):
     at20.push(first.length === 0 ? 0 : first.filter((h) => onTopic(h, t)).length / first.length);
     ofTotal.push(total === 0 ? 0 : hits.filter((h) => onTopic(h, t)).length / total);
     totals.push(total);
+    details.push({ q: t.q, precision20: round(at20.at(-1)!), total_precision: round(ofTotal.at(-1)!), total });
   }
-  return { queries: topics.length, precision20: round(mean(at20)), total_precision: round(mean(ofTotal)), mean_total: round(mean(totals)) };
+  return {
+    scores: { queries: topics.length, precision20: round(mean(at20)), total_precision: round(mean(ofTotal)), mean_total: round(mean(totals)) },
+    details,
+  };
 }
 
 export const TOPIC_PAGE_SIZE = PAGE;

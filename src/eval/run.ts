@@ -9,7 +9,7 @@ import { isOpenAt } from '../search/opening-hours.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { readJson, type EvalCase, type EvalQuery } from './data.ts';
 import { harmAt, mean, ndcgAt, recallAt, round, type Judgments } from './metrics.ts';
-import { scorePrecision, TOPIC_PAGE_SIZE, type PrecisionScores, type TopicQuery } from './precision.ts';
+import { scorePrecision, TOPIC_PAGE_SIZE, type PrecisionScores, type TopicDetail, type TopicQuery } from './precision.ts';
 import { notesOfCases, scoreReader, type LabelledNote, type ReaderScores } from './reader.ts';
 
 export interface EvalFiles {
@@ -47,7 +47,11 @@ export interface EvalReport {
   cases: number;
   queries: number;
   /** Per query and case, for finding where the method fails. */
-  details: { queries: Array<{ id: string; ndcg5: number }>; cases: Array<{ id: string; full: number; text: number }> };
+  details: {
+    queries: Array<{ id: string; ndcg5: number }>;
+    cases: Array<{ id: string; full: number; text: number }>;
+    topics: TopicDetail[];
+  };
 }
 
 type Ranker = (q: EvalQuery) => Promise<string[]>;
@@ -103,7 +107,6 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
       recommend: await scoreCases(cases, recommendApi('full'), reachable),
       recommend_text: await scoreCases(cases, recommendApi('text'), reachable),
       reader: { cases: scoreReader(notesOfCases(cases)).scores, ...(notes ? { notes: scoreReader(notes).scores } : {}) },
-      ...(topics ? { precision: await scorePrecision(topics, topicSearch) } : {}),
       baselines: {
         meilisearch_plain: {
           search: await scoreQueries(queries, (q) => plain.search(q.q, q.filters?.municipality)),
@@ -113,8 +116,13 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
       },
       cases: cases.length,
       queries: queries.length,
-      details: { queries: [], cases: [] },
+      details: { queries: [], cases: [], topics: [] },
     };
+    if (topics) {
+      const { scores, details } = await scorePrecision(topics, topicSearch);
+      report.precision = scores;
+      report.details.topics = details;
+    }
     for (const q of queries) report.details.queries.push({ id: q.id, ndcg5: round(ndcgAt(5, await searchApi(q), q.judgments)) });
     for (const c of cases) {
       report.details.cases.push({
