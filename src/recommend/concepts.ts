@@ -57,9 +57,11 @@ import { normalize } from '../search/analysis.ts';
  * - `soon`: calls for help within days (an eviction notice, food running out);
  * - `physical`: physical or sexual violence, which fear of the perpetrator makes acute;
  * - `recent`: a time expression for today, last night or yesterday;
- * - `fear`: the client is afraid.
+ * - `fear`: the client is afraid;
+ * - `past`: a time expression for long ago (`vuosia sitten`), which makes events told
+ *   in its sentence part of the client's history, not of today.
  */
-export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear';
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past';
 
 export interface CueSpec {
   /** Fixed lexicon identifier, `<concept>.<name>`. */
@@ -519,6 +521,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // A benefit the client does not get is an income need, so these cues carry their negation.
     c('ei_saa_tukea', STRONG,
       'NEG saa|saanut|saaneet|får|fått|get|gets|receive|received * *tuki|*tukea|*tuen|*etuus|*etuutta|*etuutta|*raha|*rahaa|toimeentul*|*ersättning|ersättning*|*stöd|stöd*|*bidrag|benefit*|allowance'),
+    c('tuki_loppuu', STRONG,
+      '*tuki|*tuet|*tukea|*etuus|*raha|päiväraha*|eläke|palkka|allowance|benefit*|ersättning*|*ersättning|*stöd loppuu|loppumassa|päättyy|päättymässä|katkeaa|lakkaa|ends|ending|runs|tar|upphör', 'soon'),
     c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*|arbetslöshetsersättning*|inkomstrelaterad*|*ersättning, ersättning*|stöd * NEG|nekad*|avslag*'),
     c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
@@ -1068,7 +1072,8 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
       'pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata|olla * kotiin|kotona, ' +
       'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
       'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),
-    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä', 'acute'),
+    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä, yö|ilta tulossa|tulee|lähestyy', 'acute'),
+    c('kauan_sitten', WEAK, 'vuosia|vuosikymmeniä|kauan sitten, aikoinaan|lapsuude*|nuoruude*, years ago, long ago, för länge sedan, för * år sedan', 'past'),
     c('valittomasti', STRONG,
       'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
       'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),

@@ -256,7 +256,10 @@ function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: s
  *   benefit sanction), or violence and the like that is not acute;
  * - routine otherwise.
  */
-function decideUrgency(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+  const pastSentences = new Set(urgencyHits.filter((h) => hasTag(h, 'past')).flatMap((h) => [...h.sentences]));
+  // What happened long ago is the client's history: it does not make help urgent.
+  const needHits = allNeedHits.filter((h) => [...h.sentences].some((s) => !pastSentences.has(s)));
   const relevant = (h: CueHit): boolean => included(h.concept) || h.strength >= CLEAR;
   // Words of time ("välittömästi", "ensi viikolla") make a need urgent; without one they
   // are about the appointment, not the client's situation.
