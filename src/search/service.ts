@@ -14,7 +14,7 @@ import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
 import { queryIntent, rerank } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { meiliFilter, type SearchFilters } from './query.ts';
-import { FACETS } from './settings.ts';
+import { FACETS, STOP_KEYS } from './settings.ts';
 
 export interface SearchRequest extends SearchFilters {
   q?: string;
@@ -68,9 +68,15 @@ export class SearchService {
     private readonly onDegraded: () => void = () => {},
   ) {}
 
-  /** The query as the index sees it: analysed keys (see analysis.ts). */
+  /**
+   * The query as the index sees it: analysed keys (see analysis.ts), without stop words.
+   * The engine ignores stop words only in part: a query left with one (`hjälp` once
+   * the matching strategy has dropped `skulder`) matches every document.
+   */
   queryKeys(q: string | undefined): string[] {
-    return q ? analyzeQuery(q, this.lexicon) : [];
+    const keys = q ? analyzeQuery(q, this.lexicon) : [];
+    const meaningful = keys.filter((k) => !STOP_KEYS.has(k));
+    return meaningful.length > 0 ? meaningful : keys;
   }
 
   /**
