@@ -101,15 +101,15 @@ export function belongsTo(group: string, client: Client): boolean {
 }
 
 /**
- * Target groups as eligibility: a service for everyone or for adults is open; one for
- * relatives (of older people, of substance users…) is for a client who supports someone,
- * never for the person with the problem; one for immigrants or LGBTIQ+ people needs the
- * client to be one; otherwise the client must be in one of its groups.
+ * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
+ * needs the client to be one; one for everyone or for adults is open; one for relatives
+ * (of older people, of substance users…) is for a client who supports someone, never for
+ * the person with the problem; otherwise the client must be in one of its groups.
  */
 export function groupEligible(targetGroups: string[], client: Client): boolean {
-  if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
-  if (targetGroups.includes('relatives')) return isRelative(client);
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
   if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
+  if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
+  if (targetGroups.includes('relatives')) return isRelative(client);
   return targetGroups.some((g) => belongsTo(g, client));
 }
