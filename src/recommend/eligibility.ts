@@ -59,7 +59,7 @@ export function locality(doc: SearchDocument, municipality: string | undefined):
 /** Groups whose services are open to any adult client. */
 const OPEN_GROUPS = new Set(['everyone', 'adults']);
 /** Groups a service may be reserved for by who the client is, not by age or need. */
-const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
+export const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
 
 /** The client is a relative or carer: the note or profile is about supporting someone else. */
 export function isRelative(client: Client): boolean {

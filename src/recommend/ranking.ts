@@ -1,7 +1,7 @@
 import { isStale } from '../catalog/freshness.ts';
 import type { SearchDocument } from '../search/document.ts';
 import type { Client } from './client.ts';
-import { languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
+import { IDENTITY_GROUPS, languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
 
 /**
  * Scores a candidate for a client from explicit, explainable signals, and picks the list
@@ -46,8 +46,6 @@ const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing
 const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0.25, interpreted: -0.25, none: -2 };
 const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
 
-/** Groups a service may be reserved for: a client not known to belong is not its audience. */
-const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
 
 function ageFits(group: string, age: number): boolean | undefined {
   switch (group) {
