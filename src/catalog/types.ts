@@ -131,6 +131,15 @@ const serviceFields = {
   application_process: Opt(Text(2000)),
   fees_description: Opt(Text(2000)),
   eligibility_description: Opt(Text(2000)),
+  interpretation_services: Opt(
+    Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      description:
+        'HSDS: how the service arranges interpretation. Set when it serves clients in any language through an interpreter ' +
+        '(public authorities must); recommend then offers it to clients who speak none of its `languages`.',
+    }),
+  ),
   minimum_age: Opt(Type.Integer({ minimum: 0, maximum: 130 })),
   maximum_age: Opt(Type.Integer({ minimum: 0, maximum: 130 })),
   assured_date: Opt(DateString),

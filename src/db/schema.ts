@@ -103,6 +103,8 @@ export const services = pgTable(
     applicationProcess: text('application_process'),
     feesDescription: text('fees_description'),
     eligibilityDescription: text('eligibility_description'),
+    /** HSDS: how interpretation is arranged; set when the service arranges it for any language. */
+    interpretationServices: text('interpretation_services'),
     minimumAge: integer('minimum_age'),
     maximumAge: integer('maximum_age'),
     assuredDate: date('assured_date'),

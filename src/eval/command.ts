@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { runEval, type EvalReport } from './run.ts';
 
-/** `tarjotin eval --catalog F --cases F --queries F [--json] [--details]` */
+/** `tarjotin eval --catalog F --cases F --queries F [--notes F] [--topics F] [--json] [--details]` */
 export async function runEvalCommand(_config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -10,6 +10,8 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
       catalog: { type: 'string' },
       cases: { type: 'string' },
       queries: { type: 'string' },
+      notes: { type: 'string' },
+      topics: { type: 'string' },
       json: { type: 'boolean', default: false },
       details: { type: 'boolean', default: false },
     },
@@ -17,7 +19,13 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
   if (!values.catalog || !values.cases || !values.queries) {
     throw new Error('eval needs --catalog, --cases and --queries');
   }
-  const report = await runEval({ catalog: values.catalog, cases: values.cases, queries: values.queries });
+  const report = await runEval({
+    catalog: values.catalog,
+    cases: values.cases,
+    queries: values.queries,
+    ...(values.notes ? { notes: values.notes } : {}),
+    ...(values.topics ? { topics: values.topics } : {}),
+  });
   printReport(report, values.details);
   if (values.json) {
     const { details: _d, ...figures } = report;
@@ -28,7 +36,7 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
 
 function printReport(r: EvalReport, details: boolean): void {
   const row = (label: string, s: object) =>
-    console.log(`${label.padEnd(32)} ${Object.entries(s).map(([k, v]) => `${k}=${(v as number).toFixed(3)}`).join('  ')}`);
+    console.log(`${label.padEnd(32)} ${Object.entries(s).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : (v as number).toFixed(3)}`).join('  ')}`);
   console.log(`${r.queries} queries, ${r.cases} cases`);
   row('search', r.search);
   row('  baseline meilisearch (plain)', r.baselines.meilisearch_plain.search);
@@ -36,8 +44,12 @@ function printReport(r: EvalReport, details: boolean): void {
   row('recommend (text + profile)', r.recommend);
   row('recommend (text only)', r.recommend_text);
   row('  baseline: case text as query', r.baselines.meilisearch_plain.recommend);
+  row('reader on the case texts', r.reader.cases);
+  if (r.reader.notes) row('reader on the labelled notes', r.reader.notes);
+  if (r.precision) row('search precision (topic queries)', r.precision);
   if (details) {
     for (const q of r.details.queries) console.log(`  query ${q.id} ndcg5=${q.ndcg5.toFixed(3)}`);
     for (const c of r.details.cases) console.log(`  case ${c.id} full=${c.full.toFixed(3)} text=${c.text.toFixed(3)}`);
+    for (const t of r.details.topics) console.log(`  topic "${t.q}" precision20=${t.precision20.toFixed(3)} total_precision=${t.total_precision.toFixed(3)} total=${t.total}`);
   }
 }

@@ -9,11 +9,17 @@ import { isOpenAt } from '../search/opening-hours.ts';
 import { extentsCovering } from '../vocabulary/index.ts';
 import { readJson, type EvalCase, type EvalQuery } from './data.ts';
 import { harmAt, mean, ndcgAt, recallAt, round, type Judgments } from './metrics.ts';
+import { scorePrecision, TOPIC_PAGE_SIZE, type PrecisionScores, type TopicDetail, type TopicQuery } from './precision.ts';
+import { notesOfCases, scoreReader, type LabelledNote, type ReaderScores } from './reader.ts';
 
 export interface EvalFiles {
   catalog: string;
   cases: string;
   queries: string;
+  /** Labelled referral notes for the situation reader (optional). */
+  notes?: string;
+  /** Search queries with their topic, for precision (optional). */
+  topics?: string;
 }
 
 export interface SearchScores {
@@ -30,6 +36,10 @@ export interface EvalReport {
   recommend: RecommendScores;
   recommend_text: RecommendScores;
   search: SearchScores;
+  /** The situation reader on the cases' texts (labels: their profiles), and on the labelled notes. */
+  reader: { cases: ReaderScores; notes?: ReaderScores };
+  /** Search precision on the topic queries. */
+  precision?: PrecisionScores;
   baselines: {
     meilisearch_plain: { search: SearchScores; recommend: RecommendScores };
     postgres_fts: { search: SearchScores };
@@ -37,7 +47,11 @@ export interface EvalReport {
   cases: number;
   queries: number;
   /** Per query and case, for finding where the method fails. */
-  details: { queries: Array<{ id: string; ndcg5: number }>; cases: Array<{ id: string; full: number; text: number }> };
+  details: {
+    queries: Array<{ id: string; ndcg5: number }>;
+    cases: Array<{ id: string; full: number; text: number }>;
+    topics: TopicDetail[];
+  };
 }
 
 type Ranker = (q: EvalQuery) => Promise<string[]>;
@@ -49,10 +63,12 @@ type CaseRanker = (c: EvalCase) => Promise<string[]>;
  * over HTTP, and the baselines measured on the same documents in the same run.
  */
 export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalReport> {
-  const [catalog, cases, queries] = await Promise.all([
+  const [catalog, cases, queries, notes, topics] = await Promise.all([
     readJson<unknown>(files.catalog),
     readJson<EvalCase[]>(files.cases),
     readJson<EvalQuery[]>(files.queries),
+    files.notes ? readJson<LabelledNote[]>(files.notes) : undefined,
+    files.topics ? readJson<TopicQuery[]>(files.topics) : undefined,
   ]);
   return withIsolatedInstance(async (app, base) => {
     await importCatalog(app.database.db, catalog);
@@ -79,11 +95,18 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
       return ((await res.json()) as { results: Array<{ id: string }> }).results.map((r) => r.id);
     };
 
+    const topicSearch = async (t: TopicQuery, page: number) => {
+      const params = new URLSearchParams({ q: t.q, page: String(page), limit: String(TOPIC_PAGE_SIZE), lang: t.lang ?? 'fi' });
+      const res = await fetch(`${base}/v1/search?${params}`);
+      return (await res.json()) as { hits: Array<{ needs: Array<{ code: string }>; target_groups: Array<{ code: string }> }>; total: number };
+    };
+
     const plain = await plainMeilisearch(app);
     const report: EvalReport = {
       search: await scoreQueries(queries, searchApi),
       recommend: await scoreCases(cases, recommendApi('full'), reachable),
       recommend_text: await scoreCases(cases, recommendApi('text'), reachable),
+      reader: { cases: scoreReader(notesOfCases(cases)).scores, ...(notes ? { notes: scoreReader(notes).scores } : {}) },
       baselines: {
         meilisearch_plain: {
           search: await scoreQueries(queries, (q) => plain.search(q.q, q.filters?.municipality)),
@@ -93,8 +116,13 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
       },
       cases: cases.length,
       queries: queries.length,
-      details: { queries: [], cases: [] },
+      details: { queries: [], cases: [], topics: [] },
     };
+    if (topics) {
+      const { scores, details } = await scorePrecision(topics, topicSearch);
+      report.precision = scores;
+      report.details.topics = details;
+    }
     for (const q of queries) report.details.queries.push({ id: q.id, ndcg5: round(ndcgAt(5, await searchApi(q), q.judgments)) });
     for (const c of cases) {
       report.details.cases.push({

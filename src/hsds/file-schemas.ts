@@ -67,7 +67,6 @@ export const OrganizationFile = Type.Object({
 /** HSDS service properties outside the catalog's model, kept verbatim. */
 export const ServiceExtras = Type.Object({
   program_id: Opt(Uuid),
-  interpretation_services: Opt(Str),
   wait_time: Opt(Str),
   fees: Opt(Str),
   accreditations: Opt(Str),

@@ -83,6 +83,7 @@ export function hsdsService(s: ServiceRow, serviceAttributes: Json[]): Json {
     application_process: s.applicationProcess,
     fees_description: s.feesDescription,
     eligibility_description: s.eligibilityDescription,
+    interpretation_services: s.interpretationServices,
     minimum_age: s.minimumAge,
     maximum_age: s.maximumAge,
     assured_date: s.assuredDate,

@@ -22,6 +22,7 @@ import { CatalogRejected, fieldProblems, ProblemLog, type FieldProblem } from '.
 export const MODELLED_SERVICE_KEYS = new Set([
   'id', 'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status',
   'status_note', 'status_until', 'application_process', 'fees_description', 'eligibility_description',
+  'interpretation_services',
   'minimum_age', 'maximum_age', 'assured_date', 'last_modified', 'translations', 'phones', 'schedules',
   'languages', 'service_areas', 'service_at_locations', 'attributes', 'organization',
 ]);

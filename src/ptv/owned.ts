@@ -12,7 +12,7 @@ import type { RecordSource } from './model.ts';
 export const PTV_SERVICE_FIELDS = [
   'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'status_note', 'status_until',
   'application_process', 'fees_description', 'eligibility_description', 'translations', 'phones', 'schedules',
-  'languages', 'service_areas', 'service_at_locations',
+  'languages', 'service_areas', 'service_at_locations', 'interpretation_services',
 ] as const satisfies ReadonlyArray<keyof ServiceInput>;
 
 /** Kept from the catalog's record when a sync rewrites a service. */

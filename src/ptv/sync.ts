@@ -126,8 +126,8 @@ type WriteResult = 'created' | 'updated' | 'unchanged' | { id: string; reason: s
 async function writeService(tx: Tx, mapped: MappedService, syncedAt: string): Promise<WriteResult> {
   const [row] = await getServiceRows(tx, [mapped.id], true);
   const current = row ? await recordOf(tx, row) : undefined;
-  const next = mergeLocal(mapped, current, row?.sourceTerms ?? undefined);
-  const extra = withInterpretationServices(row?.extra ?? {}, mapped.publicAuthority);
+  const next = withInterpretationServices(mergeLocal(mapped, current, row?.sourceTerms ?? undefined), mapped.publicAuthority);
+  const extra = row?.extra ?? {};
   const invalid = firstViolation(next);
   if (invalid) return { id: mapped.id, reason: invalid };
   if (!(await organizationExists(tx, next.organization_id))) {

@@ -1,4 +1,4 @@
-import { readSituation } from './situation.ts';
+import { noteLanguage, readSituation } from './situation.ts';
 
 /**
  * Who the recommendation is for: the structured profile a worker sent, completed with
@@ -23,6 +23,14 @@ export interface ClientNeed {
   /** 0..1: the first need is the main one. */
   weight: number;
   source: Source;
+  /** Lexicon cue ids the need was read from (empty for profile needs). */
+  evidence: string[];
+}
+
+/** A value the recommendation used, and where it came from, so a worker can correct it. */
+export interface Read<T> {
+  value: T;
+  source: Source;
 }
 
 export interface Client {
@@ -33,6 +41,8 @@ export interface Client {
   language?: string;
   requires: string[];
   targetGroups: string[];
+  /** Where age, language and access requirements came from. */
+  sources: { age?: Source; language?: Source; requires: Source };
 }
 
 /** Weights of profile needs by position: the worker lists the main need first. */
@@ -41,8 +51,14 @@ const profileWeight = (i: number) => Math.max(0.5, 1 - i * 0.15);
 export function understandClient(text: string | undefined, profile: Profile = {}): Client {
   const read = text ? readSituation(text) : undefined;
   const needs: ClientNeed[] = profile.needs?.length
-    ? profile.needs.map((code, i) => ({ code, weight: profileWeight(i), source: 'profile' as const }))
-    : (read?.needs ?? []).map((n) => ({ code: n.code, weight: n.weight, source: 'text' as const }));
+    ? profile.needs.map((code, i) => ({ code, weight: profileWeight(i), source: 'profile' as const, evidence: [] }))
+    : (read?.needs ?? []).map((n) => ({ code: n.code, weight: n.weight, source: 'text' as const, evidence: n.cues }));
+  const language = pick(profile.language, read?.language);
+  // A note that does not name the client's language is taken to be in it (fi or sv).
+  const written = text && !language ? noteLanguage(text) : undefined;
+  const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
+  const age = pick(profile.age, read?.age);
+  const requires = pick(profile.requires, read && read.requires.length > 0 ? read.requires : undefined);
   return {
     needs,
     urgency: profile.urgency
@@ -51,9 +67,21 @@ export function understandClient(text: string | undefined, profile: Profile = {}
         ? { value: read.urgency, source: 'text' }
         : { value: 'routine', source: 'default' },
     municipality: profile.municipality,
-    age: profile.age ?? read?.age,
-    language: profile.language ?? read?.language,
-    requires: profile.requires ?? read?.requires ?? [],
+    age: age?.value,
+    language: language?.value ?? defaultLanguage,
+    requires: requires?.value ?? [],
     targetGroups: read?.targetGroups ?? [],
+    sources: {
+      ...(age ? { age: age.source } : {}),
+      ...(language ? { language: language.source } : defaultLanguage ? { language: 'default' as const } : {}),
+      requires: requires?.source ?? 'default',
+    },
   };
+}
+
+/** The profile's value wins over the text's. */
+function pick<T>(fromProfile: T | undefined, fromText: T | undefined): Read<T> | undefined {
+  if (fromProfile !== undefined) return { value: fromProfile, source: 'profile' };
+  if (fromText !== undefined) return { value: fromText, source: 'text' };
+  return undefined;
 }

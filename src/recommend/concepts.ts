@@ -1,3 +1,4 @@
+import snowball from 'snowball-stemmers';
 import { normalize } from '../search/analysis.ts';
 
 /**
@@ -16,7 +17,9 @@ import { normalize } from '../search/analysis.ts';
  * - `*velka*`  anywhere inside the word (`nettikasinovelkaa`);
  * - `+varkau*` only inside a compound, after a modifier (`murtovarkaus`, not the town `Varkaus`);
  * - `*lasku`   the word ends with it (`puhelinlasku`);
- * - `juo`      exactly this word;
+ * - `kadulla`  this word form and the other inflected forms of the same word (`kaduilla`),
+ *              for forms of five letters or more (see `exactOrInflected`);
+ * - `=juo`     exactly this word form;
  * - `*`        standing alone between patterns: more words may come between (up to four);
  * - `NEG`      a negation word (`ei`, `eikä`, `ettei`, `inte`, `no`, `not`…), also as one of
  *              a word's alternatives (`NEG|vähän`);
@@ -54,9 +57,11 @@ import { normalize } from '../search/analysis.ts';
  * - `soon`: calls for help within days (an eviction notice, food running out);
  * - `physical`: physical or sexual violence, which fear of the perpetrator makes acute;
  * - `recent`: a time expression for today, last night or yesterday;
- * - `fear`: the client is afraid.
+ * - `fear`: the client is afraid;
+ * - `past`: a time expression for long ago (`vuosia sitten`), which makes events told
+ *   in its sentence part of the client's history, not of today.
  */
-export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear';
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past';
 
 export interface CueSpec {
   /** Fixed lexicon identifier, `<concept>.<name>`. */
@@ -96,12 +101,13 @@ const CARRIERS = foldedSet(`
   ole ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
   koskaan enää lainkaan yhtään mitään mitenkään juurikaan ilmene ilmennyt esiinny esiintynyt
   havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä
+  kokenut kokeneet kokea joutunut joutuneet kohdannut muita muuta muihin mitkään
   fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
   nykyisin tällä hetkellä hetkellä
   har hade haft varit finns fanns förekommer använder använt dricker druckit några något
   någon tecken på av heller längre
   has have had been is was are were be any signs sign of history evidence reported use uses
-  using used drink drinks does did do current currently known a an significant`);
+  using used drink drinks does did do current currently known a an significant other any experienced`);
 
 /** Coordinators: `ei alkoholia tai huumeita` negates both items. */
 const COORDINATORS = foldedSet('tai eikä ja sekä eller och samt or and nor');
@@ -174,6 +180,10 @@ interface CompiledToken {
 }
 
 function compileAlternative(alt: string): { test: WordTest; open: boolean } {
+  if (alt.startsWith('=')) {
+    const form = fold(alt.slice(1));
+    return { test: (w) => (w === form ? w.length : -1), open: false };
+  }
   const atStart = alt.startsWith('^');
   const inside = alt.startsWith('+');
   const body = atStart || inside ? alt.slice(1) : alt;
@@ -189,9 +199,11 @@ function compileAlternative(alt: string): { test: WordTest; open: boolean } {
   }
   if (trailing) {
     const inCompounds = !atStart && s.length >= MIN_INFIX_PREFIX;
+    const sameWord = sameStemAs(s);
     return {
       test: (w) => {
         if (w.startsWith(s)) return s.length;
+        if (sameWord(w)) return w.length;
         if (!inCompounds) return -1;
         const i = w.indexOf(s, MIN_MODIFIER);
         return i < 0 ? -1 : i + s.length;
@@ -199,7 +211,51 @@ function compileAlternative(alt: string): { test: WordTest; open: boolean } {
       open: true,
     };
   }
-  return { test: (w) => (w === s ? w.length : -1), open: false };
+  return { test: exactOrInflected(s), open: false };
+}
+
+const finnish = snowball.newStemmer('finnish');
+const stems = new Map<string, string>();
+const STEM_CACHE_SIZE = 50_000;
+
+function finnishStem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = finnish.stem(word);
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+/** Words of this length or more listed as exact forms also match their other inflected forms. */
+const MIN_INFLECTED_FORM = 5;
+const MIN_INFLECTED_STEM = 4;
+
+/**
+ * A prefix that is a whole word (`kaveri*`) also matches the forms whose stem differs
+ * from it (`kavereiden`, plural stem `kavere-`): the same Snowball stem of five letters
+ * or more (shorter stems of prefixes join unrelated words once diacritics are folded).
+ */
+const MIN_PREFIX_STEM = 5;
+
+function sameStemAs(prefix: string): (w: string) => boolean {
+  const stem = prefix.length >= MIN_INFLECTED_FORM ? finnishStem(prefix) : '';
+  if (stem.length < MIN_PREFIX_STEM || stem === prefix) return () => false;
+  const start = stem.slice(0, 3);
+  return (w) => w.length >= MIN_INFLECTED_FORM && w.startsWith(start) && finnishStem(w) === stem;
+}
+
+/**
+ * An exact word form, and the other forms of the same Finnish word: a listed `kadulla`
+ * also matches `kaduilla`, `sohvalla` matches `sohvilla` (same Snowball stem). Short
+ * forms stay exact (`juo`, `lyö`, `ei`): their stems would join unrelated words.
+ */
+function exactOrInflected(form: string): WordTest {
+  const stem = form.length >= MIN_INFLECTED_FORM ? finnishStem(form) : '';
+  if (stem.length < MIN_INFLECTED_STEM) return (w) => (w === form ? w.length : -1);
+  const start = stem.slice(0, 3);
+  return (w) => (w === form || (w.length >= MIN_INFLECTED_FORM && w.startsWith(start) && finnishStem(w) === stem) ? w.length : -1);
 }
 
 const NEGATION_WORD = { test: (w: string) => (NEGATIONS.has(w) ? w.length : -1), open: false };
@@ -213,6 +269,12 @@ function compileToken(pattern: string, gap: number): CompiledToken {
     test: (w) => {
       let best = -1;
       for (const a of alts) best = Math.max(best, a.test(w));
+      // A hyphenated compound (`kela-papereiden`) ends in its head word.
+      const hyphen = w.lastIndexOf('-');
+      if (best < 0 && hyphen > 0) {
+        const head = w.slice(hyphen + 1);
+        for (const a of alts) if (a.test(head) >= 0) best = w.length;
+      }
       return best;
     },
     open: alts.some((a) => a.open),
@@ -397,6 +459,12 @@ const KIN =
   'puoliso*|miestä*|miehe*|vaimo*|kumppani*|avopuoliso*|aviomie*|äiti*|äidi*|isä*|isää*|poika*|poja*|' +
   'tytär*|tyttär*|lapse*|lasta*|vanhemp*|vanhemma*|sisar*|sisko*|velje*|veli*|mummo*|ukki*|pappa*|appi*|anoppi*';
 
+/**
+ * Adult family members: a client who tells of their drinking, gambling or illness is
+ * usually supporting them (a child's problems told by a parent are a family matter).
+ */
+const ADULT_KIN = 'puoliso*|miehensä|miehestään|vaimo*|kumppani*|avopuoliso*|aviomie*|veli|velje*|sisar*|sisko*|aikuinen|aikuiset';
+
 export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   debt: [
     c('velka', STRONG, '*velka*|*velko*|velan|velat|veloi*|*velan|*velat|*veloi*'),
@@ -418,8 +486,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('maksukyvyton', STRONG, 'maksukyvyttö*|maksukyvytön|konkurssi*'),
     c('takaus', FAIR, 'takaus*|takaaja*'),
     c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*'),
-    c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*'),
-    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills'),
+    c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*|hopar|växer|förfallna, kan NEG betala * räkning*'),
+    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills'),
+    c('ei_pysty_maksamaan', CLEAR, 'NEG pysty*|pysty|kykene*|selviä * maksamaan|maksuista * lasku*|laskuja|laskujaan|velko*|lainoja|lainaa'),
   ],
 
   income: [
@@ -444,12 +513,17 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('pienituloinen', MEDIUM, 'pienitulo*|köyh*|köyhyy*'),
     c('vahavarainen', FAIR, 'vähävarai*|niukoilla|tiukilla, niukka* toimeentul*, tiukka* talou*'),
     c('pienet_tulot', WEAK, 'tulot * pienet|pieni|vähäiset|niukat, pienet|vähäiset|niukat tulot'),
-    c('tuloton', CLEAR, 'tulottom*|tuloto*|rahatto*|rahato*|pennitön|persaukinen, NEG * tuloja, puilla paljailla'),
+    c('tuloton', CLEAR, 'tulottom*|tuloto*|rahatto*|rahato*|pennitön|persaukinen, NEG * tuloja|rahaa|penniäkään, puilla paljailla'),
     c('kasittely_viipyy', FAIR, 'päätö*|käsittely*|hakemus|hakemukse* * viipyy|viivästy*|viipynyt|viivästynyt|kesken, odottaa * päätöstä|päätöksiä'),
     c('kuun_loppu', FAIR, 'kuun lopussa|puolivälissä, loppukuusta, ennen palkkapäivää|tilipäivää|eläkepäivää', 'soon'),
     c('laakkeet', MEDIUM, 'lääkkei*|lääkkeisiin NEG * varaa, varaa lääkkei*|lääkkeisiin|lääkkeiden, lääkekul*|lääkemenoi*'),
     c('tili_tyhja', STRONG, 'tili|tilillä|tilit|pankkitili * tyhjä|tyhjillään|miinuksella|nollilla, *etuus|*etuutta|*tuki|*tukea|*tuet|palkka|palkkaa|eläke|eläkettä * NEG * alkanut|tullut|maksettu|maksettu', 'soon'),
-    c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*'),
+    // A benefit the client does not get is an income need, so these cues carry their negation.
+    c('ei_saa_tukea', STRONG,
+      'NEG saa|saanut|saaneet|får|fått|get|gets|receive|received * *tuki|*tukea|*tuen|*etuus|*etuutta|*etuutta|*raha|*rahaa|toimeentul*|*ersättning|ersättning*|*stöd|stöd*|*bidrag|benefit*|allowance'),
+    c('tuki_loppuu', STRONG,
+      '*tuki|*tuet|*tukea|*etuus|*raha|päiväraha*|eläke|palkka|allowance|benefit*|ersättning*|*ersättning|*stöd loppuu|loppumassa|päättyy|päättymässä|katkeaa|lakkaa|ends|ending|runs|tar|upphör', 'soon'),
+    c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*|arbetslöshetsersättning*|inkomstrelaterad*|*ersättning, ersättning*|stöd * NEG|nekad*|avslag*'),
     c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
     c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance'),
@@ -460,10 +534,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('asunnoton', STRONG, 'asunnoto*|asunnotto*|koditto*|kodito*|*asunnotto*|*asunnoto*', 'recentAcute', 'soon'),
     c('ei_yopaikkaa', STRONG,
       'NEG ole|ollut|löydä|löytänyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
-      'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*', 'recentAcute', 'soon'),
+      'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa', 'recentAcute', 'soon'),
+    c('vailla_asuntoa', STRONG, 'vailla|ilman * vakitui*|vakinai*|omaa|pysyvää asunto*|asuntoa|kotia|osoitetta', 'soon'),
     c('yopaikka', CLEAR, 'yöpaik*|yösij*|yöpymispaik*|hätämajoitu*|majapaik*, paikka|paikan|majoitus* yöksi', 'soon'),
     c('nukkuu_ulkona', STRONG,
-      'nukku*|nukkui|nukkunut|yöpy*|yöpyi|asuu * ulkona|kadulla|autossa|autossaan|rappu*|porra*|portaikos*|puistossa|teltassa|rautatieasemalla, ' +
+      'nukku*|nukkui|nukkunut|yöpy*|yöpyi|asuu|asuvat|asuivat * ulkona|kadulla|autossa|autossaan|rappu*|porra*|portaikos*|puistossa|teltassa|rautatieasemalla, ' +
       'sohvasurf*, sohvalta sohvalle, nurkissa', 'recentAcute', 'soon'),
     c('kadulla', MEDIUM, 'asuu|elää|on|joutui|joutunut|joutuu|joutumassa|päätyi|päätynyt * kadulla|kadulle', 'soon'),
     c('ensisuoja', STRONG, 'ensisuoj*|yömaja*|asunnottomien*|hätämajoitu*|asumispäivystys*'),
@@ -476,7 +551,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vuokrasopimus_irtisanottu', STRONG, 'vuokrasopimu* * irtisano*|purettu|purka*|päättyy|päättyi|loppuu, irtisano* * vuokrasopimu*|asunno*', 'soon'),
     c('vuokranantaja', FAIR, 'vuokranantaj*|isännöitsij*|vuokraisän*'),
     c('vuokra', WEAK, 'vuokra*'),
-    c('kodin_menetys', MEDIUM, 'menett*|menetti|menettänyt|menettämässä * kotinsa|kodin|asuntonsa|asunnon, kodi*|asunno* menet*|menettä*, joutu* muuttamaan, joutu* lähtemään * kotoa|asunnosta'),
+    c('kodin_menetys', MEDIUM, 'menett*|menetti|menettänyt|menettämässä * kotinsa|kodin|asuntonsa|asunnon, kodi*|asunno* menet*|menettä*, joutu* muuttamaan, joutu* lähtemään * kotoa|asunnosta, asunto*|koti|kodi* * lähti|lähtenyt|meni|mennyt alta'),
     c('asunnon_haku', MEDIUM,
       'asunno* etsi*|hak*|tarvit*|jono*|puuttu*|tarpeessa, ' +
       'etsii|hakee|tarvitsee|vailla * asunto*|asuntoa|asunnon|kotia|vuokra-asun*, ' +
@@ -488,7 +563,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('asumisolot', FAIR, 'homeongelm*|kosteusvauri*|hamstra*|hamstraus*, asunto|asunnossa|asunnon * huonokuntoi*|kostea|homee*|sotku*|epäsiisti*|roskai*|roska*|kylmä|täynnä'),
     c('asunto', HINT, 'asunto|asunnon|asunnossa|asuntoa|asunnosta|asuntoon|asunnot'),
     c('heitetty_ulos', WEAK, 'heitti|heittänyt|heitetty|heitettiin|ajoi|ajanut * ulos|pihalle|kadulle'),
-    c('kaverin_luona', MEDIUM, 'asuu|majailee|majoittuu|yöpyy|nukkuu|asunut * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
+    c('kaverin_luona', MEDIUM, 'asuu|asuvat|majailee|majoittuu|yöpyy|nukkuu|nukkuvat|asunut * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
     c('sv_bostadslos', STRONG, 'bostadslös*|hemlös*|härbärge*|nödboende*|nattlogi*, ingenstans att sova|bo, sover ute, på gatan', 'recentAcute', 'soon'),
     c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
     c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
@@ -529,7 +604,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('lapsen_kuritus', STRONG, 'kuritta*|kuritus*|kurittaa|kurittanut, fyysi* kuri*, ruumiillinen kuritus*'),
     c('kaltoinkohtelu', CLEAR, 'kaltoinkoh*|laiminlyö*|laiminlyönti*, kaltoin koh*, huonosti kohdel*'),
     c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*', 'recentAcute', 'soon', 'physical'),
-    c('sv_hot', MEDIUM, 'hot|hotfull*|förföl*, hotar|hotade|hotat * döda|slå|skada|mörda|barnen', 'soon'),
+    c('sv_hot', MEDIUM, 'hot|hotad|hotade|hotats|hotfull*|förföl*|trakasser*, hotar|hotade|hotat * döda|slå|skada|mörda|barnen', 'soon'),
     c('sv_kontroll', MEDIUM, 'kontroller*|styr * pengar*|telefon*'),
     c('en_violence', STRONG,
       'violen*|abusive|hit|hits|hitting|beat|beats|beaten|beating|assault*|strangl*|choke*|choked|choking|punch*|kick*|slapp*|bruis*|shelter, ' +
@@ -623,6 +698,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('syomishairio', STRONG, 'syömishäir*|anoreks*|bulimi*|ahmimi*|ahmimishäir*'),
     c('trauma', MEDIUM, 'trauma*|traumaattis*|traumatis*|ptsd|traumaperäi*|takauma*|painajai*'),
     c('puhua_jonkun_kanssa', FAIR, 'puhua|puhumaan|jutella|keskustella * jonkun|joku kanssa, jonkun|joku jolle|kenelle puhua'),
+    c('kasitella', CLEAR, 'käsitel*|käsittel*|työstää|työstämään|purkaa|purkamaan * kokemuk*|menneitä|mennyttä|tapahtunutta|traum*|asioita|muistoja'),
     c('hoito', MEDIUM, 'psykiatr*|^psykolog*|^terapi*|^terapeut*|mielialalääk*|masennuslääk*|psyykenlääk*|mielenterveystoimisto*|psykoterap*|keskusteluap*|keskustelutu*|keskusteluav*'),
     c('uupumus', WEAK, 'uupu*|uupunut|uupumu*|voimaton|voimattomu*|väsynyt|väsymy*|jaksamat*|jaksamattomuu*, NEG jaksa*'),
     c('sairausloma_mieli', CLEAR, 'sairauslom*|sairauslomalla * uupum*|masennu*|ahdistu*|mielenterv*|burnout'),
@@ -655,7 +731,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('ei_halua_elaa', STRONG,
       'NEG halua* * elää|jatkaa|herätä, ' +
       'halua*|haluaisi|haluavansa kuolla, kuolla pois, pois tästä elämästä, ' +
-      'elämä|elämällä|elämässä NEG * arvoa|tarkoitusta|mieltä|merkitystä, ' +
+      'elämä|elämällä|elämässä NEG * arvoa|arvoinen|arvoiselta|tarkoitusta|mieltä|merkitystä, ' +
       'elämänhalu* * kadon*|kadonnut|mennyt|hukassa|loppu*|NEG, ' +
       'kuolema-ajatuk*|kuolemanajatu*|kuolemantoive*, kuoleman|kuolemaan ajatuks*|toive*, ' +
       'ajatuksia|ajattelee|ajatellut|miettii|miettinyt kuolema*|kuolemasta|kuolevansa|kuolla, ' +
@@ -735,6 +811,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('kielteinen_oleskelu', STRONG, 'kielteinen|kielteisen * turvapaik*|oleskelulu*, käännytyspäätö*|karkotuspäätö*|karkoitu*|käännyty*', 'soon'),
     c('perinto', CLEAR, 'perinnö*|perintö*|perukirj*|perunkirj*|testamentt*|ositu*|avioehto*|kuolinpes*, omaisuuden jak*, lesken oikeu*'),
     c('oikeudenkaynti', MEDIUM, 'oikeudenkäyn*|oikeuteen|oikeudessa|käräjä*|käräjäoikeu*|haastehakem*|haastettu|tuomio*|tuomittu|syyte*|syytetty*|syyttäjä*|rikosasi*|rikosprosess*|kuulustel*|esitutkin*|sovittelu*'),
+    c('oikeusturva', CLEAR,
+      'lähestymiskiel*|oikaisuvaatimu*|muutoksenhak*|valitusosoitu*|oikeusturv*|oikeusavu*|oikeusaputoimisto*|hallinto-oikeu*, ' +
+      'hakea muutosta, laillinen|laiton|lainvastai*|lainmukai*|oikeuksi*|oikeutensa|oikeuksistaan, ' +
+      'epäiltynä|epäilty * rikoksesta|näpistyksestä|varkaudesta, näpist*|myymälävarkau*|rikosepäil*, rikosilmoitu* * hänestä|häntä vastaan'),
     c('sopimukset', WEAK, 'kuluttajaneuvon*|kuluttajariit*|reklamaat*|valtakirja*|sopimus*|sopimuks*'),
     c('ei_ymmarra_paatosta', FAIR, 'päätö*|päätöks*|kirje*|kirjee* * NEG ymmärrä|ymmärtänyt|ymmärtäneet, NEG ymmärrä * päätö*|päätöks*|kirje*|kirjee*|paperi*'),
     c('sv_juridik', STRONG, 'juridisk*|rättshjälp*|rättsligt|rättsliga|advokat*|jurist*|överklag*|intressebevak*|förmyndar*|vårdnadstvist*|umgängesrätt*|uppehållstillstånd*|arvet|testamente*|bouppteckning*|rättegång*|domstol*|bodelning*, god man'),
@@ -760,7 +840,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('taloudellinen_hyvaksikaytto', MEDIUM,
       'taloudelli* hyväksikäyt*|kaltoinkoh*|väkival*, ' +
       'ottaa|otti|ottanut|vie|vei|vienyt * eläkkee*|eläkkeen|eläkkeensä|rahat|rahansa|rahoja|pankkikort*|pankkitunnu*|tilin|tililtä|säästö*'),
-    c('pahoinpitely', WEAK, 'pahoinpi*|*pahoinpitel*|pahoinpidel*'),
+    c('pahoinpitely', MEDIUM, 'pahoinpi*|*pahoinpitel*|pahoinpidel*|ryöstö*|ryöstettiin|ryöstetty*|ryöstön'),
+    c('rikosrikkomus', MEDIUM, 'vaino*|vainottu|lähestymiskiel*|kunnianloukkau*, laiton|laittoma* uhkau*, assaulted|attacked by'),
+    c('tekijan_rangaistus', MEDIUM, 'ilmoittaa|ilmoittamaan|tehdä|tekemään|tehnyt * rikosilmoitu*|poliisille, report * it|crime|assault|attack'),
     c('ihmiskauppa', STRONG, 'ihmiskaup*|pakkotyö*|velkaorjuu*, työperäi* hyväksikäyt*'),
     c('sv_brottsoffer', STRONG, 'brottsoff*|polisanmäl*|bedrägeri*|bedragen|lurad*|lurades|rånad*|rånet|rånades|stöld*|stulit|stal|stulen|utpress*, anmäl* * polis*|polisen'),
     c('en_victim', STRONG, 'robbed|robbery|mugged|scam*|scammed|fraud*|defrauded|swindl*|stolen|stole|theft|blackmail*|extort*|sextortion, crime victim*, victim* of * crime, identity theft, police report, reported|report * police', 'soon'),
@@ -770,7 +852,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vanhemmuus', STRONG, 'vanhemmu*|kasvatusvaik*|kasvatushuol*|kasvatuskysym*|kasvatusneuvo*|lastenkasvatu*|perheneuvo*, kasvatta*|kasvattaa * lap*'),
     c('lastensuojelu', STRONG, 'lastensuojel*|*lastensuojel*|huostaan*|huostaanot*|sijoitet*|sijaishuol*|sijaisperhe*|perhetyö*|perhetyönteki*|perhekuntoutu*'),
     c('perhepalvelu', CLEAR, 'perhekeskus*|perhepalvel*|perhesosiaalityö*|lapsiperhe*|*lapsiperhe*|vauvaperhe*|perhetuki*|tukiperhe*, perheen tuki*'),
-    c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*'),
+    c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*|eroamassa|eroavat|eroaminen|skilsmäss*|divorc*, vanhemmat|vanhempien * ero*|riidat|riitely*|riitel*|riidellään|riitelevät, kotona * riidel*|riidellään|riitaa|riitoja'),
     c('ero', FAIR, 'ero|eron|erosta|eronnut|erota|eroamassa|eroaa|eroprosess*|avioero*|asumusero*|erotilan*|erosi|eronneet|eronnu*'),
     c('ero_kumppanista', MEDIUM, `ero|eron|erosta|eronnut|erosi|erota|eroamassa|eroa|erossa * ${KIN}|miehestään|vaimostaan|kumppanistaan`),
     c('huoltajuus', CLEAR, 'huoltajuu*|*huoltajuu*|huoltajuusriit*|tapaamisoikeu*|*tapaamisoikeu*|lähivanhem*|etävanhem*|yhteishuolt*|vuoroasu*|elatu*|tapaamispaik*, valvotut|valvottu tapaami*|vaihto*'),
@@ -787,7 +869,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG tiedä * miten puuttu*|toimia|suhtautu*|auttaa, miten|kuinka puuttua, asettaa|asettamaan rajoja|rajat, rajojen asettami*'),
     c('uhmaikainen', FAIR, 'uhmaikä*|uhmakohtau*|murrosikä*|murrosikäi*|tottelematto*|käytöshäir*|käytösongelm*|karkail*, NEG tottele*, karkaa kotoa'),
     c('karkaillut_lapsi', FAIR, 'karkail*|hatkat|hatkoi*|hatkassa|hatkaan, karkaa|karannut kotoa, NEG tiedä * missä * on|ovat|oleskelee'),
-    c('vanki_vanhempi', MEDIUM, 'isä|äiti|puoliso|mies|vaimo|vanhempi|isänsä|äitinsä * vankilassa|vankeudessa|tutkintavankeudessa|vankilaan, yksin * lasten|lapsen|lapsien|vauvan kanssa, äiti|isä|vanhemmat * uupunut|uupuneita|väsynyt|väsyneitä|jaksa*'),
+    c('vanki_vanhempi', MEDIUM, 'isä|äiti|puoliso|mies|vaimo|vanhempi|isänsä|äitinsä * =vankilassa|=vankeudessa|=tutkintavankeudessa|=vankilaan, yksin * lasten|lapsen|lapsien|vauvan kanssa, äiti|isä|vanhemmat * uupunut|uupuneita|väsynyt|väsyneitä|jaksa*'),
     c('lapset_kotona', FAIR, `${CHILDREN} * näki*|näkivät|kuuli*|kuulivat|kotona|paikalla|läsnä|saw|witnessed|såg, lasten|lapsen * nähden|läsnäollessa|edessä`),
     c('vanhempi_vakivalta', FAIR,
       'isä|äiti|isäpuoli|äitipuoli|vanhemmat|vanhempi|isänsä|äitinsä|vanhempansa|isäpuolensa|äitipuolensa * ' +
@@ -796,6 +878,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('lapset', HINT, CHILDREN),
     c('neuvola', WEAK, 'neuvol*|äitiysneuvol*|lastenneuvol*|bvc|rådgivning*'),
     c('perhe', WEAK, 'perhe|perheen|perheessä|perheelle|perhettä|perheestä|perheensä|familj*|family'),
+    c('lapsiluku', WEAK, 'yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahta|kolmea|2|3|4|5|6|7 lasta|lapsi|lasten|lapsen|lastaan|barn|children|kids'),
+    c('nuoret_perheessa', FAIR, 'tonåring*|teenager*|teini-ikäi*|murrosikäi*|lastenlap*|lapsenlap*|barnbarn*|grandchild*'),
     c('sv_familj', STRONG, 'föräldraskap*|barnskydd*|barnskyddsanmäl*|vårdnad*|skilsmässa*|familjerådgiv*|familjearbet*|familjecenter*|omhändert*, ensamstående förälder|mamma|pappa'),
     c('sv_foraldrar', MEDIUM, 'gravid*|separation*|separer*, föräldrar*|förälder|mamman|pappan * orolig*|oroliga|ringer, bråk * hemma'),
     c('en_family', STRONG, 'parenting|custody|divorc*|pregnan*|separation, child protection|welfare, single parent|mother|father, parents worried, parent* concerned, family counsel*, foster care'),
@@ -830,10 +914,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'keskeytt*|keskeytti|keskeyttänyt|keskeyttämä*|lopett*|lopetti|jättänyt|jätti * opinn*|koulu*|*koulun|*koulu|ammattikoul*|ammattiopisto*|*ammattiopisto*|opiskelu*|lukio*|koulutu*|opintonsa|tutkinto*|kesken, ' +
       'opinn*|opiskelu*|opintonsa * keskeyty*|keskeytyi*|kesken|venyneet|viivästy*|jääneet|jäänyt|jumissa|tauolla|NEG, ' +
       'opiskelupai*|opintopai*|koulutuspai*|ammattiopisto*|ammattikoul*|*ammattiopisto*|*ammattikoulu*, toisen asteen'),
-    c('ei_tyota', CLEAR, 'NEG * työtä|töitä|työpaikkaa|opiskelupaikkaa|ammattia|koulutusta|tutkintoa|työkokemusta'),
+    c('ei_tyota', CLEAR, 'NEG * työtä|töitä|työpaikkaa|opiskelupaikkaa|ammattia|koulutusta|tutkintoa|työkokemusta, työtä|töitä|työpaikkaa NEG * ollut|ole|löydy|löytynyt, jäänyt|jääny*|jättänyt|jättää pois koulusta|koulun|opinnoista|kurssilta, koulupoissaolo*|koulupudok*|koulukieltäyty*|koulu* * NEG * käy|käynyt, out of school|work, dropped out'),
     c('opiskelu', WEAK, 'opinnot|opinnoissa|opinnoista|opintoja|opintojen|opiskelu|opiskella|opiskelemaan|opiskelee|opiskelija*|tutkinto*|koulutu*'),
     c('tyo_mainittu', HINT, 'työ|työt|työssä|työhön|työstä|töissä|töihin|töitä|työpaikka*|työnantaja*|palkka*|sairauslom*|työkyky*|työkyvy*'),
-    c('tyossakaynti_vaikeaa', MEDIUM, 'NEG pääse|pääsee|pysty|jaksa|jaksanut|pystynyt * töihin|työhön|työpaikalle, poissaolo* * töistä|työstä, työnantaja* * huomaut*|varoitu*|huolissaan|puuttunut|irtisan*|varoituksen'),
+    c('tyossakaynti_vaikeaa', MEDIUM, 'NEG pääse|pääsee|pysty|jaksa|jaksanut|pystynyt * töihin|työhön|työpaikalle|kouluun|luennoille|luennoilla|tunneille|tunneilla, poissaolo* * töistä|työstä, työnantaja* * huomaut*|varoitu*|huolissaan|puuttunut|irtisan*|varoituksen'),
     c('tyo_ongelma', MEDIUM, 'työpaikkakiusa*|työuupum*|työkykyarvi*|työterveys*, työkyky*|työkyvy* heikentyn*|heikent*|alentun*|arvio*, työhön paluu*, sairauslom* pitkä*|pitkittyn*'),
     c('sv_arbete', STRONG, 'arbetslös*|te-byrå*|arbetskraftsbyrå*|permitter*|uppsagd*, förlora* * jobb*|arbete*|arbetet, sagts upp, söker jobb|arbete, hoppade av, avbröt * studier*|studierna'),
     c('en_employment', STRONG, 'unemploy*|jobless|fired|dismissed, lost * job, job seek*|search*, looking for * work|job, laid off, dropped|drop out, out of work, employment service*'),
@@ -875,7 +959,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('laheisen_ongelma', CLEAR,
       `läheise*|${KIN} * päihde*|päihdeongelm*|peliongelm*|mielenterveysongelm*|riippuvuu*|alkoholiongelm*|huumeongelm*|juomi*, ` +
       'läheisriippu*|omaistensa, läheisen roolissa, läheisten tuki*, läheisille tarkoitet*, omaisen jaksami*'),
+    c('laheisen_kaytos', CLEAR,
+      `${ADULT_KIN}|läheise* * juo|joi|juonut|juovat|käyttää|käyttänyt|pelaa|pelannut|pelaavat|sairastaa|sairastanut, ` +
+      `huolissaan|huolestunut|huolestuneita|huolissaan * ${ADULT_KIN}, worried about * husband|wife|son|daughter|brother|sister|mother|father|partner`),
+    c('tuki_omaiselle', CLEAR, 'support|help for * herself|himself|themselves, stöd för * sig själv|själv'),
     c('hoitaa_laheista', STRONG,
+      '^hoita*|^huolehti* * häntä|heitä|hänestä|heistä, ' +
       `^hoita*|^huolehti*|^avusta*|auttaa * ${KIN}, ` +
       '^hoita* * kotona|ympärivuorokautise*, ' +
       `${KIN} * tarvitsee * jatkuvaa|ympärivuorokautista hoivaa|hoitoa|apua`),
@@ -983,7 +1072,8 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
       'pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata|olla * kotiin|kotona, ' +
       'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
       'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),
-    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä', 'acute'),
+    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä, yö|ilta tulossa|tulee|lähestyy', 'acute'),
+    c('kauan_sitten', WEAK, 'vuosia|vuosikymmeniä|kauan sitten, aikoinaan|lapsuude*|nuoruude*, years ago, long ago, för länge sedan, för * år sedan', 'past'),
     c('valittomasti', STRONG,
       'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
       'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),

@@ -5,10 +5,15 @@ import type { Client } from './client.ts';
 
 /**
  * Whether this client can use a service at all. Area, age and status are filters of the
- * index query; language is decided here because it is not symmetric: Swedish speakers
- * can use Finnish-language services (Finland is bilingual and public services must
- * serve in both), and for other languages a Finnish or English service with an
- * interpreter is a fallback; but a Finnish speaker cannot use a Swedish-only service.
+ * index query; language and target groups are decided here.
+ *
+ * Language is not symmetric. A service is usable in the languages it lists. Swedish
+ * speakers may also use Finnish-language services (Finland is bilingual), ranked after
+ * Swedish ones. A client who speaks none of the service's languages can use it only when
+ * it arranges interpretation (HSDS `interpretation_services`, which public authorities
+ * must do by law); NGO groups, helplines and peer support that do not list the client's
+ * language are not usable. An interpreter never makes a Swedish-only service or one
+ * for speakers of immigrants' languages a Finnish speaker's service.
  */
 
 export function eligibilityFilters(client: Client): SearchFilters {
@@ -18,15 +23,25 @@ export function eligibilityFilters(client: Client): SearchFilters {
   };
 }
 
-export type LanguageFit = 'native' | 'fallback' | 'none';
+/**
+ * - `native`: the service serves in the client's language;
+ * - `fallback`: a Swedish speaker at a Finnish-language service;
+ * - `interpreted`: usable only through the interpretation the service arranges;
+ * - `none`: not usable by this client.
+ */
+export type LanguageFit = 'native' | 'fallback' | 'interpreted' | 'none';
 
-const NATIONAL = new Set(['fi', 'sv']);
+export interface LanguageOffer {
+  languages: string[];
+  interpretation?: boolean;
+}
 
-export function languageFit(serviceLanguages: string[], clientLanguage: string | undefined): LanguageFit {
-  if (!clientLanguage || serviceLanguages.length === 0 || serviceLanguages.includes(clientLanguage)) return 'native';
-  if (clientLanguage === 'sv') return serviceLanguages.includes('fi') ? 'fallback' : 'none';
-  if (NATIONAL.has(clientLanguage)) return 'none';
-  return serviceLanguages.some((l) => l === 'fi' || l === 'en') ? 'fallback' : 'none';
+export function languageFit(service: LanguageOffer, clientLanguage: string | undefined): LanguageFit {
+  const { languages } = service;
+  if (!clientLanguage || languages.length === 0 || languages.includes(clientLanguage)) return 'native';
+  if (clientLanguage === 'fi') return 'none';
+  if (clientLanguage === 'sv') return languages.includes('fi') ? 'fallback' : 'none';
+  return service.interpretation && languages.includes('fi') ? 'interpreted' : 'none';
 }
 
 export type Locality = 'municipality' | 'wellbeing_area' | 'national' | 'other';
@@ -39,4 +54,62 @@ export function locality(doc: SearchDocument, municipality: string | undefined):
   if (m && doc.areas.includes(`hva:${m.area}`)) return 'wellbeing_area';
   if (doc.areas.includes('FI')) return 'national';
   return 'other';
+}
+
+/** Groups whose services are open to any adult client. */
+const OPEN_GROUPS = new Set(['everyone', 'adults']);
+/** Groups a service may be reserved for by who the client is, not by age or need. */
+export const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
+
+/** The client is a relative or carer: the note or profile is about supporting someone else. */
+export function isRelative(client: Client): boolean {
+  return client.targetGroups.includes('relatives') || client.needs.some((n) => n.code === 'caregiver');
+}
+
+const hasNeed = (client: Client, code: string) => client.needs.some((n) => n.code === code);
+const ageIn = (client: Client, from: number, to: number) => client.age !== undefined && client.age >= from && client.age < to;
+const gender = (client: Client) => (client.targetGroups.includes('women') ? 'women' : client.targetGroups.includes('men') ? 'men' : undefined);
+
+/**
+ * Whether the client is in a target group, or the note is about supporting someone who
+ * is (a parent's note about a child makes services for children eligible).
+ */
+export function belongsTo(group: string, client: Client): boolean {
+  const read = client.targetGroups.includes(group);
+  switch (group) {
+    case 'everyone':
+    case 'adults':
+      return true;
+    case 'women':
+    case 'men':
+      return gender(client) === undefined || gender(client) === group;
+    case 'children':
+      return ageIn(client, 0, 13) || read || hasNeed(client, 'family') || hasNeed(client, 'child_youth');
+    case 'youth':
+      return ageIn(client, 12, 30) || (client.age === undefined && read) || hasNeed(client, 'child_youth') || (hasNeed(client, 'family') && client.age === undefined);
+    case 'older_people':
+      return ageIn(client, 63, 200) || read || hasNeed(client, 'elderly') || (isRelative(client) && client.age === undefined);
+    case 'families':
+      return read || hasNeed(client, 'family');
+    case 'relatives':
+      return isRelative(client);
+    case 'immigrants':
+      return read || hasNeed(client, 'immigration') || (client.language !== undefined && !['fi', 'sv'].includes(client.language));
+    default:
+      return read;
+  }
+}
+
+/**
+ * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
+ * needs the client to be one; one for everyone or for adults is open; one for relatives
+ * (of older people, of substance users…) is for a client who supports someone, never for
+ * the person with the problem; otherwise the client must be in one of its groups.
+ */
+export function groupEligible(targetGroups: string[], client: Client): boolean {
+  const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
+  if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
+  if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
+  if (targetGroups.includes('relatives')) return isRelative(client);
+  return targetGroups.some((g) => belongsTo(g, client));
 }

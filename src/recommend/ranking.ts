@@ -1,7 +1,7 @@
 import { isStale } from '../catalog/freshness.ts';
 import type { SearchDocument } from '../search/document.ts';
 import type { Client } from './client.ts';
-import { languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
+import { IDENTITY_GROUPS, languageFit, locality, type LanguageFit, type Locality } from './eligibility.ts';
 
 /**
  * Scores a candidate for a client from explicit, explainable signals, and picks the list
@@ -30,11 +30,22 @@ export interface Scored {
   score: number;
 }
 
+/**
+ * A pick of the list. `value` is what decided its place: its score with the bonus for
+ * needs no earlier pick covers. Values never rise down the list, except for a service
+ * `lifted` into the top three because it is reachable now.
+ */
+export interface Pick extends Scored {
+  value: number;
+  /** Needs this pick is the first to cover. */
+  newNeeds: string[];
+  lifted?: 'reachable_now';
+}
+
 const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
+const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0.25, interpreted: -0.25, none: -2 };
 const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
 
-/** Groups a service may be reserved for: a client not known to belong is not its audience. */
-const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
 
 function ageFits(group: string, age: number): boolean | undefined {
   switch (group) {
@@ -86,7 +97,7 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
     covers: needCodes.filter((c) => doc.needs.includes(c)),
     mainNeedMatch: doc.needs[0] !== undefined && needCodes.includes(doc.needs[0]),
     locality: locality(doc, client.municipality),
-    language: languageFit(doc.languages, client.language),
+    language: languageFit(doc, client.language),
     reachableNow: reachable,
     alwaysOpen: doc.always_open,
     remote: doc.remote,
@@ -119,7 +130,7 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
     total += (weightOf.get(code) ?? 0.5) * focus;
   }
   total += LOCALITY_SCORE[s.locality];
-  total += s.language === 'native' ? 0.15 : s.language === 'fallback' ? -0.25 : -2;
+  total += LANGUAGE_SCORE[s.language];
   total += 0.35 * s.satisfied.length - 0.6 * s.missing.length;
   total += s.targetFit === 'fits' ? 0.2 : s.targetFit === 'other_group' ? -0.35 : 0;
   if (client.urgency.value === 'acute') {
@@ -138,8 +149,8 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
  * Greedy selection: each pick is the candidate with the best score plus a bonus for
  * needs no earlier pick covers, minus a little for needs already covered twice.
  */
-export function diversify(candidates: Scored[], client: Client, limit: number): Scored[] {
-  const picked: Scored[] = [];
+export function diversify(candidates: Scored[], client: Client, limit: number): Pick[] {
+  const picked: Pick[] = [];
   const coverage = new Map<string, number>();
   const weightOf = needWeights(client);
   const pool = [...candidates];
@@ -158,20 +169,22 @@ export function diversify(candidates: Scored[], client: Client, limit: number): 
         bestIndex = i;
       }
     });
-    const [chosen] = pool.splice(bestIndex, 1);
-    picked.push(chosen!);
-    for (const code of chosen!.signals.covers) coverage.set(code, (coverage.get(code) ?? 0) + 1);
+    const [chosen] = pool.splice(bestIndex, 1) as [Scored];
+    picked.push({ ...chosen, value: bestValue, newNeeds: chosen.signals.covers.filter((code) => !coverage.has(code)) });
+    for (const code of chosen.signals.covers) coverage.set(code, (coverage.get(code) ?? 0) + 1);
   }
   return picked;
 }
 
 /** In an acute situation a service reachable right now must be among the first three. */
-export function ensureReachableInTop3(list: Scored[], pool: Scored[], client: Client): Scored[] {
+export function ensureReachableInTop3(list: Pick[], pool: Scored[], client: Client): Pick[] {
   if (client.urgency.value !== 'acute' || list.slice(0, 3).some((s) => s.signals.reachableNow)) return list;
-  const reachable = [...list.slice(3), ...pool.filter((p) => !list.includes(p))]
+  const listed = new Set(list.map((p) => p.doc.id));
+  const reachable = [...list.slice(3), ...pool.filter((p) => !listed.has(p.doc.id))]
     .filter((s) => s.signals.reachableNow)
     .sort((a, b) => b.score - a.score)[0];
   if (!reachable) return list;
-  const rest = list.filter((s) => s !== reachable);
-  return [...rest.slice(0, 2), reachable, ...rest.slice(2)].slice(0, list.length);
+  const rest = list.filter((s) => s.doc.id !== reachable.doc.id);
+  const lifted: Pick = { ...reachable, value: 'value' in reachable ? (reachable as Pick).value : reachable.score, newNeeds: [], lifted: 'reachable_now' };
+  return [...rest.slice(0, 2), lifted, ...rest.slice(2)].slice(0, list.length);
 }

@@ -2,7 +2,7 @@ import type { TextLanguage } from '../catalog/types.ts';
 import { findMunicipality, findTerm, findWellbeingArea } from '../vocabulary/index.ts';
 import type { SearchDocument } from '../search/document.ts';
 import type { Client } from './client.ts';
-import type { Signals } from './ranking.ts';
+import type { Pick, Signals } from './ranking.ts';
 
 /**
  * Why a service was suggested, as sentences a worker reads in the request's language.
@@ -22,25 +22,34 @@ const T = {
   anonymous: { fi: 'Voi asioida nimettömänä', sv: 'Kan användas anonymt', en: 'Can be used anonymously' },
   no_referral: { fi: 'Ei vaadi lähetettä', sv: 'Ingen remiss behövs', en: 'No referral needed' },
   language: { fi: 'Palvelee kielellä: {x}', sv: 'Betjänar på: {x}', en: 'Serves in: {x}' },
-  languageFallback: { fi: 'Ei palvele asiakkaan kielellä; tulkki voi olla tarpeen', sv: 'Betjänar inte på klientens språk; tolk kan behövas', en: "Does not serve in the client's language; an interpreter may be needed" },
+  languageFallback: { fi: 'Palvelee suomeksi, ei ruotsiksi', sv: 'Betjänar på finska, inte på svenska', en: 'Serves in Finnish, not in Swedish' },
+  interpreted: {
+    fi: 'Ei palvele asiakkaan kielellä ({x}): käyttö edellyttää tulkkausta, jonka palvelu järjestää',
+    sv: 'Betjänar inte på klientens språk ({x}): förutsätter tolkning, som tjänsten ordnar',
+    en: "Does not serve in the client's language ({x}): relies on interpretation, which the service arranges",
+  },
   missing: { fi: 'Ei täytä toivetta: {x}', sv: 'Uppfyller inte önskemålet: {x}', en: 'Does not meet the requirement: {x}' },
   targetFits: { fi: 'Suunnattu asiakkaan ikäryhmälle', sv: 'Riktad till klientens åldersgrupp', en: "Aimed at the client's age group" },
   stale: { fi: 'Tiedot tarkistettu viimeksi {x}: voivat olla vanhentuneita', sv: 'Uppgifterna kontrollerades senast {x}: de kan vara inaktuella', en: 'Details last verified {x}: they may be out of date' },
+  firstFor: {
+    fi: 'Ensimmäinen ehdotus tarpeeseen {x}: siksi ennen palveluita, jotka muuten sopisivat paremmin',
+    sv: 'Första förslaget för {x}: därför före tjänster som annars passar bättre',
+    en: 'The first suggestion for {x}: placed above services that fit better otherwise',
+  },
+  lifted: {
+    fi: 'Nostettu kolmen ensimmäisen joukkoon: tilanne on kiireellinen ja palvelu on tavoitettavissa nyt',
+    sv: 'Lyft bland de tre första: situationen är akut och tjänsten kan nås nu',
+    en: 'Lifted into the first three: the situation is acute and the service can be reached now',
+  },
   staleUnknown: { fi: 'Tietojen ajantasaisuutta ei ole vahvistettu', sv: 'Uppgifterna har inte bekräftats', en: 'The details have not been verified' },
 } as const;
 
-const LANGUAGE_NAMES: Record<string, Record<TextLanguage, string>> = {
-  fi: { fi: 'suomi', sv: 'finska', en: 'Finnish' },
-  sv: { fi: 'ruotsi', sv: 'svenska', en: 'Swedish' },
-  en: { fi: 'englanti', sv: 'engelska', en: 'English' },
-  ru: { fi: 'venäjä', sv: 'ryska', en: 'Russian' },
-  ar: { fi: 'arabia', sv: 'arabiska', en: 'Arabic' },
-  so: { fi: 'somali', sv: 'somaliska', en: 'Somali' },
-  fa: { fi: 'persia', sv: 'persiska', en: 'Persian' },
-  et: { fi: 'viro', sv: 'estniska', en: 'Estonian' },
-  uk: { fi: 'ukraina', sv: 'ukrainska', en: 'Ukrainian' },
-};
+/** Language names from the runtime's CLDR data, so every ISO 639-1 code has one. */
+const LANGUAGE_NAMES = Object.fromEntries(
+  (['fi', 'sv', 'en'] as const).map((lang) => [lang, new Intl.DisplayNames([lang], { type: 'language' })]),
+) as Record<TextLanguage, Intl.DisplayNames>;
 
+const languageName = (code: string, lang: TextLanguage) => LANGUAGE_NAMES[lang].of(code) ?? code;
 const say = (key: keyof typeof T, lang: TextLanguage, x = '') => T[key][lang].replace('{x}', x);
 const needLabel = (code: string, lang: TextLanguage) => findTerm('need', code)?.labels[lang] ?? code;
 const accessLabel = (code: string, lang: TextLanguage) => findTerm('access', code)?.labels[lang] ?? code;
@@ -64,11 +73,23 @@ export function reasonsFor(doc: SearchDocument, s: Signals, client: Client, lang
   for (const code of ['free', 'anonymous', 'no_referral'] as const) if (doc.access.includes(code)) out.push(say(code, lang));
   if (s.remote) out.push(say('remote', lang));
   if (client.language && s.language === 'native' && doc.languages.includes(client.language)) {
-    out.push(say('language', lang, LANGUAGE_NAMES[client.language]?.[lang] ?? client.language));
+    out.push(say('language', lang, languageName(client.language, lang)));
   }
   if (s.language === 'fallback') out.push(say('languageFallback', lang));
+  if (s.language === 'interpreted') out.push(say('interpreted', lang, languageName(client.language ?? '', lang)));
   if (s.targetFit === 'fits') out.push(say('targetFits', lang));
   for (const code of s.missing) out.push(say('missing', lang, accessLabel(code, lang)));
   if (s.stale) out.push(doc.assured_date ? say('stale', lang, doc.assured_date) : say('staleUnknown', lang));
   return out;
 }
+
+/**
+ * Why a pick stands above later results that score higher on their own: it is the first
+ * to cover one of the client's needs (the list covers every need before repeating one).
+ */
+export function placeReasons(pick: Pick, later: Pick[], lang: TextLanguage): string[] {
+  if (pick.newNeeds.length === 0 || !later.some((p) => p.score > pick.score)) return [];
+  return [say('firstFor', lang, pick.newNeeds.map((c) => needLabel(c, lang)).join(', '))];
+}
+
+export const liftedText = (lang: TextLanguage) => say('lifted', lang);

@@ -5,9 +5,9 @@ import { localTime, type LocalTime } from '../search/opening-hours.ts';
 import { isOpen, type CandidateQuery, type SearchService } from '../search/service.ts';
 import { findTerm } from '../vocabulary/index.ts';
 import { understandClient, type Client, type Profile, type Source, type Urgency } from './client.ts';
-import { eligibilityFilters, languageFit, locality } from './eligibility.ts';
+import { eligibilityFilters, groupEligible, languageFit, locality } from './eligibility.ts';
 import { diversify, ensureReachableInTop3, score, signalsOf, type Scored } from './ranking.ts';
-import { reasonsFor } from './reasons.ts';
+import { liftedText, placeReasons, reasonsFor } from './reasons.ts';
 
 /**
  * Recommend: (1) understand the client (profile, completed from the text), (2) retrieve
@@ -25,15 +25,27 @@ export interface RecommendRequest {
 
 export interface Recommendation {
   id: string;
+  /** What decided the place in the list; it does not rise down the list unless `lifted` says why. */
   score: number;
   reasons: string[];
   covers: string[];
+  /** Why the service stands above results with a higher score. */
+  lifted?: { code: 'reachable_now'; text: string };
   service: SearchHit;
 }
 
+interface Labelled {
+  code: string;
+  label: string;
+}
+
 export interface RecommendResponse {
-  needs: Array<{ code: string; label: string; weight: number; source: Source }>;
+  needs: Array<Labelled & { weight: number; source: Source; evidence: string[] }>;
   urgency: { value: Urgency; source: Source };
+  age?: { value: number; source: Source };
+  language?: { value: string; source: Source };
+  requires: { value: Labelled[]; source: Source };
+  target_groups: Labelled[];
   results: Recommendation[];
   /** Needs for which nothing usable was found in the client's area. */
   gaps: Array<{ code: string; label: string }>;
@@ -83,7 +95,9 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
   for (const set of sets) for (const d of set) unique.set(d.id, d);
 
   const usable = [...unique.values()].filter(
-    (d) => languageFit(d.languages, client.language) !== 'none' && locality(d, client.municipality) !== 'other',
+    (d) => languageFit(d, client.language) !== 'none' &&
+      locality(d, client.municipality) !== 'other' &&
+      groupEligible(d.target_groups, client),
   );
   const scored: Scored[] = usable.map((doc) => {
     const signals = signalsOf(doc, client, isOpen(doc, now), textRank.get(doc.id));
@@ -95,19 +109,23 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
   const picked = ensureReachableInTop3(diversify(pool, client, req.limit), pool, client);
 
   const covered = new Set(usable.flatMap((d) => d.needs));
+  const label = (taxonomy: string, code: string): Labelled => ({ code, label: findTerm(taxonomy, code)?.labels[req.lang] ?? code });
   return {
-    needs: client.needs.map((n) => ({ code: n.code, label: findTerm('need', n.code)?.labels[req.lang] ?? n.code, weight: round(n.weight), source: n.source })),
+    needs: client.needs.map((n) => ({ ...label('need', n.code), weight: round(n.weight), source: n.source, evidence: n.evidence })),
     urgency: client.urgency,
-    results: picked.map((s) => ({
+    ...(client.age !== undefined ? { age: { value: client.age, source: client.sources.age ?? 'default' } } : {}),
+    ...(client.language !== undefined ? { language: { value: client.language, source: client.sources.language ?? 'default' } } : {}),
+    requires: { value: client.requires.map((c) => label('access', c)), source: client.sources.requires },
+    target_groups: client.targetGroups.map((c) => label('target_group', c)),
+    results: picked.map((s, i) => ({
       id: s.doc.id,
-      score: round(s.score),
-      reasons: reasonsFor(s.doc, s.signals, client, req.lang),
+      score: round(s.value),
+      reasons: [...reasonsFor(s.doc, s.signals, client, req.lang), ...placeReasons(s, picked.slice(i + 1), req.lang)],
       covers: s.signals.covers,
+      ...(s.lifted ? { lifted: { code: s.lifted, text: liftedText(req.lang) } } : {}),
       service: toHit(s.doc, req.lang, { openNow: s.signals.reachableNow }),
     })),
-    gaps: client.needs
-      .filter((n) => !covered.has(n.code))
-      .map((n) => ({ code: n.code, label: findTerm('need', n.code)?.labels[req.lang] ?? n.code })),
+    gaps: client.needs.filter((n) => !covered.has(n.code)).map((n) => label('need', n.code)),
     found: foundPerNeed(usable, client),
     degraded,
   };

@@ -107,9 +107,19 @@ const OVERRIDDEN_BY: Record<string, string> = {
   'violence.tappouhka': 'crisis.uhkaa_itsetuholla',
 };
 
+/**
+ * Cues that a whole concept explains away: a relative's drinking told together with
+ * violence is the violence of the one the client lives with; the client is its victim,
+ * not the relative's carer.
+ */
+const OVERRIDDEN_BY_CONCEPT: Record<string, string> = {
+  'caregiver.laheisen_kaytos': 'violence',
+};
+
 function withoutOverridden(hits: CueHit[]): CueHit[] {
   const ids = new Set(hits.map((h) => h.id));
-  return hits.filter((h) => !ids.has(OVERRIDDEN_BY[h.id] ?? ''));
+  const concepts = new Set(hits.filter((h) => h.strength >= CLEAR).map((h) => h.concept));
+  return hits.filter((h) => !ids.has(OVERRIDDEN_BY[h.id] ?? '') && !concepts.has(OVERRIDDEN_BY_CONCEPT[h.id] ?? ''));
 }
 
 /**
@@ -186,6 +196,7 @@ const IMPLIED = 0.55;
  *   by the event itself) calls for crisis help, whatever else follows;
  * - sexual violence is a crime, so victim support (advice on reporting, support person in
  *   the process) applies even when the note does not mention the police;
+ * - suicidal thoughts call for mental health care as well as crisis help;
  * - violence in a family with children, or by a parent, is a family matter as well:
  *   children who witness violence are its victims, and family and child-protection
  *   services take part.
@@ -199,6 +210,7 @@ function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
   }
   if (ctx.urgency === 'acute' && recentTrauma(ctx)) imply(evidence, 'crisis', 'implied.acute_trauma', 0.6);
   if (included('sexual_violence')) imply(evidence, 'crime_victim', 'implied.sexual_offence', IMPLIED);
+  if (ctx.needHits.some((h) => SUICIDAL.has(h.id))) imply(evidence, 'mental_health', 'implied.suicidal_thoughts', IMPLIED);
   const childrenAround = ctx.needHits.some((h) => CHILDREN_IN_FAMILY.has(h.id));
   if ((included('violence') || included('sexual_violence')) && childrenAround) imply(evidence, 'family', 'implied.children_exposed', IMPLIED);
 }
@@ -209,6 +221,9 @@ const CHILDREN_IN_FAMILY = new Set([
   'family.lasten_tapaaminen', 'family.yksinhuoltaja', 'family.lastensuojelu', 'family.uusi_puoliso',
   'family.vanki_vanhempi',
 ]);
+
+/** Cues of the client's own suicidal thoughts. */
+const SUICIDAL = new Set(['crisis.itsetuhoisuus', 'crisis.itsemurha', 'crisis.ei_halua_elaa', 'crisis.ei_jaksa_ajatukset', 'crisis.sv_kris', 'crisis.en_crisis']);
 
 const TRAUMA_NEEDS = new Set(['violence', 'sexual_violence', 'bereavement']);
 
@@ -241,7 +256,10 @@ function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: s
  *   benefit sanction), or violence and the like that is not acute;
  * - routine otherwise.
  */
-function decideUrgency(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+  const pastSentences = new Set(urgencyHits.filter((h) => hasTag(h, 'past')).flatMap((h) => [...h.sentences]));
+  // What happened long ago is the client's history: it does not make help urgent.
+  const needHits = allNeedHits.filter((h) => [...h.sentences].some((s) => !pastSentences.has(s)));
   const relevant = (h: CueHit): boolean => included(h.concept) || h.strength >= CLEAR;
   // Words of time ("välittömästi", "ensi viikolla") make a need urgent; without one they
   // are about the appointment, not the client's situation.
@@ -311,6 +329,8 @@ const AGE_AFTER_LABEL = /(?<![\p{L}])(?:ika|ikaa|age|aged|alder)\s*:?\s*(\d{1,3}
 /** `Mies, 52`, `Asiakas (34)`: a client noun followed by a bare number. */
 const AGE_AFTER_CLIENT_NOUN =
   /(?<![\p{L}])(?:asiakas|mies|nainen|henkilo|client|man|woman|kvinna|klient|person)\s*[,(]?\s*(\d{1,3})\s*\)?(?![\p{L}\p{N}])/gu;
+/** `Leski, 67, …`, `Omaishoitaja (72) …`: the person a sentence begins with, and their age. */
+const AGE_AFTER_OPENING_NOUN = /(?:^|[.!?\n]\s*)\p{L}+\s*(?:,\s*|\(\s*)(\d{1,3})\s*[,)]/gu;
 /** `nelikymppinen` (in their forties): the middle of the decade. */
 const AGE_DECADE_WORD = /(?<![\p{L}])(pari|kolmi|neli|viisi|kuusi|seitseman|kahdeksan|yhdeksan)kymppi\p{L}*/gu;
 const DECADES: Record<string, number> = {
@@ -345,6 +365,7 @@ export function readAge(text: string): number | undefined {
   }
   for (const m of t.matchAll(AGE_AFTER_LABEL)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_AFTER_CLIENT_NOUN)) add(m.index, Number(m[1]));
+  for (const m of t.matchAll(AGE_AFTER_OPENING_NOUN)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_DECADE_WORD)) add(m.index, (DECADES[m[1]!] ?? 0) + 5);
   for (const m of t.matchAll(AGE_DECADE_EN)) add(m.index, (DECADES_EN[m[1]!] ?? 0) + 5);
   candidates.sort((a, b) => a.index - b.index);

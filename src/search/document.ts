@@ -34,6 +34,8 @@ export interface SearchDocument {
   /** Every extent the service covers, a municipality's wellbeing area included. */
   covers: string[];
   languages: string[];
+  /** The service arranges interpretation (HSDS `interpretation_services`): usable in any language. */
+  interpretation: boolean;
   min_age: number;
   max_age: number;
   _geo?: { lat: number; lng: number };
@@ -66,7 +68,7 @@ export interface IndexedDocument extends SearchDocument {
 export const DISPLAYED_FIELDS: Array<keyof SearchDocument> = [
   'id', 'organization_id', 'organization_name', 'provider_type', 'name', 'alternate_name', 'description',
   'translations', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
-  'min_age', 'max_age', '_geo', 'open_ranges', 'always_open', 'remote', 'has_phone', 'assured_date',
+  'interpretation', 'min_age', 'max_age', '_geo', 'open_ranges', 'always_open', 'remote', 'has_phone', 'assured_date',
   'phones', 'url', 'last_modified',
 ];
 
@@ -146,6 +148,7 @@ export function toDocument(
     areas,
     covers: coveredExtents(areas),
     languages,
+    interpretation: Boolean(s.interpretation_services),
     min_age: s.minimum_age ?? 0,
     max_age: s.maximum_age ?? 150,
     ...(physical ? { _geo: { lat: physical.location.latitude!, lng: physical.location.longitude! } } : {}),

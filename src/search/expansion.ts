@@ -1,4 +1,4 @@
-import { ACCESS_CUES, GROUP_CUES, MEDIUM, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
+import { ACCESS_CUES, fold, GROUP_CUES, MEDIUM, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
 
 /**
  * Words a service's taxonomy terms stand for, beyond their labels: document expansion,
@@ -6,6 +6,12 @@ import { ACCESS_CUES, GROUP_CUES, MEDIUM, NEED_CUES, type CueSpec } from '../rec
  * services tagged with the term. The words come from the one-word cues of the recommend
  * lexicon (their stems and prefixes), the clear ones only, so both questions — search
  * and recommend — understand the same vocabulary.
+ *
+ * Only words that mean the term itself expand it. A situation cue that also speaks of
+ * another term of the taxonomy would carry that term's words into these documents:
+ * `velkaorjuus` (debt bondage, a cue of crime victims) would make every crime-victim
+ * service match "velka", and `hyresskuld` every housing service match "skuld". So a word
+ * that is also another term's word, or contains one as a compound part, is left out.
  */
 
 const CUES_BY_TAXONOMY: Record<string, Record<string, CueSpec[]>> = {
@@ -22,7 +28,7 @@ function cueWords(cues: CueSpec[]): string[] {
     for (const phrase of cue.phrases) {
       if (/\s/.test(phrase.trim()) || phrase.includes('NEG')) continue;
       for (const alternative of phrase.split('|')) {
-        const word = alternative.replace(/[*^+]/g, '').trim();
+        const word = alternative.replace(/[*^+=]/g, '').trim();
         if (word.length >= 4 && !word.includes('-')) out.add(word);
       }
     }
@@ -30,21 +36,35 @@ function cueWords(cues: CueSpec[]): string[] {
   return [...out];
 }
 
-const cache = new Map<string, string[]>();
+/** A compound part shorter than this is not taken as another term's word inside a word. */
+const MIN_PART = 4;
+
+/** Whether `word` is, or contains, one of `others` (compared without diacritics). */
+function speaksOf(word: string, others: ReadonlySet<string>): boolean {
+  const w = fold(word);
+  if (others.has(w)) return true;
+  for (const o of others) if (o.length >= MIN_PART && w.includes(o)) return true;
+  return false;
+}
+
+/** The expansion words of every term of a taxonomy, each kept to its own term. */
+function ownWords(byCode: Record<string, CueSpec[]>): Map<string, string[]> {
+  const words = new Map(Object.entries(byCode).map(([code, cues]) => [code, cueWords(cues)]));
+  const out = new Map<string, string[]>();
+  for (const [code, list] of words) {
+    const others = new Set([...words].filter(([c]) => c !== code).flatMap(([, ws]) => ws.map(fold)));
+    out.set(code, list.filter((w) => !speaksOf(w, others)));
+  }
+  return out;
+}
+
+const EXPANSIONS = new Map(Object.entries(CUES_BY_TAXONOMY).map(([taxonomy, byCode]) => [taxonomy, ownWords(byCode)]));
 
 export function expansionsOf(taxonomy: string, code: string): string[] {
-  const k = `${taxonomy}:${code}`;
-  let words = cache.get(k);
-  if (!words) {
-    words = cueWords(CUES_BY_TAXONOMY[taxonomy]?.[code] ?? []);
-    cache.set(k, words);
-  }
-  return words;
+  return EXPANSIONS.get(taxonomy)?.get(code) ?? [];
 }
 
 /** Every expansion word, for the compound-splitting lexicon. */
 export function expansionWords(): string[] {
-  return Object.entries(CUES_BY_TAXONOMY).flatMap(([taxonomy, byCode]) =>
-    Object.keys(byCode).flatMap((code) => expansionsOf(taxonomy, code)),
-  );
+  return [...EXPANSIONS.values()].flatMap((byCode) => [...byCode.values()].flat());
 }

@@ -24,6 +24,7 @@ export interface SearchHit {
   target_groups: TermLabel[];
   access: TermLabel[];
   languages: string[];
+  interpretation: boolean;
   areas: string[];
   phones: SearchDocument['phones'];
   url?: string;
@@ -95,6 +96,7 @@ export function toHit(
     target_groups: labelled('target_group', doc.target_groups, lang),
     access: labelled('access', doc.access, lang),
     languages: doc.languages,
+    interpretation: doc.interpretation ?? false,
     areas: doc.areas,
     phones: doc.phones,
     ...(doc.url ? { url: doc.url } : {}),

@@ -14,6 +14,8 @@ import type { SearchDocument } from './document.ts';
 export interface QueryIntent {
   needs: string[];
   language?: string;
+  /** The page's language, when the query names or shows none: a weaker preference. */
+  pageLanguage?: string;
 }
 
 const labelWords = (lang: 'fi' | 'sv' | 'en') =>
@@ -32,30 +34,35 @@ function typedLanguage(q: string): 'sv' | 'en' | undefined {
   return undefined;
 }
 
-export function queryIntent(q: string | undefined): QueryIntent {
-  if (!q) return { needs: [] };
+/**
+ * The language wanted is the one the query names or is typed in, else the page's: a
+ * Finnish page lists services in Finnish before Swedish-only ones.
+ */
+export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
+  const page = pageLanguage ? { pageLanguage } : {};
+  if (!q) return { needs: [], ...page };
   const situation = readSituation(q);
-  return {
-    needs: situation.needs.map((n) => n.code),
-    language: readLanguage(q) ?? typedLanguage(q),
-  };
+  const language = readLanguage(q) ?? typedLanguage(q);
+  return { needs: situation.needs.map((n) => n.code), ...(language ? { language } : page) };
 }
 
 const MAIN_NEED = 0.12;
 const ANY_NEED = 0.04;
 const LANGUAGE = 0.08;
+const PAGE_LANGUAGE = 0.03;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   let bonus = 0;
   if (doc.needs[0] && intent.needs.includes(doc.needs[0])) bonus += MAIN_NEED;
   else if (doc.needs.some((n) => intent.needs.includes(n))) bonus += ANY_NEED;
   if (intent.language && doc.languages.includes(intent.language)) bonus += LANGUAGE;
+  if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   return bonus;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */
 export function rerank<T extends SearchDocument & { _rankingScore?: number }>(hits: T[], intent: QueryIntent): T[] {
-  if (intent.needs.length === 0 && !intent.language) return hits;
+  if (intent.needs.length === 0 && !intent.language && !intent.pageLanguage) return hits;
   return hits
     .map((doc, i) => ({ doc, i, score: (doc._rankingScore ?? 0) + intentBonus(doc, intent) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)

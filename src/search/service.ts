@@ -14,13 +14,15 @@ import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
 import { queryIntent, rerank } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { meiliFilter, type SearchFilters } from './query.ts';
-import { FACETS } from './settings.ts';
+import { FACETS, STOP_KEYS } from './settings.ts';
 
 export interface SearchRequest extends SearchFilters {
   q?: string;
   page: number;
   limit: number;
   lang: TextLanguage;
+  /** The language of the page searching, when it says: its services are ranked first. */
+  pageLanguage?: TextLanguage;
 }
 
 export interface CandidateQuery {
@@ -49,6 +51,13 @@ const ENGINE_RETRY_MS = 1_000;
 
 export const MATCHING_STRATEGY: MatchingStrategies = 'last';
 
+/**
+ * A hit scoring below this share of the best hit's ranking score is a weak match (only
+ * some of the query's words, or a typo or prefix of a word), not an answer: it is left
+ * out of the hits, the total and the facets, so that they count what was asked for.
+ */
+export const RELATIVE_SCORE_THRESHOLD = 0.2;
+
 export class SearchService {
   private engineDownUntil = 0;
 
@@ -59,9 +68,15 @@ export class SearchService {
     private readonly onDegraded: () => void = () => {},
   ) {}
 
-  /** The query as the index sees it: analysed keys (see analysis.ts). */
+  /**
+   * The query as the index sees it: analysed keys (see analysis.ts), without stop words.
+   * The engine ignores stop words only in part: a query left with one (`hjälp` once
+   * the matching strategy has dropped `skulder`) matches every document.
+   */
   queryKeys(q: string | undefined): string[] {
-    return q ? analyzeQuery(q, this.lexicon) : [];
+    const keys = q ? analyzeQuery(q, this.lexicon) : [];
+    const meaningful = keys.filter((k) => !STOP_KEYS.has(k));
+    return meaningful.length > 0 ? meaningful : keys;
   }
 
   /**
@@ -122,8 +137,10 @@ export class SearchService {
     // Pages inside the first window are cut from the window reordered by intent; the
     // window carries only what reordering needs, the page's documents come after.
     const reordered = keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
+    const threshold = keys.length > 0 ? await this.scoreThreshold(keys, filter) : undefined;
     const res = await this.engine.search(keys.join(' '), {
       filter,
+      ...(threshold !== undefined ? { rankingScoreThreshold: threshold } : {}),
       facets: FACETS,
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
@@ -133,7 +150,7 @@ export class SearchService {
     });
     const hits = reordered
       ? await this.documentsInOrder(
-          rerank(res.hits, queryIntent(req.q)).slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id),
+          rerank(res.hits, queryIntent(req.q, req.pageLanguage)).slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id),
           filter,
         )
       : res.hits;
@@ -145,6 +162,19 @@ export class SearchService {
       page: req.page,
       limit: req.limit,
     };
+  }
+
+  /** The ranking score below which hits are weak matches for this query (see RELATIVE_SCORE_THRESHOLD). */
+  private async scoreThreshold(keys: string[], filter: string[]): Promise<number | undefined> {
+    const best = await this.engine.search(keys.join(' '), {
+      filter,
+      limit: 1,
+      matchingStrategy: MATCHING_STRATEGY,
+      showRankingScore: true,
+      attributesToRetrieve: ['id'],
+    });
+    const top = best.hits[0]?._rankingScore;
+    return top === undefined ? undefined : top * RELATIVE_SCORE_THRESHOLD;
   }
 
   /** The documents with these ids, in this order (geo distance included when filtered by it). */

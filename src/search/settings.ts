@@ -12,6 +12,8 @@ const STOP_WORDS = [
   'help', 'and', 'or', 'for', 'with', 'the', 'a', 'an', 'of', 'in', 'on', 'to', 'speaking', 'need', 'needs',
 ];
 
+export const STOP_KEYS: ReadonlySet<string> = new Set(STOP_WORDS.map(key));
+
 /**
  * Index settings live in code and are applied on every start and reindex. Queries and
  * documents are matched on analysed keys (analysis.ts), so the searchable attributes
@@ -20,7 +22,7 @@ const STOP_WORDS = [
 export const INDEX_SETTINGS: Settings = {
   searchableAttributes: ['name_keys', 'main_keys', 'term_keys', 'text_keys'],
   filterableAttributes: [
-    'id', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages',
+    'id', 'status', 'needs', 'service_types', 'target_groups', 'access', 'areas', 'covers', 'languages', 'interpretation',
     'provider_type', 'organization_id', 'min_age', 'max_age', 'open_slots', 'always_open', 'remote',
     'has_phone', '_geo',
   ],
@@ -31,7 +33,7 @@ export const INDEX_SETTINGS: Settings = {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
   },
-  stopWords: [...new Set(STOP_WORDS.map(key))],
+  stopWords: [...STOP_KEYS],
   // Counted per facet value, not per candidate document: Meilisearch's alphabetical mode
   // reads every candidate's values when a query has up to 3000 candidates, which made
   // such queries five times slower. Our facets have few values and are shown by count.

@@ -62,7 +62,14 @@ t.test('pattern matching', async (t) => {
   const matches = (phrases: string[], text: string) => new CueMatcher(spec(phrases)).match(tokenize(text)).length > 0;
 
   t.ok(matches(['velka*'], 'Velkaantunut mies'), 'prefix matches an inflected form');
-  t.notOk(matches(['velka'], 'velkaa on paljon'), 'an exact word does not match an inflected form');
+  t.notOk(matches(['=velka'], 'velkaa on paljon'), 'an exact form (=) does not match an inflected form');
+  t.notOk(matches(['laki'], 'lakia ei tunneta'), 'a short listed form stays exact');
+  t.ok(matches(['kadulla'], 'nukkuu kaduilla'), 'a listed form matches other forms of the word');
+  t.ok(matches(['sohvalla'], 'kavereiden sohvilla'), 'plural forms too');
+  t.notOk(matches(['lasta'], 'last night'), 'words shorter than five letters stay exact');
+  t.ok(matches(['kaveri*'], 'kavereiden luona'), 'a prefix that is a word matches its plural stem');
+  t.notOk(matches(['läpsä*'], 'lapset'), 'a short prefix stem does not join other words');
+  t.ok(matches(['paperi*'], 'kela-papereiden kanssa'), 'the head of a hyphenated compound');
   t.ok(matches(['väkival*'], 'lähisuhdeväkivallan uhri'), 'a long prefix matches the head of a compound');
   t.notOk(matches(['^väkival*'], 'lähisuhdeväkivallan uhri'), '^ forbids the compound match');
   t.notOk(matches(['hoita*'], 'kouluterveydenhoitaja'), 'a short prefix does not match inside a compound');

@@ -37,23 +37,45 @@ const RecommendBody = Type.Object(
 
 const Label = Type.Object({ code: Type.String(), label: Type.String() });
 
+const Source = Type.Union([Type.Literal('profile'), Type.Literal('text'), Type.Literal('default')], {
+  description: '`profile` as sent, `text` read from the text, `default` assumed (e.g. the language the text is written in)',
+});
+
 const RecommendResponse = Type.Object({
   needs: Type.Array(
     Type.Object({
       code: Type.String(),
       label: Type.String(),
       weight: Type.Number(),
-      source: Type.Union([Type.Literal('profile'), Type.Literal('text'), Type.Literal('default')]),
+      source: Source,
+      evidence: Type.Array(Type.String(), {
+        description: 'Identifiers of the lexicon cues the need was read from (e.g. `debt.ulosotto`); never words of the text',
+      }),
     }),
     { description: 'The needs the list answers: from the profile, or read from the text (correct them in profile.needs)' },
   ),
-  urgency: Type.Object({ value: Type.String(), source: Type.String() }),
+  urgency: Type.Object({ value: Type.String(), source: Source }, { description: 'Correct it in profile.urgency' }),
+  age: Type.Optional(Type.Object({ value: Type.Integer(), source: Source }, { description: 'Correct it in profile.age' })),
+  language: Type.Optional(
+    Type.Object({ value: Type.String(), source: Source }, { description: "The client's language (ISO 639-1); correct it in profile.language" }),
+  ),
+  requires: Type.Object(
+    { value: Type.Array(Label), source: Source },
+    { description: 'Access conditions the client needs; correct them in profile.requires' },
+  ),
+  target_groups: Type.Array(Label, { description: 'Target groups the client was read to belong to (age, language, the text)' }),
   results: Type.Array(
     Type.Object({
       id: Type.String({ format: 'uuid' }),
-      score: Type.Number(),
+      score: Type.Number({ description: 'What decided the place in the list; it does not rise down the list unless `lifted` says why' }),
       reasons: Type.Array(Type.String(), { description: 'Why this service was suggested, in the language of `lang`' }),
       covers: Type.Array(Type.String(), { description: "The client's need codes the service covers" }),
+      lifted: Type.Optional(
+        Type.Object(
+          { code: Type.Literal('reachable_now'), text: Type.String() },
+          { description: 'Why the service stands above results with a higher score' },
+        ),
+      ),
       service: Type.Unsafe({ $ref: 'SearchHit#' }),
     }),
   ),

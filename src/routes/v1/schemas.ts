@@ -16,6 +16,7 @@ export const SearchHitSchema = Type.Object(
     target_groups: Type.Array(TermLabel),
     access: Type.Array(TermLabel),
     languages: Type.Array(Type.String()),
+    interpretation: Type.Boolean({ description: 'The service arranges interpretation for clients who speak none of its languages' }),
     areas: Type.Array(Type.String()),
     phones: Type.Array(Type.Object({}, { additionalProperties: true })),
     url: Type.Optional(Type.String()),

@@ -98,7 +98,10 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const filters = toFilters(request.query);
     const { q, page, limit, lang } = request.query;
-    const result = await app.searchService.search({ ...filters, q, page, limit, lang });
+    // A page that says its language (a portal, the widget) wants services in it first;
+    // the default language of labels says nothing about the searcher.
+    const pageLanguage = new URL(request.url, 'http://localhost').searchParams.has('lang') ? lang : undefined;
+    const result = await app.searchService.search({ ...filters, q, page, limit, lang, ...(pageLanguage ? { pageLanguage } : {}) });
     if (result.degraded) reply.header('x-search-degraded', result.degraded);
     const { degraded: _d, ...body } = result;
     return body;

@@ -1,0 +1,20 @@
+import t from 'tap';
+import { fold } from '../../src/recommend/concepts.ts';
+import { expansionsOf } from '../../src/search/expansion.ts';
+
+const NEEDS = ['debt', 'income', 'housing', 'violence', 'crime_victim', 'substance', 'gambling', 'elderly', 'caregiver', 'family', 'legal'];
+
+t.test('a need is expanded only with words that mean it', async (t) => {
+  t.ok(expansionsOf('need', 'debt').includes('velka'), 'everyday words still expand their own need');
+  t.ok(expansionsOf('need', 'housing').includes('koditto'));
+  t.notOk(expansionsOf('need', 'crime_victim').some((w) => fold(w).includes('velka')), 'no debt word in crime-victim documents');
+  t.notOk(expansionsOf('need', 'housing').some((w) => fold(w).includes('skuld')), 'no debt word in housing documents');
+  for (const a of NEEDS) {
+    const own = new Set(expansionsOf('need', a).map(fold));
+    for (const b of NEEDS) {
+      if (a === b) continue;
+      const shared = expansionsOf('need', b).map(fold).filter((w) => own.has(w));
+      t.same(shared, [], `${a} and ${b} share no expansion word`);
+    }
+  }
+});
