@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -167,7 +167,7 @@ export async function runBenchCommand(_config: Config, args: string[]): Promise<
     args,
     options: {
       services: { type: 'string', default: '50000' },
-      catalog: { type: 'string', default: path.resolve('../shared/eval/catalog.json') },
+      catalog: { type: 'string', default: fileURLToPath(new URL('../../data/eval/catalog.json', import.meta.url)) },
       rounds: { type: 'string', default: '300' },
       json: { type: 'boolean', default: false },
     },

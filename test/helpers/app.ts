@@ -17,7 +17,7 @@ import { importCatalog } from '../../src/hsds/catalog-file.ts';
  * its own, so tests never see each other's data.
  */
 
-export const EVAL_DIR = path.resolve(import.meta.dirname, '../../../shared/eval');
+export const EVAL_DIR = path.resolve(import.meta.dirname, '../../data/eval');
 export const DEV_CATALOG = path.join(EVAL_DIR, 'catalog.json');
 
 let shared: Promise<ResolvedBackends> | undefined;

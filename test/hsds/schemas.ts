@@ -4,15 +4,14 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 /**
- * Validators of the official HSDS 3.0 schemas in ../shared/hsds-3.0 (next to the repo, as
- * in CI). The API reference declares JSON Schema 2020-12 (`jsonSchemaDialect`); the
+ * Validators of the official HSDS 3.0 schemas in data/hsds-3.0. The API reference declares JSON Schema 2020-12 (`jsonSchemaDialect`); the
  * schemas carry non-standard keywords (`constraints`, `core`, `datapackage_*`), hence
  * `strict: false`. `taxonomy.json` and `taxonomy_term.json` are not compiled: their
  * relative `$ref`s are resolved by giving them (and `metadata.json`, whose compiled form
  * every compiled schema carries) a common base URI.
  */
 
-export const HSDS_DIR = path.resolve(import.meta.dirname, '../../../shared/hsds-3.0');
+export const HSDS_DIR = path.resolve(import.meta.dirname, '../../data/hsds-3.0');
 
 export const SCHEMA_NAMES = [
   'service',

@@ -10,7 +10,7 @@ import path from 'node:path';
  * change it (rename, archive) and make it fail (500 answers, slow pages, down).
  */
 
-export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../../../shared/ptv/fixture');
+export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../../data/ptv/fixture');
 
 type Json = Record<string, any>;
 
