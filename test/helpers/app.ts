@@ -63,17 +63,22 @@ export interface Teardown {
   teardown(fn: () => unknown): void;
 }
 
-export async function buildTestApp(t: Teardown, opts: TestAppOptions = {}): Promise<TestApp> {
-  const base = opts.backends ?? (await sharedBackends()).backends;
-  const dbName = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.databaseUrl });
+/** The stores with a new, empty database of their own, and a name for an index of its own. */
+export async function freshBackends(base?: Backends): Promise<{ backends: Backends; name: string }> {
+  const stores = base ?? (await sharedBackends()).backends;
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: stores.databaseUrl });
   await admin.connect();
-  await admin.query(`create database ${dbName}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const backends: Backends = { ...base, databaseUrl: base.databaseUrl.replace(/\/[^/]*$/, `/${dbName}`) };
+  return { backends: { ...stores, databaseUrl: stores.databaseUrl.replace(/\/[^/]*$/, `/${name}`) }, name };
+}
+
+export async function buildTestApp(t: Teardown, opts: TestAppOptions = {}): Promise<TestApp> {
+  const { backends, name } = await freshBackends(opts.backends);
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'warn', TARJOTIN_RATE_LIMIT: '100000', ...opts.env }),
-    indexName: `services_${dbName}`,
+    indexName: `services_${name}`,
   };
   const app = await buildApp({ config, backends, logStream: opts.logStream, worker: opts.worker });
   await app.ready();
