@@ -36,7 +36,7 @@ export async function runPtvCommand(config: Config, args: string[]): Promise<num
     } catch (err) {
       progress.done();
       const why = err instanceof PtvUnavailable ? err.message : `the catalog could not be written: ${(err as Error).message}`;
-      throw new Error(`ptv sync failed; nothing was written. ${why}`);
+      throw new Error(`ptv sync failed; nothing was written. ${why}`, { cause: err });
     }
   });
 }

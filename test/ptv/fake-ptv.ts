@@ -12,6 +12,8 @@ import path from 'node:path';
 
 export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../../data/ptv/fixture');
 
+// Response bodies are read freely in assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 export interface Fault {

@@ -35,6 +35,8 @@ const sync = (ta: TestApp, ptv: FakePtv, opts: { full?: boolean; municipalities?
     read: v11Source(http(ptv)),
   });
 
+// Response bodies are read freely in assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const fixtureServices = (): Json[] =>

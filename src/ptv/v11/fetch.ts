@@ -31,7 +31,7 @@ const MAX_PAGES = 10_000;
 export async function fetchV11(http: PtvHttpClient, scope: SnapshotRequest): Promise<V11Fetched> {
   const progress = scope.progress ?? (() => {});
   const services = scope.since ? await changedServices(http, scope) : await servicesOfAreas(http, scope.municipalities, progress);
-  const published = services.filter((s) => s.publishingStatus === 'Published' || s.publishingStatus == null);
+  const published = services.filter((s) => s.publishingStatus === 'Published' || s.publishingStatus === null || s.publishingStatus === undefined);
   const inScope = published.filter((s) => coversAny(s, scope.municipalities));
   const inScopeIds = new Set(inScope.map((s) => s.id));
   const outOfScope = published.filter((s) => !inScopeIds.has(s.id)).map((s) => s.id);

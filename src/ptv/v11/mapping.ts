@@ -30,7 +30,7 @@ type Lang = (typeof LANGS)[number];
 // ---------------------------------------------------------------- texts
 
 const clean = (s: string | null | undefined): string | undefined => {
-  const t = s?.replace(/\u0000/g, '').trim();
+  const t = s?.replaceAll('\u0000', '').trim();
   return t ? t : undefined;
 };
 
