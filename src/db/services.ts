@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { isStale } from '../catalog/freshness.ts';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { isStale, staleCutoff } from '../catalog/freshness.ts';
 import type { ServiceInput, ServiceRecord, TermTaxonomy } from '../catalog/types.ts';
 import { TERM_FIELDS } from '../catalog/validate.ts';
 import { findTerm, nameUuid } from '../vocabulary/index.ts';
@@ -299,4 +299,20 @@ export async function softDeleteService(tx: Tx, id: string, expectedVersion?: nu
 export function toInput(record: ServiceRecord): ServiceInput {
   const { last_modified: _lm, stale: _s, source: _source, ...input } = record;
   return input;
+}
+
+/** An organization's live services not verified since `staleCutoff()`, the least recently verified first. */
+export async function staleServiceIds(tx: Tx, organizationId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: services.id })
+    .from(services)
+    .where(
+      and(
+        eq(services.organizationId, organizationId),
+        isNull(services.deletedAt),
+        or(isNull(services.assuredDate), lt(services.assuredDate, staleCutoff())),
+      ),
+    )
+    .orderBy(asc(services.assuredDate));
+  return rows.map((r) => r.id);
 }

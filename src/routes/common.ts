@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import type { Tx } from '../db/client.ts';
-import { idempotencyKeys } from '../db/schema.ts';
+import { keepResponse, keptResponse, lockIdempotencyKey } from '../db/idempotency.ts';
 import type { Actor } from '../catalog/actor.ts';
 import { Problem } from '../plugins/problem.ts';
 
@@ -92,20 +91,14 @@ export async function idempotent(
   const keyId = request.principal?.keyId;
   if (typeof key !== 'string' || !keyId) return { ...(await run()), replayed: false };
   const hash = requestHash(request);
-  // Serialises concurrent requests with the same key for the rest of the transaction.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${keyId}:${key}`}))`);
-  const [stored] = await tx
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.keyId, keyId), eq(idempotencyKeys.key, key)));
-  if (stored) {
-    if (stored.requestHash !== hash) throw new Problem('idempotency-key-reused');
-    return { ...(stored.body as StoredResponse), replayed: true };
+  await lockIdempotencyKey(tx, keyId, key);
+  const kept = await keptResponse(tx, keyId, key);
+  if (kept) {
+    if (kept.requestHash !== hash) throw new Problem('idempotency-key-reused');
+    return { ...(kept.body as StoredResponse), replayed: true };
   }
   const res = await run();
-  await tx.insert(idempotencyKeys).values({ key, keyId, requestHash: hash, statusCode: res.statusCode, body: res });
-  // Keys are kept for a day, long enough for any client retry.
-  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - interval '1 day'`));
+  await keepResponse(tx, keyId, key, hash, res.statusCode, res);
   return { ...res, replayed: false };
 }
 

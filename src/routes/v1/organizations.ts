@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
-import { Type, type Static } from 'typebox';
-import { staleCutoff } from '../../catalog/freshness.ts';
+import { Type } from 'typebox';
+import { BatchRefused, upsertServices } from '../../catalog/batch-upsert.ts';
 import { createOrganization, deleteOrganization, mergePatchOrganization, updateOrganization } from '../../catalog/organization-commands.ts';
-import { createService, updateService } from '../../catalog/service-commands.ts';
 import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } from '../../catalog/types.ts';
 import { readAudit } from '../../db/audit.ts';
 import { getOrganization, listOrganizations, organizationExists } from '../../db/organizations.ts';
-import { services } from '../../db/schema.ts';
-import { getServiceRows, getServices } from '../../db/services.ts';
-import { PROBLEM_TYPES, Problem, problemTypeUri } from '../../plugins/problem.ts';
+import { getServices, staleServiceIds } from '../../db/services.ts';
+import { Problem } from '../../plugins/problem.ts';
 import {
   actorOf,
   IdParams,
@@ -168,18 +165,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     await mustGet(request.params.id);
-    const rows = await db()
-      .select({ id: services.id })
-      .from(services)
-      .where(
-        and(
-          eq(services.organizationId, request.params.id),
-          isNull(services.deletedAt),
-          or(isNull(services.assuredDate), lt(services.assuredDate, staleCutoff())),
-        ),
-      )
-      .orderBy(asc(services.assuredDate));
-    return { items: await getServices(db(), rows.map((r) => r.id)) };
+    return { items: await getServices(db(), await staleServiceIds(db(), request.params.id)) };
   });
 
   app.get('/v1/organizations/:id/audit', {
@@ -223,43 +209,19 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     request.authorizeOrganization(request.params.id);
     await mustGet(request.params.id);
-    const actor = actorOf(request);
-    const results: Array<Static<typeof BatchItemResult>> = [];
-    class Rollback extends Error {}
     try {
       // With an Idempotency-Key, a retried batch gets the first answer instead of
-      // creating its id-less items again. A rolled-back batch stores nothing.
+      // creating its id-less items again. A refused batch stores nothing.
       const res = await db().transaction((tx) =>
         idempotent(request, tx, async () => {
-          for (const [index, item] of request.body.items.entries()) {
-            // Each item runs in a savepoint so one failure does not hide the others' results.
-            try {
-              await tx.transaction(async (sp) => {
-                if (item.organization_id !== request.params.id) {
-                  throw new Problem('validation', 'body/organization_id: must be the organization in the path');
-                }
-                const exists = item.id ? (await getServiceRows(sp, [item.id])).length > 0 : false;
-                if (exists) {
-                  const updated = await updateService(sp, actor, item.id!, () => item, undefined);
-                  results.push({ index, id: updated.record.id, status: 200, result: 'updated' });
-                } else {
-                  const created = await createService(sp, actor, item);
-                  results.push({ index, id: created.record.id, status: 201, result: 'created' });
-                }
-              });
-            } catch (err) {
-              if (!(err instanceof Problem)) throw err;
-              results.push({ index, id: item.id, status: err.status, result: 'failed', problem: { type: problemTypeUri(err.type), title: PROBLEM_TYPES[err.type].title, detail: err.detail } });
-            }
-          }
-          if (results.some((r) => r.result === 'failed')) throw new Rollback();
-          return { statusCode: 200, body: { applied: true, items: results } };
+          const items = await upsertServices(tx, actorOf(request), request.params.id, request.body.items);
+          return { statusCode: 200, body: { applied: true, items } };
         }),
       );
       return sendStored(reply, res);
     } catch (err) {
-      if (!(err instanceof Rollback)) throw err;
-      return { applied: false, items: results };
+      if (!(err instanceof BatchRefused)) throw err;
+      return { applied: false, items: err.items };
     }
   });
 };
