@@ -18,8 +18,23 @@ export interface Database {
 // DATE columns stay ISO strings (`2026-09-14`) rather than midnight-UTC Date objects.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/**
+ * How long a request may wait for a connection (from the pool or a new one) and how
+ * long one statement may run. A PostgreSQL that is down or stuck makes requests fail
+ * within a second with 503 (see errors.ts) instead of hanging; no statement of the API
+ * comes near the statement limit, and commands that scan the whole catalog page through it.
+ */
+const CONNECTION_TIMEOUT_MS = 900;
+const STATEMENT_TIMEOUT_MS = 30_000;
+
 export function connect(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    keepAlive: true,
+  });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });

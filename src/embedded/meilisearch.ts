@@ -6,6 +6,9 @@ import { freePort, readPid, runs, terminate, waitFor } from './process.ts';
 
 export interface RunningMeilisearch {
   url: string;
+  port: number;
+  /** Settles when the process has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +88,8 @@ export async function startEmbeddedMeilisearch(
   });
   return {
     url,
+    port,
+    exited,
     async stop() {
       if (!gone) {
         child.kill('SIGTERM');

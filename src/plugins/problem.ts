@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 
 /**
  * Every error leaves as RFC 9457 `application/problem+json` with a stable `type`. Bad
@@ -131,6 +132,9 @@ export default fp(
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const problem = err instanceof Problem ? err : fromFastifyError(err);
       if (problem) return sendProblem(reply, problem);
+      if (isDatabaseUnavailable(err)) {
+        return sendProblem(reply.header('retry-after', '1'), new Problem('unavailable', 'the database is unavailable; retry shortly'));
+      }
       request.log.error({ err: safeErrorSummary(err) }, 'unhandled error');
       return sendProblem(reply, new Problem('internal'));
     });
