@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -96,12 +95,15 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     }
     const target = path.resolve(out);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    // Opened here, so that an unwritable target fails before anything is read.
+    const file = await fs.open(temporary, 'w', 0o644);
     try {
-      await streamCatalog(app.database.db, createWriteStream(temporary, { mode: 0o644 }));
+      await streamCatalog(app.database.db, file.createWriteStream());
       const written = await fs.open(temporary, 'r+');
       await written.sync().finally(() => written.close());
       await fs.rename(temporary, target);
     } catch (err) {
+      await file.close().catch(() => {});
       await fs.rm(temporary, { force: true });
       throw err;
     }

