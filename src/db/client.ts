@@ -35,8 +35,12 @@ export function connect(url: string, max = 10): Database {
     statement_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,
   });
-  // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
+  // A connection lost while idle (the pool's 'error') or while checked out (say, in a
+  // transaction waiting on the search engine: the client's own 'error', which has no
+  // listener then) must not crash the process; the query in flight fails, and the pool
+  // drops the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }
