@@ -47,6 +47,21 @@ export function connect(url: string, max = 10): Database {
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-export async function applyMigrations(db: Db): Promise<void> {
-  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+const MIGRATION_LOCK_KEY = 0x7461726d; // "tarm"
+
+/**
+ * Applies the migrations, then `after` (e.g. seeding), holding an advisory lock so that
+ * replicas starting together on one database do it one at a time.
+ */
+export async function applyMigrations(database: Database, after: (db: Db) => Promise<void> = async () => {}): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    await after(db);
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    client.release();
+  }
 }
