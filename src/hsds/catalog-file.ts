@@ -159,7 +159,8 @@ export async function* catalogFileChunks(tx: Tx): AsyncGenerator<string> {
 export async function streamCatalog(db: Db, out: NodeJS.WritableStream, opts: { end?: boolean } = {}): Promise<void> {
   await db.transaction(
     async (tx) => {
-      await pipeline(Readable.from(catalogFileChunks(tx)), out, { end: opts.end ?? true });
+      // One page in the queue at a time: the memory held does not grow with the catalog.
+      await pipeline(Readable.from(catalogFileChunks(tx), { highWaterMark: 1 }), out, { end: opts.end ?? true });
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
