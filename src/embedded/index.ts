@@ -6,14 +6,12 @@ import type { Backends, Config } from '../config.ts';
 import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
 import { ensureSharedDir, isAlive } from './process.ts';
-import { supervise, type SupervisedStore, type SupervisorLog } from './supervisor.ts';
+import { supervise, type SupervisorLog } from './supervisor.ts';
 
 export interface ResolvedBackends {
   backends: Backends;
   /** Where the backends came from, for logs. */
   source: 'external' | 'embedded' | 'shared';
-  /** The embedded stores this process started and watches (none for external or shared ones). */
-  supervised: { postgres?: SupervisedStore; meilisearch?: SupervisedStore };
   /** Stops whatever this process started; a no-op for external or shared backends. */
   stop(): Promise<void>;
 }
@@ -40,7 +38,6 @@ export async function resolveBackends(config: Config, log?: SupervisorLog): Prom
     return {
       backends: { databaseUrl: config.databaseUrl, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey },
       source: 'external',
-      supervised: {},
       stop: async () => {},
     };
   }
@@ -53,7 +50,6 @@ export async function resolveBackends(config: Config, log?: SupervisorLog): Prom
         meiliKey: config.meiliUrl ? config.meiliKey : running.meiliKey,
       },
       source: 'shared',
-      supervised: {},
       stop: async () => {},
     };
   }
@@ -67,7 +63,6 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
-  const supervised: ResolvedBackends['supervised'] = {};
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
@@ -75,7 +70,6 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
       const first = await startEmbeddedPostgres(dir, secrets.postgresPassword);
       const postgres = supervise('PostgreSQL', first, () => startEmbeddedPostgres(dir, secrets.postgresPassword, first.port), log);
       stops.push(() => postgres.stop());
-      supervised.postgres = postgres;
       databaseUrl = postgres.url;
     }
     let meiliUrl = config.meiliUrl;
@@ -86,11 +80,10 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
       const first = await startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary);
       const meilisearch = supervise('Meilisearch', first, () => startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary, first.port), log);
       stops.push(() => meilisearch.stop());
-      supervised.meilisearch = meilisearch;
       meiliUrl = meilisearch.url;
       meiliKey = secrets.meiliMasterKey;
     }
-    return { backends: { databaseUrl, meiliUrl, meiliKey }, source: 'embedded', supervised, stop: stopAll };
+    return { backends: { databaseUrl, meiliUrl, meiliKey }, source: 'embedded', stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -17,22 +17,15 @@ export interface SupervisorLog {
   error(obj: object, msg: string): void;
 }
 
-export interface Backoff {
-  firstMs: number;
-  maxMs: number;
-}
-
 export interface SupervisedStore {
   readonly url: string;
-  /** False from an unexpected exit until the store has been started again. */
-  readonly up: boolean;
-  /** How many times the store has been started again. */
-  readonly restarts: number;
   /** Stops the store and every restart still pending. */
   stop(): Promise<void>;
 }
 
-export const DEFAULT_BACKOFF: Backoff = { firstMs: 250, maxMs: 5_000 };
+/** The first wait before a restart, doubled after every failed start up to the cap. */
+const FIRST_WAIT_MS = 250;
+const MAX_WAIT_MS = 5_000;
 
 /**
  * Watches an embedded store and starts it again (through `restart`, which must reuse the
@@ -46,11 +39,8 @@ export function supervise(
   first: StoreRun,
   restart: () => Promise<StoreRun>,
   log: SupervisorLog,
-  backoff: Backoff = DEFAULT_BACKOFF,
 ): SupervisedStore {
   let current: StoreRun | undefined = first;
-  let up = true;
-  let restarts = 0;
   let stopping = false;
   const abort = new AbortController();
   let recovering: Promise<void> = Promise.resolve();
@@ -59,14 +49,13 @@ export function supervise(
     void run.exited.then((code) => {
       if (stopping || current !== run) return;
       current = undefined;
-      up = false;
       log.error({ store: name, exitCode: code ?? null }, `embedded ${name} exited; starting it again`);
       recovering = recover();
     });
   };
 
   const recover = async () => {
-    let delay = backoff.firstMs;
+    let delay = FIRST_WAIT_MS;
     for (let attempt = 1; !stopping; attempt++) {
       try {
         await sleep(delay, undefined, { signal: abort.signal });
@@ -80,14 +69,12 @@ export function supervise(
           return;
         }
         current = run;
-        up = true;
-        restarts++;
         log.info({ store: name, attempt }, `embedded ${name} is running again`);
         watch(run);
         return;
       } catch (err) {
+        delay = Math.min(MAX_WAIT_MS, delay * 2);
         log.warn({ store: name, attempt, err: (err as Error)?.message ?? String(err), retryInMs: delay }, `embedded ${name} did not start; retrying`);
-        delay = Math.min(backoff.maxMs, delay * 2);
       }
     }
   };
@@ -99,12 +86,6 @@ export function supervise(
   watch(first);
   return {
     url: first.url,
-    get up() {
-      return up;
-    },
-    get restarts() {
-      return restarts;
-    },
     async stop() {
       stopping = true;
       process.off('exit', abandon);
