@@ -100,7 +100,9 @@ async function main() {
     /** The word each written service must be found by (its latest alternate_name). */
     const written = new Map<string, string>();
     const inFlight = new Set<Promise<void>>();
-    const send = (kind: keyof typeof counts, url: string, init: RequestInit, onOk?: (body: unknown) => void) => {
+    /** Services with an update in flight: two at once would race on the version (412 by design). */
+    const updating = new Set<string>();
+    const send = (kind: keyof typeof counts, url: string, init: RequestInit, onOk?: (body: unknown) => void, onEnd?: () => void) => {
       counts[kind]++;
       const t0 = performance.now();
       const p = fetch(`${base}${url}`, init)
@@ -110,7 +112,10 @@ async function main() {
           if (!res.ok) errors.push(`${kind} ${res.status}`);
           else onOk?.(body);
         }, (err: Error) => void errors.push(`${kind} ${err.message}`))
-        .finally(() => inFlight.delete(p));
+        .finally(() => {
+          inFlight.delete(p);
+          onEnd?.();
+        });
       inFlight.add(p);
     };
     const tick = (i: number) => {
@@ -118,7 +123,7 @@ async function main() {
       if (slot < 12) send('search', `/v1/search?q=${SEARCHES[i % SEARCHES.length]}`, {});
       else if (slot < 14) send('recommend', '/v1/recommend', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(RECOMMENDS[i % RECOMMENDS.length]) });
       else if (slot < 16) send('read', `/hsds/services?page=${1 + (i % 5)}`, {});
-      else if (slot < 18 || written.size === 0) {
+      else if (slot < 18 || written.size <= updating.size) {
         const name = word();
         send('create', '/v1/services', {
           method: 'POST', headers: auth,
@@ -129,12 +134,13 @@ async function main() {
           }),
         }, (body) => written.set((body as { id: string }).id, name));
       } else {
-        const ids = [...written.keys()];
+        const ids = [...written.keys()].filter((id) => !updating.has(id));
         const id = ids[i % ids.length]!;
         const name = word();
+        updating.add(id);
         send('update', `/v1/services/${id}`, {
           method: 'PATCH', headers: { ...auth, 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ alternate_name: name }),
-        }, () => written.set(id, name));
+        }, () => written.set(id, name), () => updating.delete(id));
       }
     };
 

@@ -19,19 +19,30 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
- * How long a request may wait for a connection (from the pool or a new one) and how
- * long one statement may run. A PostgreSQL that is down or stuck makes requests fail
- * within a second with 503 (see errors.ts) instead of hanging; no statement of the API
- * comes near the statement limit, and commands that scan the whole catalog page through it.
+ * How long opening a connection may take, how long a request may wait for a pooled one,
+ * and how long one statement may run. A PostgreSQL that is down or does not answer makes
+ * requests fail within a second with 503 (see errors.ts) instead of hanging; a busy pool
+ * (a burst, a slow moment) is waited for longer, so that load alone does not refuse
+ * requests. No statement of the API comes near the statement limit; commands that scan
+ * the whole catalog page through it.
  */
-const CONNECTION_TIMEOUT_MS = 900;
+const CONNECT_TIMEOUT_MS = 900;
+const POOL_WAIT_TIMEOUT_MS = 5_000;
 const STATEMENT_TIMEOUT_MS = 30_000;
+
+/** The pool applies one timeout to waiting and connecting; each connection gets the shorter one. */
+class PromptClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
 
 export function connect(url: string, max = 10): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    Client: PromptClient,
+    connectionTimeoutMillis: POOL_WAIT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,
   });
