@@ -75,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       onCreate: storableFormats,
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests that arrive while the server closes are refused by `serve` as problem+json, not by Fastify's plain 503.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

@@ -18,7 +18,13 @@ export async function withApp<T>(
   const resolved = await resolveBackends(config);
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config: { ...config, logLevel: 'warn' }, backends: resolved.backends, worker: opts.worker ?? false });
+    // Logs go to stderr: stdout carries the command's output (an export, a key).
+    app = await buildApp({
+      config: { ...config, logLevel: 'warn' },
+      backends: resolved.backends,
+      worker: opts.worker ?? false,
+      logStream: process.stderr,
+    });
     await app.ready();
     return await fn(app, resolved);
   } finally {
@@ -40,7 +46,7 @@ export async function withIsolatedInstance<T>(fn: (app: FastifyInstance, baseUrl
   const resolved = await resolveBackends({ ...config, databaseUrl: undefined, meiliUrl: undefined });
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, backends: resolved.backends });
+    app = await buildApp({ config, backends: resolved.backends, logStream: process.stderr });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,15 +1,21 @@
 import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { publishInstance, resolveBackends } from './embedded/index.ts';
+import { Problem } from './plugins/problem.ts';
+
+/** How long in-flight requests and the outbox worker's current batch get to finish on SIGTERM. */
+const GRACE_MS = 15_000;
 
 /**
- * `tarjotin serve`: resolves the stores (starting the embedded ones when none are
- * configured), serves the API, and on SIGINT/SIGTERM closes the server, then the
- * embedded processes, so that nothing is left running.
+ * `tarjotin serve`: resolves the stores (starting and supervising the embedded ones when
+ * none are configured) and serves the API. On SIGINT/SIGTERM it answers new requests 503,
+ * lets in-flight requests finish, stops the outbox worker between batches, closes the
+ * pool and then the embedded processes, so that nothing is left running.
  */
 export async function serve(config: Config): Promise<void> {
-  const resolved = await resolveBackends(config);
+  const resolved = await resolveBackends(config, pino({ level: config.logLevel }));
   const unpublish = resolved.source === 'embedded' ? await publishInstance(config.dataDir, resolved.backends) : async () => {};
   let app;
   try {
@@ -19,7 +25,14 @@ export async function serve(config: Config): Promise<void> {
     await resolved.stop();
     throw err;
   }
-  closeWithGrace({ delay: 15_000 }, async ({ err, signal }) => {
+  let shuttingDown = false;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!shuttingDown) return;
+    reply.header('connection', 'close').header('retry-after', '5');
+    throw new Problem('unavailable', 'the service is shutting down; retry shortly');
+  });
+  closeWithGrace({ delay: GRACE_MS }, async ({ err, signal }) => {
+    shuttingDown = true;
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { exportCatalog, importCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { importCatalog, streamCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
 import { ROLES, type Role } from '../db/keys.ts';
 import { issueKey } from '../catalog/key-commands.ts';
 import { isStorableUuid } from '../schemas/formats.ts';
@@ -15,7 +18,7 @@ const USAGE = `usage: tarjotin <command>
   serve                                   run the API (what npm start runs)
   migrate                                 apply the SQL migrations in migrations/
   import <file>                           load an HSDS 3.0 catalog file (idempotent)
-  export                                  write the whole catalog to stdout
+  export [--out FILE]                     write the whole catalog to stdout (or to FILE)
   reindex                                 rebuild the search index without downtime
   ptv sync [--municipality CODE]... [--area AREA]... [--base-url URL] [--full]
                                           public services from PTV (Suomi.fi Palvelutietovaranto)
@@ -55,10 +58,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'export':
-      return withApp(config, async (app) => {
-        process.stdout.write(`${JSON.stringify(await exportCatalog(app.database.db), null, 2)}\n`);
-        return 0;
-      });
+      return exportCommand(config, rest);
     case 'reindex':
       return withApp(config, async (app) => {
         const n = await reindex(app);
@@ -92,7 +92,42 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function keysCommand(config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+/**
+ * Streams the catalog to stdout, or to `--out FILE` through a temporary file in the same
+ * directory that is renamed over FILE only when complete: a reader of FILE never sees
+ * half a catalog, and a failed export leaves the previous FILE as it was.
+ */
+async function exportCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const out = values.out;
+  return withApp(config, async (app) => {
+    if (!out) {
+      await streamCatalog(app.database.db, process.stdout, { end: false });
+      return 0;
+    }
+    const target = path.resolve(out);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    // Opened here, so that an unwritable target fails before anything is read.
+    const file = await fs.open(temporary, 'w', 0o644);
+    const removeTemporary = () => rmSync(temporary, { force: true });
+    process.once('exit', removeTemporary); // stopped by a signal midway
+    try {
+      await streamCatalog(app.database.db, file.createWriteStream());
+      const written = await fs.open(temporary, 'r+');
+      await written.sync().finally(() => written.close());
+      await fs.rename(temporary, target);
+    } catch (err) {
+      await file.close().catch(() => {});
+      removeTemporary();
+      throw err;
+    } finally {
+      process.off('exit', removeTemporary);
+    }
+    return 0;
+  });
+}
+
+async function keysCommand(config: Config, args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -116,21 +151,45 @@ async function keysCommand(config: ReturnType<typeof loadConfig>, args: string[]
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      console.error(`tarjotin: ${err.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (err instanceof CatalogRejected) {
-      console.error(`tarjotin: the catalog was rejected; nothing was imported (${err.problems.length} problems):`);
-      for (const p of err.problems) console.error(`  ${p.record} ${p.field || '/'}: ${p.message}`);
-      process.exit(1);
-    }
-    console.error(`tarjotin: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+/** Resolves once everything written to `stream` so far has been handed to the OS (or the stream failed). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    stream.write('', () => resolve());
+  });
+}
+
+/** Writes what a failed command should say on stderr; returns the exit code. */
+function report(err: unknown): number {
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    console.error(`tarjotin: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (err instanceof CatalogRejected) {
+    console.error(`tarjotin: the catalog was rejected; nothing was imported (${err.problems.length} problems):`);
+    for (const p of err.problems) console.error(`  ${p.record} ${p.field || '/'}: ${p.message}`);
+    return 1;
+  }
+  console.error(`tarjotin: ${err instanceof Error ? err.message : String(err)}`);
+  return 1;
+}
+
+/**
+ * A command's output is complete or the command fails: the process exits only after
+ * stdout and stderr have been flushed (into a pipe they are asynchronous, and exiting
+ * earlier cuts the output at the pipe's buffer). `serve` keeps running.
+ */
+async function run(argv: string[]): Promise<void> {
+  // A one-shot command stopped by a signal exits through 'exit', where the embedded stores it started are shut down too.
+  if (argv[0] !== 'serve') {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
+  }
+  const code = await main(argv).catch(report);
+  if (code < 0) return;
+  // A reader that went away (EPIPE) has made the output incomplete: that is a failure.
+  const outputLost = new Promise<number>((resolve) => process.stdout.once('error', () => resolve(1)));
+  const flushedAll = Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => code);
+  process.exit(await Promise.race([flushedAll, outputLost]));
+}
+
+void run(process.argv.slice(2));

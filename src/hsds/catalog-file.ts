@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { attributes, organizations, services, taxonomies, taxonomyTerms } from '../db/schema.ts';
 import { audit } from '../db/audit.ts';
@@ -7,7 +9,7 @@ import { getOrganizations } from '../db/organizations.ts';
 import { getServiceRows, getServices, insertService, isUniqueViolation, replaceService } from '../db/services.ts';
 import type { OrganizationRecord, ServiceRecord } from '../catalog/types.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
-import { attributesOf, hsdsOrganization, hsdsService, hsdsTaxonomy, hsdsTerm, type Json } from './objects.ts';
+import { hsdsTaxonomy, hsdsTerm, nestedOrganizations, nestedServices, type Json } from './objects.ts';
 import { CatalogRejected } from './problems.ts';
 import { parseCatalog, type ParsedCatalog, type ParsedOrganization, type ParsedService } from './parse.ts';
 
@@ -160,17 +162,99 @@ async function writeServices(tx: Tx, parsed: ParsedService[]): Promise<void> {
 
 /** The whole live catalog as an HSDS 3.0 catalog file, every list ordered by id. */
 export async function exportCatalog(tx: Tx): Promise<CatalogFile> {
-  const taxonomyRows = await tx.select().from(taxonomies).orderBy(asc(taxonomies.id));
-  const termRows = await tx.select().from(taxonomyTerms).orderBy(asc(taxonomyTerms.id));
-  const orgRows = await tx.select().from(organizations).where(isNull(organizations.deletedAt)).orderBy(asc(organizations.id));
-  const serviceRows = await tx.select().from(services).where(isNull(services.deletedAt)).orderBy(asc(services.id));
-  const orgAttributes = await attributesOf(tx, 'organization');
-  const serviceAttributes = await attributesOf(tx, 'service');
+  const collect = async (pages: AsyncIterable<Json[]>) => {
+    const all: Json[] = [];
+    for await (const page of pages) all.push(...page);
+    return all;
+  };
   return {
     hsds_version: '3.0',
-    taxonomies: taxonomyRows.map(hsdsTaxonomy),
-    taxonomy_terms: termRows.map((t) => hsdsTerm(t, true)),
-    organizations: orgRows.map((o) => hsdsOrganization(o, orgAttributes.get(o.id) ?? [])),
-    services: serviceRows.map((s) => hsdsService(s, serviceAttributes.get(s.id) ?? [])),
+    taxonomies: await collect(taxonomyPages(tx)),
+    taxonomy_terms: await collect(termPages(tx)),
+    organizations: await collect(organizationPages(tx)),
+    services: await collect(servicePages(tx)),
   };
+}
+
+/** Rows read from PostgreSQL at a time when the catalog is streamed. */
+const PAGE_SIZE = 500;
+
+/**
+ * The catalog file as text, produced page by page: exactly the bytes of
+ * `JSON.stringify(exportCatalog(tx), null, 2)` and a final newline, without holding the
+ * catalog in memory. Read it in one snapshot (see `streamCatalog`) so that the pages agree.
+ */
+export async function* catalogFileChunks(tx: Tx): AsyncGenerator<string> {
+  yield `{\n  "hsds_version": ${JSON.stringify('3.0')}`;
+  const lists: Array<[keyof CatalogFile, AsyncIterable<Json[]>]> = [
+    ['taxonomies', taxonomyPages(tx)],
+    ['taxonomy_terms', termPages(tx)],
+    ['organizations', organizationPages(tx)],
+    ['services', servicePages(tx)],
+  ];
+  for (const [name, pages] of lists) {
+    let first = true;
+    for await (const page of pages) {
+      if (page.length === 0) continue;
+      // An element of a top-level list sits two levels deep: four spaces before each of its lines.
+      const items = page.map((item) => JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')).join(',\n    ');
+      yield first ? `,\n  ${JSON.stringify(name)}: [\n    ${items}` : `,\n    ${items}`;
+      first = false;
+    }
+    yield first ? `,\n  ${JSON.stringify(name)}: []` : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+/**
+ * Writes the catalog file to `out` from one read-only snapshot of the catalog, respecting
+ * the destination's backpressure; resolves once every byte has been handed to `out`
+ * (ended unless `end` is false, e.g. for stdout).
+ */
+export async function streamCatalog(db: Db, out: NodeJS.WritableStream, opts: { end?: boolean } = {}): Promise<void> {
+  await db.transaction(
+    async (tx) => {
+      // One page in the queue at a time: the memory held does not grow with the catalog.
+      await pipeline(Readable.from(catalogFileChunks(tx), { highWaterMark: 1 }), out, { end: opts.end ?? true });
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+async function* taxonomyPages(tx: Tx): AsyncGenerator<Json[]> {
+  yield (await tx.select().from(taxonomies).orderBy(asc(taxonomies.id))).map(hsdsTaxonomy);
+}
+
+async function* termPages(tx: Tx): AsyncGenerator<Json[]> {
+  yield (await tx.select().from(taxonomyTerms).orderBy(asc(taxonomyTerms.id))).map((t) => hsdsTerm(t, true));
+}
+
+/** Live organizations in pages of `PAGE_SIZE`, ordered by id (keyset paging). */
+async function* organizationPages(tx: Tx): AsyncGenerator<Json[]> {
+  for (let after: string | undefined; ; ) {
+    const rows = await tx
+      .select()
+      .from(organizations)
+      .where(and(isNull(organizations.deletedAt), after === undefined ? undefined : gt(organizations.id, after)))
+      .orderBy(asc(organizations.id))
+      .limit(PAGE_SIZE);
+    if (rows.length === 0) return;
+    yield await nestedOrganizations(tx, rows);
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Live services in pages of `PAGE_SIZE`, ordered by id (keyset paging). */
+async function* servicePages(tx: Tx): AsyncGenerator<Json[]> {
+  for (let after: string | undefined; ; ) {
+    const rows = await tx
+      .select()
+      .from(services)
+      .where(and(isNull(services.deletedAt), after === undefined ? undefined : gt(services.id, after)))
+      .orderBy(asc(services.id))
+      .limit(PAGE_SIZE);
+    if (rows.length === 0) return;
+    yield await nestedServices(tx, rows);
+    after = rows[rows.length - 1]!.id;
+  }
 }

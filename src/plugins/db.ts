@@ -19,8 +19,7 @@ export default fp<DbPluginOptions>(
   async function dbPlugin(app: FastifyInstance, opts) {
     const database = connect(opts.databaseUrl);
     if (opts.migrate !== false) {
-      await applyMigrations(database.db);
-      await database.db.transaction((tx) => seedVocabulary(tx));
+      await applyMigrations(database, (db) => db.transaction((tx) => seedVocabulary(tx)));
     }
     app.decorate('database', database);
     app.addHook('onClose', () => database.close());

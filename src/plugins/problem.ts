@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Type } from 'typebox';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 
 /**
  * Every error leaves as RFC 9457 `application/problem+json` with a stable `type`. Bad
@@ -200,6 +201,9 @@ export default fp(
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const problem = err instanceof Problem ? err : fromFastifyError(err);
       if (problem) return sendProblem(reply, problem);
+      if (isDatabaseUnavailable(err)) {
+        return sendProblem(reply.header('retry-after', '1'), new Problem('unavailable', 'the database is unavailable; retry shortly'));
+      }
       request.log.error({ err: safeErrorSummary(err) }, 'unhandled error');
       return sendProblem(reply, new Problem('internal'));
     });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from '../plugins/problem.ts';
 
-const Check = Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]);
+const Check = Type.Union([Type.Literal('ok'), Type.Literal('down')], { description: '`down` while the store does not answer' });
 
 const system: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
@@ -20,7 +20,9 @@ const system: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['system'],
       operationId: 'ready',
       summary: 'PostgreSQL and the search engine are reachable',
-      description: '503 when either is not. While only the search engine is down, search still answers from PostgreSQL.',
+      description:
+        '503 when either is not, naming the one that is `down`. While only the search engine is down, search still answers from PostgreSQL; ' +
+        'while PostgreSQL is down, catalog reads and writes answer 503. Embedded stores are started again by the service.',
       response: {
         200: Type.Object({ status: Type.Literal('ready'), postgres: Check, search: Check }),
         503: Type.Object({ status: Type.Literal('unavailable'), postgres: Check, search: Check }),
@@ -30,8 +32,8 @@ const system: FastifyPluginAsyncTypebox = async (app) => {
     const postgres = await app.database.db
       .execute(sql`select 1`)
       .then(() => 'ok' as const)
-      .catch(() => 'unavailable' as const);
-    const search = (await app.searchService.engine.isHealthy()) ? ('ok' as const) : ('unavailable' as const);
+      .catch(() => 'down' as const);
+    const search = (await app.searchService.engine.isHealthy()) ? ('ok' as const) : ('down' as const);
     const ready = postgres === 'ok' && search === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', postgres, search });
   });

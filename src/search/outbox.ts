@@ -37,6 +37,7 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private failures = 0;
 
   constructor(private readonly opts: OutboxOptions) {}
 
@@ -125,10 +126,14 @@ export class OutboxWorker {
           /* a full batch: more may be waiting */
         }
       } while (this.again && !this.stopped);
+      if (this.failures > 0) this.opts.log.info({ failures: this.failures }, 'search outbox applies again');
+      this.failures = 0;
     } catch (err) {
-      this.opts.log.warn({ err: (err as Error).message }, 'search outbox batch failed; will retry');
+      // A store that is down fails every batch: retry ever less often (capped), and log the first failures only.
+      this.failures++;
+      if (this.failures <= 3) this.opts.log.warn({ err: (err as Error).message, failures: this.failures }, 'search outbox batch failed; will retry');
       this.opts.onFailure?.();
-      delay = POLL_MS;
+      delay = Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** (this.failures - 1));
     }
     this.schedule(delay);
   }
