@@ -12,7 +12,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import inputGuard from './plugins/input-guard.ts';
-import problemPlugin, { Problem, clientErrorHandler } from './plugins/problem.ts';
+import problemPlugin, { Problem, clientErrorHandler, frameworkErrorHandler } from './plugins/problem.ts';
 import searchPlugin from './plugins/search.ts';
 import { OPENAPI_INFO } from './openapi.ts';
 import { storableFormats } from './schemas/formats.ts';
@@ -67,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // hold a connection for a minute); the headers have the same limit as the request.
     http: { headersTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.max(250, config.requestTimeoutMs / 10) },
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     // Request logs carry the route and status only (see onResponse below): URLs hold
     // search words and bodies hold client situations.
     logController: new LogController({ disableRequestLogging: true }),

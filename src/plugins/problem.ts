@@ -23,6 +23,7 @@ export const PROBLEM_TYPES = {
   'ptv-managed': { status: 409, title: 'This field comes from PTV and is changed there' },
   'precondition-failed': { status: 412, title: 'The resource has changed since it was read' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'uri-too-long': { status: 414, title: 'A part of the address is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'unprocessable': { status: 422, title: 'The request cannot be applied' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
@@ -85,6 +86,18 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
     .code(problem.status)
     .type('application/problem+json')
     .send(problemBody(problem, reply.request.url.split('?')[0]));
+}
+
+/**
+ * Fastify's `frameworkErrors`: addresses its router refuses before any route runs (a
+ * malformed percent-encoding, a path segment over the router's length limit) still get
+ * a problem+json answer.
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: unknown, reply: FastifyReply): FastifyReply {
+  const problem = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new Problem('uri-too-long', 'a path segment is longer than any id')
+    : new Problem('validation', 'the address is not valid (check its percent-encoding)');
+  return sendProblem(reply, problem);
 }
 
 /** Problems of requests that Node's HTTP parser refused, by its error code. */
