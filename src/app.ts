@@ -42,6 +42,12 @@ export interface AppOptions {
   backends: Backends;
   /** Run the outbox worker (default true); commands that only read may skip it. */
   worker?: boolean;
+  /**
+   * `migrate` (the default): apply pending migrations at start, under an advisory lock;
+   * `use`: use the database as it is (commands that only read); `none`: connect to
+   * nothing, for the OpenAPI document.
+   */
+  stores?: 'migrate' | 'use' | 'none';
   /** A pino destination, for tests that inspect the logs. */
   logStream?: NodeJS.WritableStream;
 }
@@ -130,8 +136,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Counted first, before authentication and routing: every request counts, a refused
   // key and an unknown path included.
   app.addHook('onRequest', app.rateLimit());
-  await app.register(dbPlugin, { databaseUrl: backends.databaseUrl });
-  await app.register(authPlugin, { adminKey: config.adminKey });
+  const stores = opts.stores ?? 'migrate';
+  await app.register(dbPlugin, { databaseUrl: backends.databaseUrl, migrate: stores === 'migrate' });
+  await app.register(authPlugin, { adminKey: stores === 'none' ? undefined : config.adminKey });
   await app.register(inputGuard);
   await app.register(demandCounterPlugin);
   await app.register(searchPlugin, {
@@ -139,7 +146,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     meiliKey: backends.meiliKey,
     indexName: config.indexName,
     databaseUrl: backends.databaseUrl,
-    worker: opts.worker,
+    worker: stores === 'none' ? false : opts.worker,
+    connect: stores !== 'none',
   });
   await app.register(swagger, { openapi: OPENAPI_INFO });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -8,12 +8,14 @@ import { resolveBackends, type ResolvedBackends } from './embedded/index.ts';
 
 /**
  * Runs `fn` with a built app on the configured (or embedded, or already running)
- * backends, then closes everything it started. For one-shot commands.
+ * backends, then closes everything it started. For one-shot commands: those that write
+ * apply pending migrations first (the default), those that only read use the database
+ * as it is (`stores: 'use'`).
  */
 export async function withApp<T>(
   config: Config,
   fn: (app: FastifyInstance, resolved: ResolvedBackends) => Promise<T>,
-  opts: { worker?: boolean } = {},
+  opts: { worker?: boolean; stores?: 'migrate' | 'use' } = {},
 ): Promise<T> {
   const resolved = await resolveBackends(config);
   let app: FastifyInstance | undefined;
@@ -23,6 +25,7 @@ export async function withApp<T>(
       config: { ...config, logLevel: 'warn' },
       backends: resolved.backends,
       worker: opts.worker ?? false,
+      stores: opts.stores ?? 'migrate',
       logStream: process.stderr,
     });
     await app.ready();
@@ -30,6 +33,20 @@ export async function withApp<T>(
   } finally {
     await app?.close();
     await resolved.stop();
+  }
+}
+
+/** Addresses nothing listens at: an app built with `stores: 'none'` never uses them. */
+const NO_STORES = { databaseUrl: 'postgres://stores.invalid/none', meiliUrl: 'http://stores.invalid', meiliKey: undefined };
+
+/** The OpenAPI document of the app, built without starting or connecting to any store. */
+export async function apiDocument(config: Config): Promise<unknown> {
+  const app = await buildApp({ config: { ...config, logLevel: 'warn' }, backends: NO_STORES, stores: 'none', worker: false, logStream: process.stderr });
+  try {
+    await app.ready();
+    return app.swagger();
+  } finally {
+    await app.close();
   }
 }
 

@@ -11,7 +11,7 @@ import { isStorableUuid } from '../schemas/formats.ts';
 import { Problem } from '../plugins/problem.ts';
 import { reindex } from '../search/reindex.ts';
 import { serve } from '../server.ts';
-import { withApp } from '../runtime.ts';
+import { apiDocument, withApp } from '../runtime.ts';
 
 const USAGE = `usage: tarjotin <command>
 
@@ -60,12 +60,16 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
       return exportCommand(config, rest);
     case 'reindex':
-      return withApp(config, async (app) => {
-        const n = await reindex(app);
-        await app.outbox.drain();
-        console.log(`reindexed ${n} services`);
-        return 0;
-      });
+      return withApp(
+        config,
+        async (app) => {
+          const n = await reindex(app);
+          await app.outbox.drain();
+          console.log(`reindexed ${n} services`);
+          return 0;
+        },
+        { stores: 'use' },
+      );
     case 'keys':
       return keysCommand(config, rest);
     case 'ptv': {
@@ -75,10 +79,8 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'openapi':
-      return withApp(config, async (app) => {
-        process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
-        return 0;
-      });
+      process.stdout.write(`${JSON.stringify(await apiDocument(config), null, 2)}\n`);
+      return 0;
     case 'eval': {
       const { runEvalCommand } = await import('../eval/command.ts');
       return runEvalCommand(config, rest);
@@ -124,7 +126,7 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
       process.off('exit', removeTemporary);
     }
     return 0;
-  });
+  }, { stores: 'use' });
 }
 
 async function keysCommand(config: Config, args: string[]): Promise<number> {

@@ -19,6 +19,8 @@ export interface SearchPluginOptions {
   databaseUrl: string;
   /** Run the outbox worker in this process (the default). */
   worker?: boolean;
+  /** Apply the index settings at start (the default); false for an app that connects nowhere. */
+  connect?: boolean;
 }
 
 /**
@@ -26,6 +28,27 @@ export interface SearchPluginOptions {
  * index in step with PostgreSQL. The service starts even when Meilisearch is down:
  * search then answers from PostgreSQL and the settings are applied once it is back.
  */
+/** Applies the index settings now, or, while the engine is unreachable, every 2 s until it is. */
+async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine): Promise<void> {
+  let applied = false;
+  const apply = async () => {
+    try {
+      await engine.ensureIndex();
+      applied = true;
+    } catch (err) {
+      app.log.warn({ err: (err as Error).message }, 'search engine not reachable; index settings will be applied when it is');
+    }
+  };
+  await apply();
+  if (applied) return;
+  const retry = setInterval(() => {
+    if (applied) clearInterval(retry);
+    else void apply();
+  }, 2_000);
+  retry.unref();
+  app.addHook('onClose', async () => clearInterval(retry));
+}
+
 export default fp<SearchPluginOptions>(
   async function searchPlugin(app: FastifyInstance, opts) {
     const engine = new SearchEngine(opts.meiliUrl, opts.meiliKey, opts.indexName);
@@ -43,30 +66,10 @@ export default fp<SearchPluginOptions>(
     app.decorate('searchService', service);
     app.decorate('outbox', worker);
 
-    let settingsApplied = false;
-    const applySettings = async () => {
-      try {
-        await engine.ensureIndex();
-        settingsApplied = true;
-      } catch (err) {
-        app.log.warn({ err: (err as Error).message }, 'search engine not reachable; index settings will be applied when it is');
-      }
-    };
-    await applySettings();
-    const retry = setInterval(() => {
-      if (settingsApplied) clearInterval(retry);
-      else void applySettings();
-    }, 2_000);
-    retry.unref();
-
+    if (opts.connect !== false) await keepIndexSettings(app, engine);
     if (opts.worker !== false) {
       app.addHook('onReady', () => worker.start());
-      app.addHook('onClose', async () => {
-        clearInterval(retry);
-        await worker.stop();
-      });
-    } else {
-      app.addHook('onClose', async () => clearInterval(retry));
+      app.addHook('onClose', () => worker.stop());
     }
   },
   { name: 'search', dependencies: ['db', 'metrics'] },
