@@ -21,8 +21,6 @@ import { parseCatalog, type ParsedCatalog, type ParsedOrganization, type ParsedS
  */
 
 export { CatalogRejected, type ImportProblem } from './problems.ts';
-export { parseCatalog } from './parse.ts';
-export { hsdsService, hsdsTerm } from './objects.ts';
 
 export interface CatalogFile {
   hsds_version: '3.0';
