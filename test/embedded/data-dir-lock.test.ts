@@ -3,14 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { tryLockDataDir } from '../../src/embedded/data-dir-lock.ts';
-import { tempDir } from '../helpers/app.ts';
+import { tempDir, type Teardown } from '../helpers/app.ts';
 
 /** The data dir's lock: one holder at a time, a dead holder's lock taken over. */
 
 const LOCK = 'stores.lock';
 
 /** A live process that is not this one, to stand for another holder. */
-function otherProcess(t: Tap.Test): number {
+function otherProcess(t: Teardown): number {
   const child = spawn('sleep', ['60'], { stdio: 'ignore' });
   t.teardown(() => child.kill('SIGKILL'));
   return child.pid!;
