@@ -1,4 +1,5 @@
 import t from 'tap';
+import { PROBLEM_TYPES } from '../../../src/plugins/problem.ts';
 import { buildTestApp, withDevCatalog } from '../../helpers/app.ts';
 import { ADMIN_SECRET, admin, createOrganization, newService } from './fixtures/write-side.ts';
 
@@ -91,5 +92,26 @@ t.test('errors that teach', async (t) => {
     t.ok(found.total < all.items.length, 'and only those');
     const literal = (await app.inject({ method: 'GET', url: '/v1/organizations?q=%25' })).json<{ total: number }>();
     t.equal(literal.total, 0, 'a LIKE wildcard is matched literally');
+  });
+
+  await t.test('every problem type has a page explaining it and its fix in fi, sv and en', async (t) => {
+    for (const type of Object.keys(PROBLEM_TYPES)) {
+      const res = await app.inject({ method: 'GET', url: `/problems/${type}` });
+      t.equal(res.statusCode, 200, type);
+      const page = res.json<{ type: string; guide: Record<string, { meaning: string; fix: string }> }>();
+      t.equal(page.type, `/problems/${type}`);
+      for (const lang of ['fi', 'sv', 'en']) t.ok(page.guide[lang]?.meaning && page.guide[lang]?.fix, `${type} ${lang}`);
+    }
+    const html = await app.inject({
+      method: 'GET',
+      url: '/problems/precondition-required',
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    t.match(html.headers['content-type'], /^text\/html/);
+    t.match(html.body, /<section lang="fi">[\s\S]*If-Match[\s\S]*<section lang="sv">[\s\S]*<section lang="en">/);
+    t.notMatch(html.body, /<avain>/, 'the text is escaped');
+    const json = await app.inject({ method: 'GET', url: '/problems/validation', headers: { accept: 'application/json, text/html' } });
+    t.match(json.headers['content-type'], /^application\/json/, 'a client that prefers JSON gets JSON');
+    t.equal((await app.inject({ method: 'GET', url: '/problems/no-such-type' })).statusCode, 404);
   });
 });
