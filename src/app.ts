@@ -3,7 +3,6 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Backends, Config } from './config.ts';
@@ -11,10 +10,12 @@ import { hashSecret } from './db/keys.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import metricsPlugin from './plugins/metrics.ts';
+import overload from './plugins/overload.ts';
 import inputGuard from './plugins/input-guard.ts';
+import unknownParameters from './plugins/unknown-parameters.ts';
 import problemPlugin, { Problem, clientErrorHandler, frameworkErrorHandler } from './plugins/problem.ts';
 import searchPlugin from './plugins/search.ts';
-import { OPENAPI_INFO } from './openapi.ts';
+import { openapiInfo } from './openapi.ts';
 import { storableFormats } from './schemas/formats.ts';
 import hsdsRoutes from './routes/hsds/index.ts';
 import systemRoutes from './routes/system.ts';
@@ -78,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // search words and bodies hold client situations.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: {
-      customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false },
+      customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false, verbose: true },
       onCreate: storableFormats,
     },
     routerOptions: { ignoreTrailingSlash: true },
@@ -87,6 +88,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
+  // An operation without a declared requirement needs no key: the document says so
+  // (`security: []`), and /docs shows a padlock only on the operations that need one.
+  app.addHook('onRoute', (route) => {
+    if (route.schema && !route.schema.hide && route.schema.security === undefined) route.schema.security = [];
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -110,15 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     strictPreflight: false,
     exposedHeaders: ['ETag', 'Location', 'X-Search-Degraded', 'Retry-After'],
   });
-  await app.register(underPressure, {
-    maxEventLoopDelay: 1_000,
-    retryAfter: 5,
-    exposeStatusRoute: false,
-    pressureHandler: (_req, reply) => {
-      reply.header('retry-after', '5');
-      throw new Problem('unavailable', 'the service is overloaded; retry shortly');
-    },
-  });
+  await app.register(overload, config.overload);
   await app.register(rateLimit, {
     global: false,
     max: config.rateLimit,
@@ -139,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stores = opts.stores ?? 'migrate';
   await app.register(dbPlugin, { databaseUrl: backends.databaseUrl, migrate: stores === 'migrate' });
   await app.register(authPlugin, { adminKey: stores === 'none' ? undefined : config.adminKey });
+  await app.register(unknownParameters);
   await app.register(inputGuard);
   await app.register(demandCounterPlugin);
   await app.register(searchPlugin, {
@@ -149,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     worker: stores === 'none' ? false : opts.worker,
     connect: stores !== 'none',
   });
-  await app.register(swagger, { openapi: OPENAPI_INFO });
+  await app.register(swagger, { openapi: openapiInfo(config.publicUrl) });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.addSchema(SearchHitSchema);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { MIN_K } from './reports/k-anonymity.ts';
+import type { OverloadPolicy } from './plugins/overload.ts';
 import { DEFAULT_HTTP_OPTIONS, type PtvHttpOptions } from './ptv/http-client.ts';
 
 const LogLevel = Type.Union([
@@ -23,6 +24,9 @@ const EnvSchema = Type.Object({
   TARJOTIN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
   TARJOTIN_REQUEST_TIMEOUT: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   TARJOTIN_REPORT_MIN_COUNT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  TARJOTIN_OVERLOAD_DELAY_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+  TARJOTIN_OVERLOAD_UTILIZATION: Type.Optional(Type.String({ pattern: '^(0(\\.[0-9]+)?|1(\\.0+)?)$' })),
+  TARJOTIN_OVERLOAD_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   LOG_LEVEL: Type.Optional(LogLevel),
   PTV_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   PTV_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
@@ -62,6 +66,8 @@ export interface Config {
   /** k of the k-anonymous reports: counts below it are suppressed; never below 5. */
   reportMinCount: number;
   logLevel: LogLevel;
+  /** When the instance sheds load (503): see src/plugins/overload.ts. */
+  overload: OverloadPolicy;
   /** Name of the Meilisearch index (an alias swapped on reindex). */
   indexName: string;
   /** How `ptv sync` reads PTV's open API. */
@@ -109,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: Number(e.TARJOTIN_REQUEST_TIMEOUT ?? 30) * 1000,
     reportMinCount,
     logLevel: e.LOG_LEVEL ?? 'info',
+    overload: {
+      maxDelayMs: numberOr(e.TARJOTIN_OVERLOAD_DELAY_MS, 2000),
+      maxUtilization: numberOr(e.TARJOTIN_OVERLOAD_UTILIZATION, 0.95),
+      sustainSeconds: numberOr(e.TARJOTIN_OVERLOAD_SECONDS, 10),
+    },
     indexName: 'services',
     ptv: {
       baseUrl: e.PTV_BASE_URL ?? PTV_PRODUCTION_URL,

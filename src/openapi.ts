@@ -1,7 +1,19 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 
-/** The OpenAPI document's header; paths come from the routes' schemas. */
-export const OPENAPI_INFO: Partial<OpenAPIV3_1.Document> = {
+/**
+ * The OpenAPI document's header; paths come from the routes' schemas. Its server is the
+ * configured public address, or else relative (`/`): the document's own origin, so that
+ * `/docs` "Try it out" calls the instance that served it on whatever host and port.
+ * Only the operations that need a key declare `security`.
+ */
+export function openapiInfo(publicUrl: string | undefined): Partial<OpenAPIV3_1.Document> {
+  return {
+    ...OPENAPI_HEADER,
+    servers: [publicUrl ? { url: publicUrl, description: 'This instance' } : { url: '/', description: 'The instance serving this document' }],
+  };
+}
+
+const OPENAPI_HEADER: Partial<OpenAPIV3_1.Document> = {
   openapi: '3.1.0',
   info: {
     title: 'tarjotin',
@@ -14,7 +26,6 @@ export const OPENAPI_INFO: Partial<OpenAPIV3_1.Document> = {
       'Reads need no key; writes need `Authorization: Bearer <key>`. Errors are RFC 9457 problem details.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
-  servers: [{ url: 'http://localhost:3000', description: 'A local instance' }],
   tags: [
     { name: 'search', description: 'Find services' },
     { name: 'recommend', description: 'Services for a client situation' },
@@ -31,5 +42,4 @@ export const OPENAPI_INFO: Partial<OpenAPIV3_1.Document> = {
       apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `tarjotin keys create` or POST /v1/keys' },
     },
   },
-  security: [{}, { apiKey: [] }],
 };

@@ -16,7 +16,7 @@ import { Problem, validationProblem } from '../plugins/problem.ts';
 import { versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertServiceIdsFree } from './id-ownership.ts';
 import { PTV_SERVICE_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
-import { mergePatcher } from './merge-patch.ts';
+import { mergePatcher, PHONES_BY_NUMBER } from './merge-patch.ts';
 import { ServiceInput } from './types.ts';
 import { inBody, serviceViolations } from './validate.ts';
 
@@ -26,7 +26,7 @@ import { inBody, serviceViolations } from './validate.ts';
  * upsert share it.
  */
 
-const patchService = mergePatcher<ServiceInput>(ServiceInput);
+const patchService = mergePatcher<ServiceInput>(ServiceInput, PHONES_BY_NUMBER);
 
 function assertValid(input: ServiceInput): void {
   const violations = serviceViolations(input);

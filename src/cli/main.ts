@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { importCatalog, streamCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
 import { ROLES, type Role } from '../db/keys.ts';
@@ -13,27 +13,39 @@ import { reindex } from '../search/reindex.ts';
 import { serve } from '../server.ts';
 import { apiDocument, withApp } from '../runtime.ts';
 
-const USAGE = `usage: tarjotin <command>
+const USAGE = `usage: tarjotin <command> [options]
 
   serve                                   run the API (what npm start runs)
   migrate                                 apply the SQL migrations in migrations/
   import <file>                           load an HSDS 3.0 catalog file (idempotent)
-  export [--out FILE]                     write the whole catalog to stdout (or to FILE)
+  export [--out FILE]                     write the whole catalog to stdout, or to FILE
+                                          (replaced only once the export is complete)
   reindex                                 rebuild the search index without downtime
   ptv sync [--municipality CODE]... [--area AREA]... [--base-url URL] [--full]
                                           public services from PTV (Suomi.fi Palvelutietovaranto)
   keys create --role admin|editor|reader [--org ID] [--label TEXT]
-                                          print a new API key (last line of stdout)
-  eval --catalog F --cases F --queries F [--json]
-                                          measure search and recommend quality
-  bench [--services N] [--json]           measure latency
+                                          print a new API key (last line of stdout); find an
+                                          organization's ID with GET /v1/organizations?q=NAME
+  eval --catalog F --cases F --queries F [--notes F] [--topics F] [--json] [--details]
+                                          measure search and recommend quality (--details
+                                          lists every query and case)
+  bench [--services N] [--catalog F] [--rounds N] [--json]
+                                          measure latency (N requests a measurement)
   openapi                                 print the OpenAPI document
+  help, --help                            print this text
+
+Commands that need the stores use those of a serve running on the same
+TARJOTIN_DATA_DIR, wait for one that is starting, or start their own.
 `;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -168,12 +180,26 @@ function report(err: unknown): number {
     return 2;
   }
   if (err instanceof CatalogRejected) {
-    console.error(`tarjotin: the catalog was rejected; nothing was imported (${err.problems.length} problems):`);
+    console.error(`tarjotin: the catalog was rejected; nothing was imported (${err.problems.length} ${err.problems.length === 1 ? 'problem' : 'problems'}):`);
     for (const p of err.problems) console.error(`  ${p.record} ${p.field || '/'}: ${p.message}`);
     return 1;
   }
-  console.error(`tarjotin: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`tarjotin: ${describeError(err)}`);
   return 1;
+}
+
+/**
+ * What went wrong, in words, whatever was thrown: an error without a message (some
+ * drivers' errors, an AggregateError of failed connection attempts) is named by its
+ * code, its kind, its inner errors or its cause rather than printed as `undefined`.
+ */
+function describeError(err: unknown, depth = 0): string {
+  if (!(err instanceof Error)) return typeof err === 'string' && err ? err : inspect(err, { depth: 2, breakLength: Infinity });
+  const code = (err as NodeJS.ErrnoException).code;
+  const own = err.message || [err.name, code].filter(Boolean).join(' ');
+  const inner = err instanceof AggregateError ? err.errors.map((e) => describeError(e, depth + 1)) : [];
+  const cause = err.cause !== undefined && depth < 3 ? [`caused by: ${describeError(err.cause, depth + 1)}`] : [];
+  return [own, ...new Set(inner), ...cause].join('; ');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Identifier, OrganizationInput, OrganizationRecord } from '../catalog/types.ts';
 import { nameUuid } from '../vocabulary/index.ts';
 import type { RecordSource } from '../ptv/model.ts';
@@ -76,9 +76,9 @@ export async function getOrganizations(tx: Tx, ids: string[]): Promise<Organizat
 
 export async function listOrganizations(
   tx: Tx,
-  q: { page: number; limit: number },
+  q: { page: number; limit: number; name?: string },
 ): Promise<{ items: OrganizationRecord[]; total: number }> {
-  const where = isNull(organizations.deletedAt);
+  const where = and(isNull(organizations.deletedAt), q.name ? ilike(organizations.name, `%${escapeLike(q.name)}%`) : undefined);
   const [{ total } = { total: 0 }] = await tx
     .select({ total: sql<number>`count(*)::int` })
     .from(organizations)
@@ -92,6 +92,11 @@ export async function listOrganizations(
     .offset((q.page - 1) * q.limit);
   const types = await providerTypesOf(tx, rows.map((r) => r.id));
   return { items: rows.map((r) => toRecord(r, types.get(r.id))), total };
+}
+
+/** `text` matched literally by LIKE: its wildcards and the escape character escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Keeps the other identifiers of an organization and sets (or drops) its Y-tunnus. */

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import type { Backends, Config } from '../config.ts';
 import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
+import { dataDirChange, tryLockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { ensureSharedDir, isAlive } from './process.ts';
 import { supervise, type SupervisorLog } from './supervisor.ts';
 
@@ -32,6 +33,9 @@ const INSTANCE_FILE = 'instance.json';
  * (`DATABASE_URL`, `MEILI_URL`), the stores of a `serve` already running on the same
  * data dir, or freshly started embedded ones, which are then supervised: one that exits
  * is started again on the same data and port (logged to `log`, by default stderr).
+ * Only the holder of the data dir's lock starts embedded stores: while another process
+ * holds it (a `serve` still starting, or a command with stores of its own), this waits
+ * until that `serve` publishes its stores or the lock is released.
  */
 export async function resolveBackends(config: Config, log?: SupervisorLog): Promise<ResolvedBackends> {
   if (config.databaseUrl && config.meiliUrl) {
@@ -41,23 +45,53 @@ export async function resolveBackends(config: Config, log?: SupervisorLog): Prom
       stop: async () => {},
     };
   }
-  const running = await readRunningInstance(config.dataDir);
-  if (running) {
-    return {
-      backends: {
-        databaseUrl: config.databaseUrl ?? running.databaseUrl,
-        meiliUrl: config.meiliUrl ?? running.meiliUrl,
-        meiliKey: config.meiliUrl ? config.meiliKey : running.meiliKey,
-      },
-      source: 'shared',
-      stop: async () => {},
-    };
+  const logger = log ?? pino({ level: config.logLevel }, pino.destination(2));
+  await ensureSharedDir(config.dataDir);
+  let waitingFor: number | undefined;
+  for (;;) {
+    const running = await readRunningInstance(config.dataDir);
+    if (running) return sharedWith(config, running);
+    const lock = await tryLockDataDir(config.dataDir);
+    if (!('heldBy' in lock)) return startEmbeddedHolding(lock, config, logger);
+    if (waitingFor !== lock.heldBy) {
+      waitingFor = lock.heldBy;
+      logger.warn({ pid: lock.heldBy, dataDir: config.dataDir }, 'waiting for the process that is starting or using the embedded stores of this data dir');
+    }
+    await dataDirChange(config.dataDir, LOCK_RECHECK_MS);
   }
-  return startEmbedded(config, log ?? pino({ level: config.logLevel }, pino.destination(2)));
+}
+
+/**
+ * How often a waiter looks again without a change in the data dir: a `serve` that
+ * publishes its stores or a command that releases them is noticed at once, an owner
+ * that died without a trace within this time.
+ */
+const LOCK_RECHECK_MS = 500;
+
+function sharedWith(config: Config, running: InstanceRecord): ResolvedBackends {
+  return {
+    backends: {
+      databaseUrl: config.databaseUrl ?? running.databaseUrl,
+      meiliUrl: config.meiliUrl ?? running.meiliUrl,
+      meiliKey: config.meiliUrl ? config.meiliKey : running.meiliKey,
+    },
+    source: 'shared',
+    stop: async () => {},
+  };
+}
+
+/** Starts the embedded stores as the lock's holder; the lock is released once they have stopped. */
+async function startEmbeddedHolding(lock: DataDirLock, config: Config, log: SupervisorLog): Promise<ResolvedBackends> {
+  try {
+    const started = await startEmbedded(config, log);
+    return { ...started, stop: () => started.stop().finally(() => lock.release()) };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
 }
 
 async function startEmbedded(config: Config, log: SupervisorLog): Promise<ResolvedBackends> {
-  await ensureSharedDir(config.dataDir);
   const secrets = await loadSecrets(config.dataDir);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {

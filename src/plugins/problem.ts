@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Type } from 'typebox';
 import { isDatabaseUnavailable } from '../db/errors.ts';
+import { unknownNameMessage } from '../schemas/names.ts';
 
 /**
  * Every error leaves as RFC 9457 `application/problem+json` with a stable `type`. Bad
@@ -138,15 +139,61 @@ export function validationProblem(errors: FieldError[]): Problem {
   return new Problem('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
 }
 
+/** Where a client finds the values a field takes, by the field's name. */
+const FIELD_HINTS: Record<string, string> = {
+  municipality: 'a municipality code of three digits, e.g. 297 (Kuopio); GET /v1/areas lists them',
+  area: 'a wellbeing area slug, e.g. pohjois-savo; GET /v1/areas lists them',
+  need: 'need codes, e.g. debt; GET /v1/taxonomies lists them',
+  service_type: 'service type codes; GET /v1/taxonomies lists them',
+  target_group: 'target group codes; GET /v1/taxonomies lists them',
+  access: 'access codes; GET /v1/taxonomies lists them',
+  provider_type: 'provider type codes; GET /v1/taxonomies lists them',
+  language: 'ISO 639-1 language codes, e.g. fi, sv, en',
+};
+
+type AjvError = NonNullable<FastifyError['validation']>[number] & { parentSchema?: { properties?: Record<string, unknown> } };
+
+/** The message for a value that has the wrong form, with where the right ones are listed. */
+function formMessage(v: AjvError, path: string): string {
+  const name = path.split('/').filter((s) => !/^[0-9]+$/.test(s)).pop() ?? '';
+  const hint = FIELD_HINTS[name];
+  return hint ? `is not valid here: expected ${hint}` : (v.message ?? 'is invalid');
+}
+
+/**
+ * Ajv's errors as one entry per field that says what is wrong and what would be right:
+ * the allowed values of an enumeration (not one "must be equal to constant" per
+ * alternative), the name of an unknown field and the closest known one, and where the
+ * valid codes are listed.
+ */
+export function fieldErrors(validation: AjvError[], context: string): FieldError[] {
+  const allowed = new Map<string, unknown[]>();
+  for (const v of validation) {
+    if (v.keyword === 'const') allowed.set(v.instancePath, [...(allowed.get(v.instancePath) ?? []), v.params.allowedValue]);
+    if (v.keyword === 'enum') allowed.set(v.instancePath, [...(allowed.get(v.instancePath) ?? []), ...(v.params.allowedValues as unknown[])]);
+  }
+  const errors = new Map<string, string>();
+  for (const [path, values] of allowed) errors.set(`${context}${path}`, `must be one of: ${values.map(String).join(', ')}`);
+  for (const v of validation) {
+    if (allowed.has(v.instancePath)) continue;
+    if (v.keyword === 'additionalProperties') {
+      const name = String(v.params.additionalProperty);
+      const known = Object.keys(v.parentSchema?.properties ?? {});
+      errors.set(`${context}${v.instancePath}/${name}`, unknownNameMessage('field', name, known));
+    } else if (v.keyword === 'required') {
+      errors.set(`${context}${v.instancePath}/${String(v.params.missingProperty)}`, 'is required');
+    } else if (v.keyword === 'pattern' || v.keyword === 'format') {
+      errors.set(`${context}${v.instancePath}`, formMessage(v, v.instancePath || `/${context}`));
+    } else {
+      errors.set(`${context}${v.instancePath}`, v.message ?? 'is invalid');
+    }
+  }
+  return [...errors].map(([field, message]) => ({ field, message }));
+}
+
 /** Maps Fastify's own errors (validation, body parsing, limits) to problem types. */
 function fromFastifyError(err: FastifyError): Problem | undefined {
-  if (err.validation) {
-    const errors: FieldError[] = err.validation.map((v) => ({
-      field: `${err.validationContext ?? 'body'}${v.instancePath || ''}`,
-      message: v.message ?? 'is invalid',
-    }));
-    return validationProblem(errors);
-  }
+  if (err.validation) return validationProblem(fieldErrors(err.validation as AjvError[], err.validationContext ?? 'body'));
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

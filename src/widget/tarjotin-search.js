@@ -21,12 +21,15 @@ const TEXTS = {
     placeholder: 'esim. velkaneuvonta, vertaistuki, turvakoti',
     search: 'Hae',
     found: (n) => (n === 1 ? '1 palvelu' : `${n} palvelua`),
-    none: 'Ei palveluita tällä haulla. Kokeile toista sanaa tai poista rajaus.',
+    none: 'Ei palveluita tällä haulla. Kokeile toista sanaa.',
+    noneFiltered: 'Ei palveluita tällä haulla. Kokeile toista sanaa tai poista tarverajaus.',
     failed: 'Haku ei onnistunut. Yritä hetken kuluttua uudelleen.',
     openNow: 'Avoinna nyt',
     alwaysOpen: 'Avoinna aina',
     stale: 'Tietoja ei ole tarkistettu vuoteen',
     needs: 'Rajaa tarpeen mukaan',
+    chosen: (n) => `${n} valittu`,
+    languages: 'Kielet',
     previous: 'Edelliset',
     next: 'Seuraavat',
     page: (p, of) => `Sivu ${p} / ${of}`,
@@ -36,12 +39,15 @@ const TEXTS = {
     placeholder: 't.ex. skuldrådgivning, kamratstöd, skyddshem',
     search: 'Sök',
     found: (n) => (n === 1 ? '1 tjänst' : `${n} tjänster`),
-    none: 'Inga tjänster med denna sökning. Prova ett annat ord eller ta bort en avgränsning.',
+    none: 'Inga tjänster med denna sökning. Prova ett annat ord.',
+    noneFiltered: 'Inga tjänster med denna sökning. Prova ett annat ord eller ta bort behovsavgränsningen.',
     failed: 'Sökningen misslyckades. Försök igen om en stund.',
     openNow: 'Öppet nu',
     alwaysOpen: 'Alltid öppet',
     stale: 'Uppgifterna har inte kontrollerats på ett år',
     needs: 'Avgränsa enligt behov',
+    chosen: (n) => `${n} valda`,
+    languages: 'Språk',
     previous: 'Föregående',
     next: 'Nästa',
     page: (p, of) => `Sida ${p} / ${of}`,
@@ -51,12 +57,15 @@ const TEXTS = {
     placeholder: 'e.g. debt advice, peer support, shelter',
     search: 'Search',
     found: (n) => (n === 1 ? '1 service' : `${n} services`),
-    none: 'No services for this search. Try another word or remove a filter.',
+    none: 'No services for this search. Try another word.',
+    noneFiltered: 'No services for this search. Try another word or remove the need filter.',
     failed: 'The search did not succeed. Please try again in a moment.',
     openNow: 'Open now',
     alwaysOpen: 'Always open',
     stale: 'Details not verified for a year',
     needs: 'Filter by need',
+    chosen: (n) => `${n} chosen`,
+    languages: 'Languages',
     previous: 'Previous',
     next: 'Next',
     page: (p, of) => `Page ${p} of ${of}`,
@@ -64,16 +73,22 @@ const TEXTS = {
 };
 
 const STYLE = `
-:host { display: block; font: inherit; color: inherit; --tarjotin-accent: #0b5ea8; --tarjotin-radius: 6px; }
+:host { display: block; container-type: inline-size; font: inherit; color: inherit; --tarjotin-accent: #0b5ea8; --tarjotin-radius: 6px; }
 form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
 label { flex-basis: 100%; font-weight: 600; }
 input { flex: 1 1 16rem; font: inherit; padding: .5rem .75rem; border: 1px solid #767676; border-radius: var(--tarjotin-radius); }
 button { font: inherit; cursor: pointer; border-radius: var(--tarjotin-radius); }
 form button { padding: .5rem 1rem; border: 0; background: var(--tarjotin-accent); color: #fff; }
 :focus-visible { outline: 3px solid var(--tarjotin-accent); outline-offset: 2px; }
-fieldset { border: 0; padding: 0; margin: .75rem 0 0; display: flex; flex-wrap: wrap; gap: .375rem; }
-legend { padding: 0; margin-bottom: .375rem; font-size: .9em; }
+details { margin: .75rem 0 0; }
+summary { cursor: pointer; font-size: .9em; margin-bottom: .375rem; }
+.chips { display: flex; flex-wrap: wrap; gap: .375rem; }
 .facet { padding: .25rem .625rem; border: 1px solid var(--tarjotin-accent); background: #fff; color: var(--tarjotin-accent); }
+@container (max-width: 36rem) {
+  .chips { flex-wrap: nowrap; overflow-x: auto; padding-bottom: .25rem; scrollbar-width: thin; }
+  .facet { white-space: nowrap; font-size: .9em; }
+}
+.langs { font-size: .9em; color: #555; }
 .facet[aria-pressed="true"] { background: var(--tarjotin-accent); color: #fff; }
 [role="status"] { margin: .75rem 0 .25rem; min-height: 1.5em; }
 ol { list-style: none; padding: 0; margin: 0; }
@@ -127,6 +142,11 @@ class TarjotinSearch extends HTMLElement {
   #needs = new Set();
   /** Labels of the need codes seen, for a pressed filter that no longer has hits. */
   #labels = new Map();
+  /**
+   * The order the need chips are shown in, fixed when the search words change: pressing
+   * a chip or paging does not move the chips under the pointer.
+   */
+  #chipOrder = [];
   #page = 1;
   #inflight;
   #timer;
@@ -168,13 +188,15 @@ class TarjotinSearch extends HTMLElement {
     const input = h('input', { id: 'q', type: 'search', part: 'input', placeholder: t.placeholder, autocomplete: 'off' });
     input.value = this.#query;
     const form = h('form', { role: 'search', part: 'form' }, h('label', { for: 'q' }, t.label), input, h('button', { type: 'submit', part: 'button' }, t.search));
-    const facets = h('fieldset', { hidden: true }, h('legend', {}, t.needs));
+    // Open on a wide host; on a phone the chips start folded so that results come first.
+    const facets = h('details', { hidden: true, open: this.clientWidth >= 576 }, h('summary', {}, t.needs), h('div', { class: 'chips', role: 'group', 'aria-label': t.needs }));
     const status = h('p', { role: 'status', 'aria-live': 'polite', part: 'status' });
     const results = h('ol');
     const nav = h('nav', { hidden: true });
     input.addEventListener('input', () => {
       this.#query = input.value;
       this.#page = 1;
+      this.#chipOrder = [];
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#search(), DEBOUNCE_MS);
     });
@@ -183,6 +205,7 @@ class TarjotinSearch extends HTMLElement {
       clearTimeout(this.#timer);
       this.#query = input.value;
       this.#page = 1;
+      this.#chipOrder = [];
       this.#search();
     });
     root.replaceChildren(h('style', {}, STYLE), form, facets, status, results, nav);
@@ -224,17 +247,28 @@ class TarjotinSearch extends HTMLElement {
 
   #show(body) {
     const t = this.#t;
-    const { facets, status, results, nav } = this.#ui;
-    status.textContent = body.total > 0 ? t.found(body.total) : t.none;
+    const { status, results } = this.#ui;
+    const empty = body.total === 0;
+    status.textContent = !empty ? t.found(body.total) : this.#needs.size > 0 ? t.noneFiltered : t.none;
     results.replaceChildren(...body.hits.map((hit) => this.#hit(hit)));
+    this.#showNeeds(body.facets?.needs ?? [], empty);
+    this.#showPager(body);
+    this.dispatchEvent(new CustomEvent('tarjotin-results', { detail: { total: body.total, page: body.page, ids: body.hits.map((x) => x.id) } }));
+  }
 
-    for (const f of body.facets?.needs ?? []) this.#labels.set(f.code, f.label);
+  /** The need chips in a stable order; none at all for an empty result without a pressed need. */
+  #showNeeds(needFacets, empty) {
+    const { facets } = this.#ui;
+    for (const f of needFacets) this.#labels.set(f.code, f.label);
     const fixed = new Set(this.getAttribute('need')?.split(',') ?? []);
-    const values = (body.facets?.needs ?? []).filter((f) => !fixed.has(f.code) && (f.count > 0 || this.#needs.has(f.code))).slice(0, 8);
+    const values = needFacets.filter((f) => !fixed.has(f.code) && (f.count > 0 || this.#needs.has(f.code))).slice(0, 8);
     for (const code of this.#needs) if (!values.some((f) => f.code === code)) values.push({ code, label: this.#labels.get(code) ?? code, count: 0 });
-    facets.hidden = values.length === 0;
-    facets.replaceChildren(
-      facets.firstElementChild,
+    for (const f of values) if (!this.#chipOrder.includes(f.code)) this.#chipOrder.push(f.code);
+    values.sort((a, b) => this.#chipOrder.indexOf(a.code) - this.#chipOrder.indexOf(b.code));
+    facets.hidden = values.length === 0 || (empty && this.#needs.size === 0);
+    const summary = facets.querySelector('summary');
+    summary.textContent = this.#needs.size > 0 ? `${this.#t.needs} (${this.#t.chosen(this.#needs.size)})` : this.#t.needs;
+    facets.querySelector('.chips').replaceChildren(
       ...values.map((f) => {
         const pressed = this.#needs.has(f.code);
         const button = h('button', { type: 'button', class: 'facet', part: 'facet', 'aria-pressed': String(pressed), 'data-code': f.code }, `${f.label} (${f.count})`);
@@ -247,9 +281,14 @@ class TarjotinSearch extends HTMLElement {
         return button;
       }),
     );
+  }
 
+  /** Previous and next, only when there is more than one page. */
+  #showPager(body) {
+    const t = this.#t;
+    const { nav } = this.#ui;
     const pages = Math.max(1, Math.ceil(body.total / body.limit));
-    nav.hidden = pages <= 1;
+    nav.hidden = body.total === 0 || pages <= 1;
     const step = (label, page, disabled) => {
       const b = h('button', { type: 'button', disabled }, label);
       b.addEventListener('click', () => {
@@ -259,7 +298,6 @@ class TarjotinSearch extends HTMLElement {
       return b;
     };
     nav.replaceChildren(step(t.previous, body.page - 1, body.page <= 1), h('span', {}, t.page(body.page, pages)), step(t.next, body.page + 1, body.page >= pages));
-    this.dispatchEvent(new CustomEvent('tarjotin-results', { detail: { total: body.total, page: body.page, ids: body.hits.map((x) => x.id) } }));
   }
 
   #hit(hit) {
@@ -271,6 +309,7 @@ class TarjotinSearch extends HTMLElement {
       hit.stale ? h('span', { class: 'badge stale' }, t.stale) : undefined,
     ].filter(Boolean);
     const phones = (hit.phones ?? []).map((p) => h('a', { href: `tel:${String(p.number).replace(/[^0-9+]/g, '')}` }, p.number));
+    const languages = this.#languageNames(hit.languages ?? []);
     return h(
       'li',
       { part: 'result', 'data-id': hit.id },
@@ -278,8 +317,23 @@ class TarjotinSearch extends HTMLElement {
       h('p', { class: 'org' }, hit.organization?.name ?? ''),
       h('p', {}, ...(hit.highlight ? highlighted(hit.highlight.description) : [hit.description])),
       badges.length > 0 ? h('p', {}, ...badges) : undefined,
+      languages ? h('p', { class: 'langs' }, `${t.languages}: ${languages}`) : undefined,
       phones.length > 0 ? h('p', {}, ...phones.flatMap((a, i) => (i === 0 ? [a] : [', ', a]))) : undefined,
     );
+  }
+
+  /** A service's language codes as names in the widget's language (`fi, sv` → "suomi, ruotsi"). */
+  #languageNames(codes) {
+    const names = new Intl.DisplayNames([this.#lang], { type: 'language', fallback: 'code' });
+    return codes
+      .map((code) => {
+        try {
+          return names.of(code);
+        } catch {
+          return code;
+        }
+      })
+      .join(', ');
   }
 }
 

@@ -154,8 +154,8 @@ t.test('security findings', async (t) => {
     t.equal(edited.statusCode, 200);
     const moved = await app.inject({ method: 'PATCH', url: `/v1/services/${s.id}`, headers: admin, payload: { organization_id: orgB.id } });
     t.equal(moved.statusCode, 200, 'an admin moves the service');
-    const seenByB = (await app.inject({ url: `/v1/services/${s.id}/history`, headers: editorB })).json().items as Array<{ organizationId: string; action: string }>;
-    t.same(seenByB.map((e) => [e.action, e.organizationId]), [['move', orgB.id]], "the new owner sees the move, none of A's entries");
+    const seenByB = (await app.inject({ url: `/v1/services/${s.id}/history`, headers: editorB })).json().items as Array<{ organization_id: string; action: string }>;
+    t.same(seenByB.map((e) => [e.action, e.organization_id]), [['move', orgB.id]], "the new owner sees the move, none of A's entries");
     const seenByAdmin = (await app.inject({ url: `/v1/services/${s.id}/history`, headers: admin })).json().items as unknown[];
     t.ok(seenByAdmin.length > seenByB.length, 'an admin sees the whole trail');
   });

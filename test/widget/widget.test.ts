@@ -64,6 +64,7 @@ t.test('the search widget on a portal page', async (t) => {
     name: 'Velkaneuvonta',
     description: 'Maksutonta velkaneuvontaa ja apua talouden suunnitteluun.',
     url: 'https://example.fi/velkaneuvonta',
+    languages: [{ code: 'fi', name: 'suomi' }, { code: 'sv', name: 'ruotsi' }],
   });
   // The API refuses non-web addresses; the widget must not depend on that alone.
   const hostile = await createService(app, org.id, {
@@ -149,6 +150,59 @@ t.test('the search widget on a portal page', async (t) => {
     t.equal(await inWidget(page, (r) => r.querySelector('button[data-code=loneliness]')!.getAttribute('aria-pressed')), 'true');
     const all = await nextResults(page, () => inWidget(page, (r) => (r.querySelector('button[data-code=loneliness]') as HTMLButtonElement).click()));
     t.equal(all.total, 3);
+  });
+
+  t.test('each card names the languages of its service', async (t) => {
+    const shown = await inWidget(page, (r, id) => r.querySelector(`li[data-id="${id}"] .langs`)?.textContent, debt.id);
+    t.equal(shown, 'Kielet: suomi, ruotsi');
+  });
+
+  t.test('the need chips keep their order when one is pressed', async (t) => {
+    const order = () => inWidget(page, (r) => [...r.querySelectorAll('button[data-code]')].map((b) => b.getAttribute('data-code')!));
+    const before = await order();
+    t.ok(before.length >= 2, `chips: ${before.join(', ')}`);
+    const last = before.at(-1)!;
+    await nextResults(page, () => inWidget(page, (r, code) => (r.querySelector(`button[data-code=${code}]`) as HTMLButtonElement).click(), last));
+    const after = await order();
+    t.same(after, before.filter((code) => after.includes(code)), `after pressing ${last}: ${after.join(', ')}`);
+    t.ok(after.includes(last), 'the pressed chip is still there');
+    await nextResults(page, () => inWidget(page, (r, code) => (r.querySelector(`button[data-code=${code}]`) as HTMLButtonElement).click(), last));
+  });
+
+  t.test('an empty result: the message only, with no filter advice when no filter is set', async (t) => {
+    const input = (await page.evaluateHandle(() => document.querySelector('tarjotin-search')!.shadowRoot!.querySelector('input')!))!;
+    const empty = await nextResults(page, async () => {
+      await input.type('qqxxzzvvyy');
+      await input.press('Enter');
+    });
+    t.equal(empty.total, 0);
+    const shown = await inWidget(page, (r) => ({
+      status: r.querySelector('[role=status]')!.textContent,
+      needsHidden: (r.querySelector('details') as HTMLElement).hidden,
+      pagerHidden: (r.querySelector('nav') as HTMLElement).hidden,
+      items: r.querySelectorAll('li').length,
+    }));
+    t.same(shown, { status: 'Ei palveluita tällä haulla. Kokeile toista sanaa.', needsHidden: true, pagerHidden: true, items: 0 });
+    await input.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await nextResults(page, () => input.press('Enter'));
+  });
+
+  t.test('on a phone the need chips start folded and the first result is in view', async (t) => {
+    const phone = await browser.newPage();
+    t.teardown(() => phone.close());
+    await phone.setViewport({ width: 390, height: 844 });
+    await phone.evaluateOnNewDocument(() => {
+      window.results = [];
+    });
+    await phone.goto(`http://127.0.0.1:${(portal.address() as AddressInfo).port}/`);
+    await phone.waitForFunction(() => (window.results?.length ?? 0) > 0, { timeout: 10_000 });
+    const layout = await phone.evaluate(() => {
+      const root = document.querySelector('tarjotin-search')!.shadowRoot!;
+      return { open: (root.querySelector('details') as HTMLDetailsElement).open, firstBottom: root.querySelector('li')!.getBoundingClientRect().bottom };
+    });
+    t.equal(layout.open, false, 'folded');
+    t.ok(layout.firstBottom <= 844, `the first result ends at ${Math.round(layout.firstBottom)} px of 844`);
   });
 
   t.test('lang switches the texts and labels', async (t) => {

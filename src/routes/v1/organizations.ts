@@ -48,15 +48,19 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listOrganizations',
       summary: 'List organizations',
-      querystring: Type.Object(Pagination),
+      description: 'In name order; `q` finds organizations whose name contains it (case-insensitive), e.g. to find the id for `keys create --org`.',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the name, case-insensitive' })),
+        ...Pagination,
+      }),
       response: {
         200: Type.Object({ items: Type.Array(OrganizationRecord), total: Type.Integer(), page: Type.Integer(), limit: Type.Integer() }),
         ...problems(400),
       },
     },
   }, async (request) => {
-    const { page, limit } = request.query;
-    return { ...(await listOrganizations(db(), { page, limit })), page, limit };
+    const { q, page, limit } = request.query;
+    return { ...(await listOrganizations(db(), { page, limit, name: q })), page, limit };
   });
 
   app.get('/v1/organizations/:id', {

@@ -36,11 +36,14 @@ export const SearchHitSchema = Type.Object(
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
-  keyId: Type.Union([Type.String(), Type.Null()]),
+  key_id: Type.Union([Type.String(), Type.Null()], { description: 'The API key that made the change; null for imports and the PTV sync' }),
+  key_label: Type.Union([Type.String(), Type.Null()], { description: "The key's label, when it has one" }),
   action: Type.String(),
   entity: Type.String(),
-  entityId: Type.String(),
-  organizationId: Type.Union([Type.String(), Type.Null()]),
-  changes: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'RFC 6902 JSON Patch' }),
+  entity_id: Type.String(),
+  organization_id: Type.Union([Type.String(), Type.Null()]),
+  changes: Type.Array(Type.Object({}, { additionalProperties: true }), {
+    description: 'RFC 6902 JSON Patch from the previous state to the new one; a replace or remove also carries the value it replaced as `previous`',
+  }),
 });
 export const AuditPage = Type.Object({ items: Type.Array(AuditEntry) });

@@ -47,7 +47,7 @@ export function toFilters(q: SearchQuery): SearchFilters {
   const codes = (field: keyof SearchQuery, taxonomy: string) => {
     const list = split(q[field] as string[] | undefined);
     for (const code of list ?? []) {
-      if (!findTerm(taxonomy, code)) errors.push({ field: `querystring/${field}`, message: `unknown ${taxonomy} code '${code}'` });
+      if (!findTerm(taxonomy, code)) errors.push({ field: `querystring/${field}`, message: `unknown ${taxonomy} code '${code}'; GET /v1/taxonomies lists them` });
     }
     return list;
   };
@@ -64,9 +64,9 @@ export function toFilters(q: SearchQuery): SearchFilters {
     include_closed: q.include_closed,
   };
   if (q.municipality && !findMunicipality(q.municipality)) {
-    errors.push({ field: 'querystring/municipality', message: `unknown municipality code '${q.municipality}'` });
+    errors.push({ field: 'querystring/municipality', message: `unknown municipality code '${q.municipality}'; GET /v1/areas lists them` });
   }
-  if (q.area && !findWellbeingArea(q.area)) errors.push({ field: 'querystring/area', message: `unknown wellbeing area '${q.area}'` });
+  if (q.area && !findWellbeingArea(q.area)) errors.push({ field: 'querystring/area', message: `unknown wellbeing area '${q.area}'; GET /v1/areas lists them` });
   const geo = [q.lat, q.lon, q.radius_km];
   if (geo.every((v) => v !== undefined)) filters.geo = { lat: q.lat!, lon: q.lon!, radiusKm: q.radius_km! };
   else if (geo.some((v) => v !== undefined)) errors.push({ field: 'querystring/lat', message: 'lat, lon and radius_km go together' });

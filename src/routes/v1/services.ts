@@ -163,7 +163,9 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'verifyService',
       summary: 'Mark a service as verified today',
-      description: 'Sets assured_date to today: the provider has checked that the listing is current.',
+      description:
+        'Sets assured_date to today: the provider has checked that the listing is current. Like every write, it takes `If-Match` with the ' +
+        'ETag of the service as read (GET /v1/services/{id}): an editor key must send it (428 otherwise), and a stale one is 412.',
       security: WRITE_SECURITY,
       params: IdParams,
       headers: IfMatchAndIdempotencyHeaders,

@@ -12,11 +12,12 @@ import { ADMIN_SECRET, admin, count, createOrganization, createService, isProble
 interface Entry {
   id: number;
   at: string;
-  keyId: string | null;
+  key_id: string | null;
+  key_label: string | null;
   action: string;
   entity: string;
-  entityId: string;
-  organizationId: string | null;
+  entity_id: string;
+  organization_id: string | null;
   changes: jsonpatch.Operation[];
 }
 
@@ -56,11 +57,11 @@ t.test('audit log', async (t) => {
     t.equal(history.statusCode, 200);
     const entries = (history.json().items as Entry[]).slice().reverse();
     t.same(entries.map((e) => e.action), ['create', 'update', 'update', 'update', 'verify', 'delete']);
-    t.same(entries.map((e) => e.keyId), [editor.id, editor.id, editor.id, editor.id, adminKey.id, adminKey.id], 'who: the key id');
+    t.same(entries.map((e) => e.key_id), [editor.id, editor.id, editor.id, editor.id, adminKey.id, adminKey.id], 'who: the key id');
     for (const e of entries) {
       t.equal(e.entity, 'service');
-      t.equal(e.entityId, id);
-      t.equal(e.organizationId, org.id);
+      t.equal(e.entity_id, id);
+      t.equal(e.organization_id, org.id);
       const at = Date.parse(e.at);
       t.ok(at >= started - 5_000 && at <= Date.now() + 5_000, 'when: a timestamp of the write');
     }
@@ -73,7 +74,7 @@ t.test('audit log', async (t) => {
     }
     t.same(state, {}, 'the delete patch empties the record');
     const renamed = entries[1]!.changes.find((c) => c.path === '/name');
-    t.same(renamed, { op: 'replace', path: '/name', value: 'Uusi nimi' });
+    t.same(renamed, { op: 'replace', path: '/name', value: 'Uusi nimi', previous: 'Auditoitava' }, 'a replace shows the previous value');
   });
 
   t.test('organization writes and key management are audited too', async (t) => {
@@ -85,7 +86,7 @@ t.test('audit log', async (t) => {
     await app.inject({ method: 'DELETE', url: `/v1/keys/${key.json().id}`, headers: adminKey.headers });
     const log = (await app.inject({ url: `/v1/organizations/${orgId}/audit`, headers: adminKey.headers })).json().items as Entry[];
     t.same(log.map((e) => `${e.entity}:${e.action}`).reverse(), ['organization:create', 'organization:update', 'api_key:create', 'api_key:delete']);
-    t.ok(log.every((e) => e.keyId === adminKey.id));
+    t.ok(log.every((e) => e.key_id === adminKey.id));
     const revoked = await app.database.pool.query("select key_id, changes from audit_log where entity = 'api_key' and entity_id = $1 and action = 'delete'", [key.json().id]);
     t.equal(revoked.rows.length, 1, 'the revocation is audited');
     t.equal(revoked.rows[0].key_id, adminKey.id);
@@ -94,7 +95,9 @@ t.test('audit log', async (t) => {
   t.test('no secret is ever in the audit log', async (t) => {
     const created = await app.inject({ method: 'POST', url: '/v1/keys', headers: adminKey.headers, payload: { role: 'editor', organization_id: org.id, label: 'synkronointi' } });
     const secret = created.json().secret as string;
-    await app.inject({ method: 'POST', url: '/v1/services', headers: { authorization: `Bearer ${secret}` }, payload: newService(org.id) });
+    const written = await app.inject({ method: 'POST', url: '/v1/services', headers: { authorization: `Bearer ${secret}` }, payload: newService(org.id) });
+    const trail = (await app.inject({ url: `/v1/services/${written.json().id}/history`, headers: admin })).json().items as Entry[];
+    t.match(trail, [{ action: 'create', key_id: created.json().id, key_label: 'synkronointi' }], "an entry names the key's label");
     const { rows } = await app.database.pool.query('select coalesce(json_agg(a)::text, \'\') as dump from audit_log a');
     const dump = rows[0].dump as string;
     for (const s of [secret, ADMIN_SECRET, editor.secret, adminKey.secret]) t.notOk(dump.includes(s), 'no key secret in the audit log');
@@ -132,8 +135,8 @@ t.test('audit log', async (t) => {
     for (let i = 0; i < 5; i++) await createService(app, o.id, { name: `Sivutettu ${i}` });
     const all = (await app.inject({ url: `/v1/organizations/${o.id}/audit?limit=100`, headers: admin })).json().items as Entry[];
     t.equal(all.length, 6, 'the organization and its five services');
-    t.ok(all.every((e) => e.organizationId === o.id));
-    t.notOk(all.some((e) => e.entityId === otherOrgService.id));
+    t.ok(all.every((e) => e.organization_id === o.id));
+    t.notOk(all.some((e) => e.entity_id === otherOrgService.id));
     t.same(all.map((e) => e.id), all.map((e) => e.id).slice().sort((a, b) => b - a), 'newest first');
     const page1 = (await app.inject({ url: `/v1/organizations/${o.id}/audit?limit=4`, headers: admin })).json().items as Entry[];
     const page2 = (await app.inject({ url: `/v1/organizations/${o.id}/audit?limit=4&before=${page1.at(-1)!.id}`, headers: admin })).json().items as Entry[];

@@ -72,6 +72,28 @@ t.test('catalog services', async (t) => {
     t.equal((await app.inject({ url: `/v1/services/${id}` })).statusCode, 404);
   });
 
+  t.test('a merge patch of phones keeps the ids of the phones whose number is unchanged', async (t) => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/services',
+      headers: admin,
+      payload: newService({ phones: [{ number: '017 123 4567', description: 'Neuvonta' }, { number: '0800 132 470' }] }),
+    });
+    t.equal(created.statusCode, 201, created.body);
+    const [advice, helpline] = created.json().phones as Array<{ id: string; number: string }>;
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/v1/services/${created.json().id}`,
+      headers: { ...admin, 'content-type': 'application/merge-patch+json' },
+      payload: JSON.stringify({ phones: [{ number: '0800132470', description: 'Maksuton' }, { number: '044 000 0000' }] }),
+    });
+    t.equal(patch.statusCode, 200, patch.body);
+    const phones = patch.json().phones as Array<{ id: string; number: string; description?: string }>;
+    t.equal(phones[0]!.id, helpline!.id, 'the same number (spaced differently) keeps its id');
+    t.equal(phones[0]!.description, 'Maksuton', 'and takes the new details');
+    t.ok(phones[1]!.id && phones[1]!.id !== advice!.id, 'a new number gets a new id');
+  });
+
   t.test('bad input is a problem+json 4xx and changes nothing', async (t) => {
     const before = (await app.inject({ url: '/v1/services?limit=1' })).json().total;
     const cases: Array<[string, unknown, number]> = [
