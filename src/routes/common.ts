@@ -47,9 +47,13 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
     return undefined;
   }
   const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
-  if (!m) throw new Problem('precondition-failed', 'If-Match does not name a current ETag');
-  return Number(m[1]);
+  const version = Number(m?.[1]);
+  // A version past PostgreSQL's integer (2^31 - 1) names no record's version either.
+  if (!m || version > MAX_VERSION) throw new Problem('precondition-failed', 'If-Match does not name a current ETag');
+  return version;
 }
+
+const MAX_VERSION = 2 ** 31 - 1;
 
 const ifMatch = Type.Optional(Type.String({ description: 'ETag from a GET; required for editor keys' }));
 const idempotencyKey = Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Makes a retried POST safe' }));

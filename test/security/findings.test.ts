@@ -146,6 +146,9 @@ t.test('security findings', async (t) => {
     const s = await createService(app, orgA.id);
     const res = await app.inject({ method: 'PATCH', url: `/v1/services/${s.id}`, headers: { ...editorA, 'if-match': '*' }, payload: { name: 'Sokkona' } });
     assertProblem(t, res, 428, 'If-Match: * from an editor');
+    // Found by the fuzz test: a version past PostgreSQL's integer reached the DELETE as a 500.
+    const huge = await app.inject({ method: 'DELETE', url: `/v1/services/${s.id}`, headers: { ...editorA, 'if-match': '"999999999999999999999"' } });
+    assertProblem(t, huge, 412, 'an If-Match version past any integer');
   });
 
   t.test('finding 11: a moved service takes no audit trail to its new owner', async (t) => {
