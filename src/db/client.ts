@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -35,6 +36,11 @@ class PromptClient extends pg.Client {
   constructor(config: pg.ClientConfig = {}) {
     super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   }
+}
+
+/** Whether PostgreSQL answers a query now. */
+export async function isReachable(db: Db): Promise<boolean> {
+  return db.execute(sql`select 1`).then(() => true, () => false);
 }
 
 export function connect(url: string, max = 10): Database {

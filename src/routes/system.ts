@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { isReachable } from '../db/client.ts';
 import { PROBLEM_GUIDE, type GuideLang } from '../plugins/problem-guide.ts';
 import { PROBLEM_TYPES, Problem, problemTypeUri, type ProblemType } from '../plugins/problem.ts';
 
@@ -30,10 +30,7 @@ const system: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
   }, async (_request, reply) => {
-    const postgres = await app.database.db
-      .execute(sql`select 1`)
-      .then(() => 'ok' as const)
-      .catch(() => 'down' as const);
+    const postgres = (await isReachable(app.database.db)) ? ('ok' as const) : ('down' as const);
     const search = (await app.searchService.engine.isHealthy()) ? ('ok' as const) : ('down' as const);
     const ready = postgres === 'ok' && search === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', postgres, search });
