@@ -153,15 +153,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.addSchema(SearchHitSchema);
   await app.register(systemRoutes);
-  await app.register(vocabularyRoutes);
-  await app.register(organizationRoutes);
-  await app.register(serviceRoutes);
-  await app.register(searchRoutes);
-  await app.register(recommendRoutes);
-  await app.register(keyRoutes);
-  await app.register(hsdsRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(vocabularyRoutes);
+      await v1.register(organizationRoutes);
+      await v1.register(serviceRoutes);
+      await v1.register(searchRoutes);
+      await v1.register(recommendRoutes);
+      await v1.register(keyRoutes);
+      await v1.register(reportRoutes, { minCount: config.reportMinCount });
+    },
+    { prefix: '/v1' },
+  );
+  await app.register(hsdsRoutes, { prefix: '/hsds' });
   await app.register(widgetRoutes);
-  await app.register(reportRoutes, { minCount: config.reportMinCount });
   await app.register(reportPageRoutes);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

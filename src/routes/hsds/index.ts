@@ -12,7 +12,7 @@ import hsdsTaxonomies from './taxonomies.ts';
  * against the official compiled schemas. Finnish extensions are described in docs/hsds.md.
  */
 const hsds: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/hsds', {
+  app.get('/', {
     schema: {
       tags,
       operationId: 'hsdsGetApiInfo',

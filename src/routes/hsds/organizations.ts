@@ -16,7 +16,7 @@ const OrganizationListItem = HsdsObject(
 const hsdsOrganizations: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/hsds/organizations', {
+  app.get('/organizations', {
     schema: {
       tags,
       operationId: 'hsdsListOrganizations',
@@ -33,7 +33,7 @@ const hsdsOrganizations: FastifyPluginAsyncTypebox = async (app) => {
     return pageOf(contents, total, page, q.per_page);
   });
 
-  app.get('/hsds/organizations/:id', {
+  app.get('/organizations/:id', {
     schema: {
       tags,
       operationId: 'hsdsGetOrganization',

@@ -32,7 +32,7 @@ const filterOf = (q: Record<string, unknown>): ServiceFilter => ({
 const hsdsServices: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/hsds/services', {
+  app.get('/services', {
     schema: {
       tags,
       operationId: 'hsdsListServices',
@@ -51,7 +51,7 @@ const hsdsServices: FastifyPluginAsyncTypebox = async (app) => {
     return pageOf(contents, total, page, q.per_page);
   });
 
-  app.get('/hsds/services/:id', {
+  app.get('/services/:id', {
     schema: {
       tags,
       operationId: 'hsdsGetService',
@@ -67,7 +67,7 @@ const hsdsServices: FastifyPluginAsyncTypebox = async (app) => {
     return service!;
   });
 
-  app.get('/hsds/service_at_locations', {
+  app.get('/service_at_locations', {
     schema: {
       tags,
       operationId: 'hsdsListServiceAtLocations',
@@ -86,7 +86,7 @@ const hsdsServices: FastifyPluginAsyncTypebox = async (app) => {
     return pageOf(contents, total, page, q.per_page);
   });
 
-  app.get('/hsds/service_at_locations/:id', {
+  app.get('/service_at_locations/:id', {
     schema: {
       tags,
       operationId: 'hsdsGetServiceAtLocation',

@@ -13,7 +13,7 @@ const Term = HsdsObject('taxonomy_term.json', 'A taxonomy term');
 const hsdsTaxonomies: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/hsds/taxonomies', {
+  app.get('/taxonomies', {
     schema: {
       tags,
       operationId: 'hsdsListTaxonomies',
@@ -27,7 +27,7 @@ const hsdsTaxonomies: FastifyPluginAsyncTypebox = async (app) => {
     return pageOf(rows.map(hsdsTaxonomy), total, page, request.query.per_page);
   });
 
-  app.get('/hsds/taxonomies/:id', {
+  app.get('/taxonomies/:id', {
     schema: {
       tags,
       operationId: 'hsdsGetTaxonomy',
@@ -41,7 +41,7 @@ const hsdsTaxonomies: FastifyPluginAsyncTypebox = async (app) => {
     return hsdsTaxonomy(row);
   });
 
-  app.get('/hsds/taxonomy_terms', {
+  app.get('/taxonomy_terms', {
     schema: {
       tags,
       operationId: 'hsdsListTaxonomyTerms',
@@ -63,7 +63,7 @@ const hsdsTaxonomies: FastifyPluginAsyncTypebox = async (app) => {
     return pageOf(rows.map((t) => hsdsTerm(t, true)), total, page, q.per_page);
   });
 
-  app.get('/hsds/taxonomy_terms/:id', {
+  app.get('/taxonomy_terms/:id', {
     schema: {
       tags,
       operationId: 'hsdsGetTaxonomyTerm',

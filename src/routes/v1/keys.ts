@@ -20,7 +20,7 @@ const KeyInfo = Type.Object({
 const keys: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/v1/keys', {
+  app.get('/keys', {
     config: { access: 'admin' },
     schema: {
       tags,
@@ -41,7 +41,7 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
     })),
   }));
 
-  app.post('/v1/keys', {
+  app.post('/keys', {
     config: { access: 'admin' },
     schema: {
       tags,
@@ -68,7 +68,7 @@ const keys: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send({ id: key.id, secret: key.secret, role: key.role, organization_id: key.organizationId });
   });
 
-  app.delete('/v1/keys/:id', {
+  app.delete('/keys/:id', {
     config: { access: 'admin' },
     schema: {
       tags,

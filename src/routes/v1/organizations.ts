@@ -43,7 +43,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return found;
   };
 
-  app.get('/v1/organizations', {
+  app.get('/organizations', {
     schema: {
       tags,
       operationId: 'listOrganizations',
@@ -63,7 +63,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return { ...(await listOrganizations(db(), { page, limit, name: q })), page, limit };
   });
 
-  app.get('/v1/organizations/:id', {
+  app.get('/organizations/:id', {
     schema: {
       tags,
       operationId: 'getOrganization',
@@ -76,7 +76,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('etag', etagOf(found.version)).send(found.record);
   });
 
-  app.post('/v1/organizations', {
+  app.post('/organizations', {
     config: { access: 'admin' },
     schema: {
       tags,
@@ -106,7 +106,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
   const update = (request: FastifyRequest, id: string, change: (o: OrganizationInput) => OrganizationInput) =>
     db().transaction((tx) => updateOrganization(tx, actorOf(request), id, change, () => expectedVersion(request)));
 
-  app.put('/v1/organizations/:id', {
+  app.put('/organizations/:id', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -123,7 +123,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
   });
 
-  app.patch('/v1/organizations/:id', {
+  app.patch('/organizations/:id', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -140,7 +140,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return reply.header('etag', etagOf(updated.version)).send(updated.record);
   });
 
-  app.delete('/v1/organizations/:id', {
+  app.delete('/organizations/:id', {
     config: { access: 'admin' },
     schema: {
       tags,
@@ -158,7 +158,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null);
   });
 
-  app.get('/v1/organizations/:id/stale', {
+  app.get('/organizations/:id/stale', {
     schema: {
       tags,
       operationId: 'listStaleServices',
@@ -172,7 +172,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return { items: await getServices(db(), await staleServiceIds(db(), request.params.id)) };
   });
 
-  app.get('/v1/organizations/:id/audit', {
+  app.get('/organizations/:id/audit', {
     schema: {
       tags,
       operationId: 'getOrganizationAudit',
@@ -193,7 +193,7 @@ const organizations: FastifyPluginAsyncTypebox = async (app) => {
     return { items: await readAudit(db(), { organizationId: request.params.id, before: request.query.before, limit: request.query.limit }) };
   });
 
-  app.post('/v1/organizations/:id/services/batch', {
+  app.post('/organizations/:id/services/batch', {
     config: { access: 'organization' },
     schema: {
       tags,

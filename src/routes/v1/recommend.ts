@@ -83,7 +83,7 @@ const RecommendResponse = Type.Object({
 });
 
 const recommendRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/v1/recommend', {
+  app.post('/recommend', {
     schema: {
       tags: ['recommend'],
       operationId: 'recommendServices',

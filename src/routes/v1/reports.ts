@@ -138,7 +138,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
   const db = () => app.database.db;
   const k = opts.minCount;
 
-  app.get('/v1/reports/coverage', {
+  app.get('/reports/coverage', {
     schema: {
       tags,
       operationId: 'coverageReport',
@@ -165,7 +165,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
     return sendReport(request, reply, rows, coverageCsv, 'coverage');
   });
 
-  app.get('/v1/reports/closures', {
+  app.get('/reports/closures', {
     schema: {
       tags,
       operationId: 'closuresReport',
@@ -182,7 +182,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
     return sendReport(request, reply, rows, closureCsv, 'closures');
   });
 
-  app.get('/v1/reports/demand', {
+  app.get('/reports/demand', {
     config: { access: 'key' },
     schema: {
       tags,
@@ -203,7 +203,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
     return sendReport(request, reply, rows, demandCsv, 'demand');
   });
 
-  app.post('/v1/referrals', {
+  app.post('/referrals', {
     config: { access: 'key' },
     schema: {
       tags,
@@ -244,7 +244,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
     return sendStored(reply, res);
   });
 
-  app.get('/v1/reports/referrals', {
+  app.get('/reports/referrals', {
     config: { access: 'key' },
     schema: {
       tags,

@@ -75,7 +75,7 @@ export function toFilters(q: SearchQuery): SearchFilters {
 }
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/v1/search', {
+  app.get('/search', {
     schema: {
       tags: ['search'],
       operationId: 'searchServices',

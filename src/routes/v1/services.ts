@@ -38,7 +38,7 @@ function sendService(reply: FastifyReply, s: ServiceWithVersion, status = 200) {
 const services: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/v1/services', {
+  app.get('/services', {
     schema: {
       tags,
       operationId: 'listServices',
@@ -60,7 +60,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return { items, total, page, limit };
   });
 
-  app.get('/v1/services/:id', {
+  app.get('/services/:id', {
     schema: {
       tags,
       operationId: 'getService',
@@ -75,7 +75,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return sendService(reply, found);
   });
 
-  app.post('/v1/services', {
+  app.post('/services', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -101,7 +101,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return sendStored(reply, res);
   });
 
-  app.put('/v1/services/:id', {
+  app.put('/services/:id', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -120,7 +120,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return sendService(reply, updated);
   });
 
-  app.patch('/v1/services/:id', {
+  app.patch('/services/:id', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -140,7 +140,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return sendService(reply, updated);
   });
 
-  app.delete('/v1/services/:id', {
+  app.delete('/services/:id', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -157,7 +157,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null);
   });
 
-  app.post('/v1/services/:id/verify', {
+  app.post('/services/:id/verify', {
     config: { access: 'organization' },
     schema: {
       tags,
@@ -190,7 +190,7 @@ const services: FastifyPluginAsyncTypebox = async (app) => {
     return sendStored(reply, res);
   });
 
-  app.get('/v1/services/:id/history', {
+  app.get('/services/:id/history', {
     schema: {
       tags,
       operationId: 'getServiceHistory',

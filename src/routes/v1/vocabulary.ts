@@ -32,7 +32,7 @@ const WellbeingArea = Type.Object({
 });
 
 const vocabulary: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/v1/taxonomies', {
+  app.get('/taxonomies', {
     schema: {
       tags: ['vocabulary'],
       operationId: 'listTaxonomies',
@@ -50,7 +50,7 @@ const vocabulary: FastifyPluginAsyncTypebox = async (app) => {
     })),
   }));
 
-  app.get('/v1/areas', {
+  app.get('/areas', {
     schema: {
       tags: ['vocabulary'],
       operationId: 'listAreas',
