@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { publishInstance, resolveBackends } from './embedded/index.ts';
-import { Problem } from './plugins/problem.ts';
+import { Problem } from './problems.ts';
 
 /** How long in-flight requests and the outbox worker's current batch get to finish on SIGTERM. */
 const GRACE_MS = 15_000;

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import { getServiceRows } from '../db/services.ts';
-import { PROBLEM_TYPES, Problem, problemTypeUri } from '../plugins/problem.ts';
+import { PROBLEM_TYPES, Problem, problemTypeUri } from '../problems.ts';
 import type { Actor } from './actor.ts';
 import { createService, updateService } from './service-commands.ts';
 import type { ServiceInput } from './types.ts';

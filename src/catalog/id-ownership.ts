@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import { claimsOn, type IdClaim, type RecordKind } from '../db/record-ids.ts';
-import { Problem, validationProblem } from '../plugins/problem.ts';
+import { Problem, validationProblem } from '../problems.ts';
 import type { ServiceInput } from './types.ts';
 
 /**

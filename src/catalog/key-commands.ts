@@ -2,7 +2,7 @@ import { audit } from '../db/audit.ts';
 import type { Tx } from '../db/client.ts';
 import { createKey, revokeKey, type Principal, type Role } from '../db/keys.ts';
 import { getOrganization } from '../db/organizations.ts';
-import { Problem, validationProblem } from '../plugins/problem.ts';
+import { Problem, validationProblem } from '../problems.ts';
 
 /**
  * API keys: who may hold which key, and the audit entry of every change, the same for

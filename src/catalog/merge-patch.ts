@@ -1,7 +1,7 @@
 import jsonMergePatch from 'json-merge-patch';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { validationProblem } from '../plugins/problem.ts';
+import { validationProblem } from '../problems.ts';
 import '../schemas/formats.ts';
 
 /** For a list field, what identifies one of its items across edits (a phone: its number). */

@@ -12,7 +12,7 @@ import {
   type OrganizationWithVersion,
 } from '../db/organizations.ts';
 import { isUniqueViolation } from '../db/services.ts';
-import { Problem, validationProblem } from '../plugins/problem.ts';
+import { Problem, validationProblem } from '../problems.ts';
 import { PTV_ORGANIZATION_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
 import { versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertIdFree } from './id-ownership.ts';

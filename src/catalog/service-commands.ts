@@ -12,7 +12,7 @@ import {
   toInput,
   type ServiceWithVersion,
 } from '../db/services.ts';
-import { Problem, validationProblem } from '../plugins/problem.ts';
+import { Problem, validationProblem } from '../problems.ts';
 import { versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertServiceIdsFree } from './id-ownership.ts';
 import { PTV_SERVICE_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';

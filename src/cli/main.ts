@@ -8,7 +8,7 @@ import { importCatalog, streamCatalog, CatalogRejected } from '../hsds/catalog-f
 import { ROLES, type Role } from '../db/keys.ts';
 import { issueKey } from '../catalog/key-commands.ts';
 import { isStorableUuid } from '../schemas/formats.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 import { reindex } from '../search/reindex.ts';
 import { serve } from '../server.ts';
 import { apiDocument, withApp } from '../runtime.ts';

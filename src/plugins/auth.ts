@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ensureAdminKey, findPrincipal, touchKey, type Principal } from '../db/keys.ts';
 import { nameUuid } from '../vocabulary/index.ts';
-import { Problem } from './problem.ts';
+import { Problem } from '../problems.ts';
 
 /**
  * Who may write what. Every route that changes data declares `config.access`:

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { unstorableTextViolations } from '../catalog/validate.ts';
-import { validationProblem } from './problem.ts';
+import { validationProblem } from '../problems.ts';
 
 /**
  * Input that JSON and the schemas allow but PostgreSQL cannot take (NUL, lone

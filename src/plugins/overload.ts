@@ -1,7 +1,7 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem } from './problem.ts';
+import { Problem } from '../problems.ts';
 
 /**
  * Load shedding that protects a production instance without tripping on a busy machine:

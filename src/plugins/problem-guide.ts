@@ -1,4 +1,4 @@
-import type { ProblemType } from './problem.ts';
+import type { ProblemType } from '../problems.ts';
 
 /**
  * What each problem type means and how a client fixes it, in Finnish, Swedish and

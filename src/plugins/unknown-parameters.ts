@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { unknownNameMessage } from '../schemas/names.ts';
-import { validationProblem, type FieldError } from './problem.ts';
+import { validationProblem, type FieldError } from '../problems.ts';
 
 /**
  * A misspelled query parameter would otherwise be ignored and the answer look filtered

@@ -1,5 +1,5 @@
 import type { OrganizationInput, ServiceInput } from '../catalog/types.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 import type { RecordSource } from './model.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { today } from '../catalog/freshness.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 
 /**
  * Months are the finest time the reports know: `YYYY-MM` in Finnish time, the month a

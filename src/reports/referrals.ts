@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { incrementReferrals, referralTotals, type MonthRange } from '../db/reports.ts';
 import { getServiceRows } from '../db/services.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 import { suppressSmall } from './k-anonymity.ts';
 import { UNSPECIFIED_NEED } from './demand.ts';
 import { currentMonth } from './month.ts';

@@ -1,4 +1,4 @@
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 import { MUNICIPALITIES, findMunicipality, findWellbeingArea, type Municipality } from '../vocabulary/index.ts';
 
 /** Which municipalities a report is about: one, a wellbeing area's, or (neither given) all. */

@@ -4,7 +4,7 @@ import { Type, type TSchema } from 'typebox';
 import type { Tx } from '../db/client.ts';
 import { keepResponse, keptResponse, lockIdempotencyKey } from '../db/idempotency.ts';
 import type { Actor } from '../catalog/actor.ts';
-import { Problem } from '../plugins/problem.ts';
+import { Problem } from '../problems.ts';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Resource id (UUID)' }) });
 

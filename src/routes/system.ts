@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isReachable } from '../db/client.ts';
 import { PROBLEM_GUIDE, type GuideLang } from '../plugins/problem-guide.ts';
-import { PROBLEM_TYPES, Problem, problemTypeUri, type ProblemType } from '../plugins/problem.ts';
+import { PROBLEM_TYPES, Problem, problemTypeUri, type ProblemType } from '../problems.ts';
 
 const Check = Type.Union([Type.Literal('ok'), Type.Literal('down')], { description: '`down` while the store does not answer' });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc, { type Arbitrary } from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import t from 'tap';
-import { PROBLEM_TYPES } from '../../src/plugins/problem.ts';
+import { PROBLEM_TYPES } from '../../src/problems.ts';
 import { bearer, buildTestApp } from '../helpers/app.ts';
 import { ADMIN_SECRET, createOrganization, createService, keyWithId } from '../routes/v1/fixtures/write-side.ts';
 import { hostileString, hostileValue, valueOf, type JsonSchema, type KnownIds } from './arbitraries.ts';

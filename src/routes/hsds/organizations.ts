@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findOrganization, selectOrganizations } from '../../hsds/queries.ts';
 import { fullOrganizations, lightOrganizations } from '../../hsds/views.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem } from '../../problems.ts';
 import { problems } from '../common.ts';
 import { Full, FullService, HsdsObject, HsdsPage, IdParam, Paging, Search, pageOf, pageRequest, tags } from './schemas.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findService, findServiceAtLocation, selectServiceAtLocations, selectServices, type ServiceFilter } from '../../hsds/queries.ts';
 import { fullServices, lightServices, serviceAtLocation } from '../../hsds/views.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem } from '../../problems.ts';
 import { problems } from '../common.ts';
 import { Full, HsdsObject, HsdsPage, IdParam, Paging, ServiceFilters, pageOf, pageRequest, tags } from './schemas.ts';
 

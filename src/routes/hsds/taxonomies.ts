@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { hsdsTaxonomy, hsdsTerm } from '../../hsds/objects.ts';
 import { findTaxonomy, findTerm, selectTaxonomies, selectTerms } from '../../hsds/queries.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem } from '../../problems.ts';
 import { problems } from '../common.ts';
 import { HsdsObject, HsdsPage, IdParam, Paging, Search, pageOf, pageRequest, tags } from './schemas.ts';
 

@@ -7,7 +7,7 @@ import { OrganizationInput, OrganizationRecord, ServiceInput, ServiceRecord } fr
 import { readAudit } from '../../db/audit.ts';
 import { getOrganization, listOrganizations, organizationExists } from '../../db/organizations.ts';
 import { getServices, staleServiceIds } from '../../db/services.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem } from '../../problems.ts';
 import {
   actorOf,
   IdParams,

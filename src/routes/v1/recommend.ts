@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Problem, validationProblem } from '../../plugins/problem.ts';
+import { Problem, validationProblem } from '../../problems.ts';
 import { recommend } from '../../recommend/recommend.ts';
 import { findMunicipality, findTerm } from '../../vocabulary/index.ts';
 import { Lang, problems } from '../common.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
-import { Problem, validationProblem } from '../../plugins/problem.ts';
+import { Problem, validationProblem } from '../../problems.ts';
 import { closures, coverage, PROVIDER_TYPES, type ClosureRow, type CoverageRow } from '../../reports/coverage.ts';
 import { toCsv, type CsvColumn } from '../../reports/csv.ts';
 import { demandReport, UNSPECIFIED_NEED, type DemandRow } from '../../reports/demand.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { validationProblem } from '../../plugins/problem.ts';
+import { validationProblem } from '../../problems.ts';
 import type { SearchFilters } from '../../search/query.ts';
 import { findMunicipality, findTerm, findWellbeingArea } from '../../vocabulary/index.ts';
 import { Lang, Pagination, problems } from '../common.ts';

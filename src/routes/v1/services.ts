@@ -11,7 +11,7 @@ import { today } from '../../catalog/freshness.ts';
 import { ServiceInput, ServiceRecord, ServiceStatus } from '../../catalog/types.ts';
 import { readAudit } from '../../db/audit.ts';
 import { getService, getServiceRows, listServices, type ServiceWithVersion } from '../../db/services.ts';
-import { Problem } from '../../plugins/problem.ts';
+import { Problem } from '../../problems.ts';
 import {
   actorOf,
   IdParams,

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { PROBLEM_TYPES } from '../../../src/plugins/problem.ts';
+import { PROBLEM_TYPES } from '../../../src/problems.ts';
 import { buildTestApp, withDevCatalog } from '../../helpers/app.ts';
 import { ADMIN_SECRET, admin, createOrganization, newService } from './fixtures/write-side.ts';
 
