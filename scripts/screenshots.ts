@@ -3,10 +3,9 @@
 // headless Chromium at a phone's and a desktop's width. `npm run screenshots`.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import chromium from '@sparticuz/chromium';
-import puppeteer from 'puppeteer-core';
 import { importCatalog } from '../src/hsds/catalog-file.ts';
 import { withIsolatedInstance } from '../src/runtime.ts';
+import { launchBrowser } from '../test/helpers/browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const VIEWPORTS = [
@@ -18,11 +17,7 @@ await withIsolatedInstance(async (app, baseUrl) => {
   const catalog = JSON.parse(await fs.readFile(path.join(ROOT, 'data/eval/catalog.json'), 'utf8')) as unknown;
   await importCatalog(app.database.db, catalog);
   await app.outbox.drain();
-  const browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    headless: true,
-    args: [...chromium.args, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     for (const viewport of VIEWPORTS) {
       const page = await browser.newPage();

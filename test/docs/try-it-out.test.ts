@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import chromium from '@sparticuz/chromium';
-import puppeteer, { type Browser } from 'puppeteer-core';
 import t from 'tap';
 import { freePort } from '../../src/embedded/process.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { testBrowser } from '../helpers/browser.ts';
 
 /**
  * /docs in a real headless Chromium, served on a port other than 3000: "Try it out"
@@ -18,12 +17,7 @@ t.test('/docs "Try it out" works on any port', async (t) => {
   await app.listen({ port, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const browser: Browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    headless: true,
-    args: [...chromium.args, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  t.teardown(() => browser.close());
+  const browser = await testBrowser(t);
   const page = await browser.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));

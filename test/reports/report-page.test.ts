@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import chromium from '@sparticuz/chromium';
 import type { AxeResults } from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import t from 'tap';
 import { currentMonth } from '../../src/reports/month.ts';
 import { MUNICIPALITIES, WELLBEING_AREAS, termsOf } from '../../src/vocabulary/index.ts';
 import { buildTestApp, withDevCatalog } from '../helpers/app.ts';
 import { ADMIN_SECRET, admin, ok } from '../routes/v1/fixtures/write-side.ts';
+import { pageErrorsOf, testBrowser } from '../helpers/browser.ts';
 
 /**
  * The report page in a real headless Chromium: the heatmap of needs × municipalities,
@@ -56,19 +56,10 @@ t.test('the report page of a wellbeing area', async (t) => {
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser: Browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    headless: true,
-    args: [...chromium.args, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  t.teardown(() => browser.close());
+  const browser = await testBrowser(t);
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  const pageErrors = pageErrorsOf(page);
 
   await page.goto(`${base}/reports/?area=pohjois-savo`);
   await page.waitForSelector('svg.heatmap', { timeout: 20_000 });

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import chromium from '@sparticuz/chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
 import { ADMIN_SECRET, createOrganization, createService } from '../routes/v1/fixtures/write-side.ts';
+import { pageErrorsOf, testBrowser } from '../helpers/browser.ts';
 
 /**
  * The embeddable search in a real headless Chromium, on a portal page of another origin
@@ -87,18 +87,9 @@ t.test('the search widget on a portal page', async (t) => {
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise<void>((resolve) => portal.close(() => resolve())));
 
-  const browser: Browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    headless: true,
-    args: [...chromium.args, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  t.teardown(() => browser.close());
+  const browser = await testBrowser(t);
   const page = await browser.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
+  const pageErrors = pageErrorsOf(page);
 
   const first = await nextResults(page, () => page.goto(`http://127.0.0.1:${(portal.address() as AddressInfo).port}/`));
 
