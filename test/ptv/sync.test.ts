@@ -152,6 +152,7 @@ t.test('a sync of Kuopio and Iisalmi from the fixture server', async (t) => {
 
   t.test('a second sync changes nothing and audits nothing', async (t) => {
     for (const full of [true, false]) {
+      await ta.indexed(); // the outbox at rest: only the sync could change it now
       const before = await catalogState(ta);
       const again = await sync(ta, ptv, { full });
       t.match(again, { created: 0, updated: 0, ended: 0, organizations_written: 0, unchanged: full ? expected.length : Number }, `full: ${full}`);
@@ -288,6 +289,8 @@ t.test('failures half-way write nothing and say why', async (t) => {
   ptv.clearFaults();
 
   await sync(ta, ptv, { full: true });
+  // The outbox worker drains what the sync queued; only then is the state at rest.
+  await ta.indexed();
   const synced = await catalogState(ta);
   ptv.rename(S01, 'Uusi nimi');
   ptv.fault({ match: (u) => u.pathname.endsWith('/Organization/list'), status: 500 });
