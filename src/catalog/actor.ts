@@ -1,4 +1,5 @@
 import type { Principal } from '../db/keys.ts';
+import { Problem } from '../problems.ts';
 
 /** Who runs a write command, whichever entry point (HTTP, command line) it came through. */
 export interface Actor {
@@ -15,3 +16,9 @@ export interface Actor {
 export type Precondition = number | undefined | (() => number | undefined);
 
 export const versionOf = (p: Precondition) => (typeof p === 'function' ? p() : p);
+
+/** 412 unless the precondition names no version or the current one. */
+export function assertCurrentVersion(precondition: Precondition, current: number): void {
+  const expected = versionOf(precondition);
+  if (expected !== undefined && expected !== current) throw new Problem('precondition-failed');
+}

@@ -14,7 +14,7 @@ import {
 import { isUniqueViolation } from '../db/services.ts';
 import { Problem, validationProblem } from '../problems.ts';
 import { PTV_ORGANIZATION_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
-import { versionOf, type Actor, type Precondition } from './actor.ts';
+import { assertCurrentVersion, versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertIdFree } from './id-ownership.ts';
 import { mergePatcher } from './merge-patch.ts';
 import { OrganizationInput } from './types.ts';
@@ -84,8 +84,7 @@ export async function updateOrganization(
 ): Promise<OrganizationWithVersion> {
   const current = await mustGet(tx, id);
   actor.authorize(id);
-  const version = versionOf(precondition);
-  if (version !== undefined && version !== current.version) throw new Problem('precondition-failed');
+  assertCurrentVersion(precondition, current.version);
   const { source, ...editable } = current.record;
   const next = change(editable);
   if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');

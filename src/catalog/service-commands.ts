@@ -13,7 +13,7 @@ import {
   type ServiceWithVersion,
 } from '../db/services.ts';
 import { Problem, validationProblem } from '../problems.ts';
-import { versionOf, type Actor, type Precondition } from './actor.ts';
+import { assertCurrentVersion, versionOf, type Actor, type Precondition } from './actor.ts';
 import { assertServiceIdsFree } from './id-ownership.ts';
 import { PTV_SERVICE_FIELDS, assertNotFromRegister, assertRegisterFieldsKept } from '../ptv/owned.ts';
 import { mergePatcher, PHONES_BY_NUMBER } from './merge-patch.ts';
@@ -96,10 +96,7 @@ export async function updateService(
 ): Promise<ServiceWithVersion> {
   const current = await mustGet(tx, id);
   actor.authorize(current.organizationId);
-  const expectedVersion = versionOf(precondition);
-  if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    throw new Problem('precondition-failed');
-  }
+  assertCurrentVersion(precondition, current.version);
   const before = toInput(current.record);
   const next = change(before);
   if (next.id !== undefined && next.id !== id) throw new Problem('validation', 'body/id: must be the id in the path');
