@@ -23,6 +23,8 @@ export interface ReaderScores {
   need_recall: number;
   /** Notes whose first need read is one of their needs. */
   first_need: number;
+  /** Notes whose first need read is their main need (the one labelled first). */
+  main_need: number;
   urgency: number;
   /** Of the notes labelled with an age or a language, the share read right. */
   age: number;
@@ -51,6 +53,7 @@ export function scoreReader(notes: LabelledNote[]): { scores: ReaderScores; miss
   let read = 0;
   let labelled = 0;
   let first = 0;
+  let main = 0;
   let urgency = 0;
   const age = { right: 0, of: 0 };
   const language = { right: 0, of: 0 };
@@ -63,6 +66,7 @@ export function scoreReader(notes: LabelledNote[]): { scores: ReaderScores; miss
     read += codes.length;
     labelled += note.needs.length;
     if (codes[0] && note.needs.includes(codes[0])) first++;
+    if (codes[0] && codes[0] === note.needs[0]) main++;
     if (client.urgency.value === note.urgency) urgency++;
     if (note.age !== undefined) {
       age.of++;
@@ -83,6 +87,7 @@ export function scoreReader(notes: LabelledNote[]): { scores: ReaderScores; miss
       need_precision: share(tp, read),
       need_recall: share(tp, labelled),
       first_need: share(first, notes.length),
+      main_need: share(main, notes.length),
       urgency: share(urgency, notes.length),
       age: share(age.right, age.of),
       language: share(language.right, language.of),

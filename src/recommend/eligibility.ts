@@ -102,14 +102,15 @@ export function belongsTo(group: string, client: Client): boolean {
 
 /**
  * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
- * needs the client to be one; one for everyone or for adults is open; one for relatives
- * (of older people, of substance users…) is for a client who supports someone, never for
- * the person with the problem; otherwise the client must be in one of its groups.
+ * needs the client to be one; one for everyone or for adults is open; otherwise the
+ * client must be in one of its groups. Relatives count as a group like the others: a
+ * service only for relatives (of substance users…) is for a client who supports
+ * someone, never for the person with the problem, while one for older people and their
+ * relatives is for both.
  */
 export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
   if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
   if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
-  if (targetGroups.includes('relatives')) return isRelative(client);
   return targetGroups.some((g) => belongsTo(g, client));
 }

@@ -110,14 +110,12 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
 }
 
 /**
- * How much covering each need is worth. A worker lists the main need first: it counts
- * fully and the others half, so a service for the main need beats one that touches two
- * side needs. Needs read from text are ordered by how surely they were read, which says
- * less about which one is the main need, so their weights stay closer together.
+ * How much covering each need is worth. The main need comes first (the worker lists it
+ * first; the reader orders needs by triage): it counts fully and the others half, so a
+ * service for the main need beats one that touches two side needs.
  */
 export function needWeights(client: Client): Map<string, number> {
-  const sideShare = client.needs[0]?.source === 'profile' ? 0.5 : 0.7;
-  return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : sideShare * n.weight]));
+  return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : 0.5 * n.weight]));
 }
 
 export function score(doc: SearchDocument, s: Signals, client: Client): number {
@@ -159,11 +157,13 @@ export function diversify(candidates: Scored[], client: Client, limit: number): 
     let bestValue = -Infinity;
     pool.forEach((c, i) => {
       let value = c.score;
-      for (const code of c.signals.covers) {
-        const times = coverage.get(code) ?? 0;
-        if (times === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
-        else if (times >= 2) value -= 0.1 * times;
-      }
+      const times = c.signals.covers.map((code) => coverage.get(code) ?? 0);
+      c.signals.covers.forEach((code, i) => {
+        if (times[i] === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
+      });
+      // A service is redundant only when every need it covers is covered twice already.
+      const leastCovered = Math.min(...times);
+      if (leastCovered >= 2) value -= 0.1 * leastCovered;
       if (value > bestValue) {
         bestValue = value;
         bestIndex = i;
