@@ -45,6 +45,8 @@ export interface Pick extends Scored {
 const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
 const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0.25, interpreted: -0.25, none: -2 };
 const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
+/** The need fit (see `score`) from which being reachable now counts fully in an acute situation. */
+const ACUTE_FULL_FIT = 0.5;
 
 
 function ageFits(group: string, age: number): boolean | undefined {
@@ -121,20 +123,25 @@ export function needWeights(client: Client): Map<string, number> {
 export function score(doc: SearchDocument, s: Signals, client: Client): number {
   const weightOf = needWeights(client);
   const mainNeed = doc.needs[0];
-  let total = 0;
+  let needFit = 0;
   for (const code of s.covers) {
     // A service made for this need beats one that lists it among many.
     const focus = code === mainNeed ? 1 : 0.55;
-    total += (weightOf.get(code) ?? 0.5) * focus;
+    needFit += (weightOf.get(code) ?? 0.5) * focus;
   }
+  let total = needFit;
   total += LOCALITY_SCORE[s.locality];
   total += LANGUAGE_SCORE[s.language];
   total += 0.35 * s.satisfied.length - 0.6 * s.missing.length;
   total += s.targetFit === 'fits' ? 0.2 : s.targetFit === 'other_group' ? -0.35 : 0;
   if (client.urgency.value === 'acute') {
-    if (s.reachableNow) total += 0.6;
-    if (s.alwaysOpen) total += 0.15;
-    if (doc.service_types.some((t) => CONTACT_TYPES.has(t)) || doc.needs.includes('crisis')) total += 0.2;
+    let reachable = 0;
+    if (s.reachableNow) reachable += 0.6;
+    if (s.alwaysOpen) reachable += 0.15;
+    if (doc.service_types.some((t) => CONTACT_TYPES.has(t)) || doc.needs.includes('crisis')) reachable += 0.2;
+    // Being reachable now helps as much as the service helps with what is urgent: a
+    // 24/7 service that touches a side need in passing is no answer to today's danger.
+    total += reachable * Math.min(1, needFit / ACUTE_FULL_FIT);
   } else if (client.urgency.value === 'soon' && s.reachableNow) {
     total += 0.05;
   }
