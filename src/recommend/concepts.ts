@@ -114,7 +114,7 @@ const COORDINATORS = foldedSet('tai eikä ja sekä eller och samt or and nor');
 
 /** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
 const POST_PREDICATES = foldedSet(`
-  ole ollut käytä käyttänyt ilmene esiinny havaittu todettu tiedossa
+  ole oo ollut käytä käyttänyt ilmene ilmennyt ilmaissut ilmaise esiinny havaittu todettu tiedossa usko vaikuta
   förekommer förekom finns fanns`);
 
 /** Caritive adjectives (`päihteetön`, `alkoholiton`, `väkivallattomasti`). */
@@ -306,6 +306,8 @@ function compilePhrase(phrase: string): CompiledPhrase {
 interface Occurrence {
   start: number;
   end: number;
+  /** Where the phrase's words after the first one stand. */
+  inner: number[];
   caritive: boolean;
 }
 
@@ -318,6 +320,7 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
     if (end0 < 0) continue;
     let caritive = first.open && CARITIVE.test(w0.slice(end0));
     let at = i;
+    const inner: number[] = [];
     let ok = true;
     for (const next of rest) {
       let found = -1;
@@ -335,8 +338,9 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
         break;
       }
       at = found;
+      inner.push(found);
     }
-    if (ok) yield { start: i, end: at, caritive };
+    if (ok) yield { start: i, end: at, inner, caritive };
   }
 }
 
@@ -362,16 +366,47 @@ function negatedAfter(tokens: Token[], end: number): boolean {
     const t = tokens[end + k];
     return t && t.clause === clause ? t.word : undefined;
   };
-  const a = at(1);
-  const b = at(2);
-  if (a === undefined) return false;
-  if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || POST_PREDICATES.has(b);
-  return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
+  const negatedFrom = (k: number): boolean => {
+    const a = at(k);
+    const b = at(k + 1);
+    if (a === undefined) return false;
+    if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || POST_PREDICATES.has(b);
+    return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
+  };
+  // The cue may modify the noun the predicate is about: `itsetuhoisia ajatuksia ei ole`.
+  return negatedFrom(1) || (at(1) !== undefined && !NEGATIONS.has(at(1)!) && negatedFrom(2));
 }
 
+/** Words that, negated in the clause right after a cue, say it is no problem: `alkoholia käyttää vähän, ei ongelmaa`. */
+const NO_PROBLEM = foldedSet(`
+  ongelma ongelmaa ongelmia ongelmallista huolta huolestuttavaa hallitsematonta
+  problem problemet problem problems issue issues concern`);
+const NO_PROBLEM_REACH = 4;
+
+/** `…, ei ongelmaa` or `(no problem)` within a few words after the occurrence, in its sentence. */
+function saidToBeNoProblem(tokens: Token[], end: number): boolean {
+  const sentence = tokens[end]!.sentence;
+  for (let p = end + 1; p < tokens.length - 1 && p <= end + NO_PROBLEM_REACH; p++) {
+    if (tokens[p]!.sentence !== sentence) return false;
+    if (NEGATIONS.has(tokens[p]!.word) && NO_PROBLEM.has(tokens[p + 1]!.word) && tokens[p + 1]!.sentence === sentence) return true;
+  }
+  return false;
+}
+
+/**
+ * An occurrence is negated when a negation reaches its first word or any later word of
+ * the phrase (`pelaa tietokonepelejä (ei rahapelejä)` is no gambling), when a negated
+ * predicate follows it, or when the next clause says it is no problem.
+ */
 function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence): boolean {
   if (phrase.ownNegation) return false;
-  return occ.caritive || negatedBefore(tokens, occ.start) || negatedAfter(tokens, occ.end);
+  return (
+    occ.caritive ||
+    negatedBefore(tokens, occ.start) ||
+    occ.inner.some((p) => negatedBefore(tokens, p)) ||
+    negatedAfter(tokens, occ.end) ||
+    saidToBeNoProblem(tokens, occ.end)
+  );
 }
 
 /** A cue found (not negated) in a text. */
@@ -575,7 +610,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   violence: [
     c('vakivalta', STRONG, 'väkival*|*väkival*', 'recentAcute', 'soon', 'physical'),
     c('lyonyt', STRONG,
-      'lyö|lyönyt|lyöty|lyödä|lyövät|lyömällä|lyönti*|lyönnit|lyönnin|löi|löivät|lyöjä*|lyöneen|' +
+      'lyö|lyönyt|lyöty|lyödä|lyövät|lyömällä|^lyönti*|lyönnit|lyönnin|löi|löivät|lyöjä*|lyöneen|' +
       'hakkaa|hakkasi|hakannut|hakattu|hakattiin|hakkaami*|hakkaavan|' +
       'potki*|potkaisi|potkaissut|potkaistu|' +
       'kurist*|kuristu*|kurkusta|kurkkuun|' +
@@ -696,7 +731,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('mieliala_mainittu', FAIR, 'mieliala|mielialaa|mielialan|mieliala-*'),
     c('psykoosi', STRONG, 'psykoo*|psykoot*|harhai*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, kuulee ääniä, epävakaa persoonallisuu*'),
     c('syomishairio', STRONG, 'syömishäir*|anoreks*|bulimi*|ahmimi*|ahmimishäir*'),
-    c('trauma', MEDIUM, 'trauma*|traumaattis*|traumatis*|ptsd|traumaperäi*|takauma*|painajai*'),
+    c('trauma', MEDIUM, 'trauma*|traumaattis*|traumatis*|ptsd|traumaperäi*|takauma*|painajai*, sodan|sota|sotaa * kuvat|muistot|kokemukset|kauhut'),
     c('puhua_jonkun_kanssa', FAIR, 'puhua|puhumaan|jutella|keskustella * jonkun|joku kanssa, jonkun|joku jolle|kenelle puhua'),
     c('kasitella', CLEAR, 'käsitel*|käsittel*|työstää|työstämään|purkaa|purkamaan * kokemuk*|menneitä|mennyttä|tapahtunutta|traum*|asioita|muistoja'),
     c('hoito', MEDIUM, 'psykiatr*|^psykolog*|^terapi*|^terapeut*|mielialalääk*|masennuslääk*|psyykenlääk*|mielenterveystoimisto*|psykoterap*|keskusteluap*|keskustelutu*|keskusteluav*'),
@@ -735,13 +770,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'elämänhalu* * kadon*|kadonnut|mennyt|hukassa|loppu*|NEG, ' +
       'kuolema-ajatuk*|kuolemanajatu*|kuolemantoive*, kuoleman|kuolemaan ajatuks*|toive*, ' +
       'ajatuksia|ajattelee|ajatellut|miettii|miettinyt kuolema*|kuolemasta|kuolevansa|kuolla, ' +
-      'tappa*|tappaa|tappavansa itsens*|itseni, ' +
+      'tappa*|tappaa|tappavansa itsens*|itseni, itsens*|itseni tappa*|tappamis*, ' +
       'päättä*|päättää|päättävänsä|päättämään|lopetta*|lopettaa|lopettavansa * päivänsä|elämänsä, ' +
       'hyppää*|hypätä|hyppäävänsä * sillalta|junan|parvekkeelta|katolta|alle', 'acute'),
     c('uhkaa_itsetuholla', STRONG, 'uhka*|uhannut|uhkasi|uhkailee|uhkaili * tappaa|tappavansa|tehdä|tekevänsä * itsens*|itsemurh*, uhka*|uhannut|uhkasi|uhkailee|uhkaili * itsemurhalla|itsetuholl*', 'acute'),
     c('ei_jaksa_ajatukset', STRONG,
-      'miet*|ajatel*|pohti*|puhu*|sano*|sanonut|kertonut|kirjoitt*|vihjail*|viestitt* * NEG jaksa*, ' +
+      'miet*|ajatel*|pohti*|kirjoitt*|vihjail*|viestitt* * NEG jaksa*, ' +
       'NEG jaksa* * elää|olla|olemassa', 'acute'),
+    c('keino_mietitty', MEDIUM, 'miet*|pohti*|suunnitel* * miten|keino*|tapaa|tavan * tekisi|tehdä|toteuttaisi * sen|itsensä', 'acute'),
     c('ei_jaksa_enaa', FAIR, 'NEG jaksa* enää, NEG enää jaksa*, jaksa* NEG enää, jaksaminen * lopussa, voimat * lopussa|loppuneet|loppu'),
     c('aseet', WEAK, 'ase|aseita|aseet|aseen|aseensa|asekaappi*|haulikko*|kivääri*|pistooli*|metsästysase*|köysi*|köyden, keränn*|kerännyt|kerää * lääkkeitä|pillereitä'),
     c('shokki', CLEAR,
@@ -789,7 +825,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_ensam_ord', FAIR, 'ensam|ensamma'),
     c('sv_hemma', MEDIUM, 'sitter|är * hemma|ensam, dagarna * långa'),
     c('sv_vanner', CLEAR, 'inga|saknar|knappt|sällan|få vänner|vän|umgänge|sociala, träffar|träffa inga|ingen|sällan|knappt|nästan, träffa * människor|nya|andra|vänner, sällskap*|vänskap*'),
-    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, nobody|no one to talk, no social, lacks * social, meet * people, new people, make friends, company'),
+    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, company'),
     c('en_alone', WEAK, 'alone'),
   ],
 
@@ -877,8 +913,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('uusi_puoliso', FAIR, 'äitipuol*|isäpuol*, äidin|isän * mies|miesystävä|poikaystävä|puoliso|naisystävä|tyttöystävä|vaimo|kumppani'),
     c('lapset', HINT, CHILDREN),
     c('neuvola', WEAK, 'neuvol*|äitiysneuvol*|lastenneuvol*|bvc|rådgivning*'),
-    c('perhe', WEAK, 'perhe|perheen|perheessä|perheelle|perhettä|perheestä|perheensä|familj*|family'),
-    c('lapsiluku', WEAK, 'yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahta|kolmea|2|3|4|5|6|7 lasta|lapsi|lasten|lapsen|lastaan|barn|children|kids'),
+    c('perhe', HINT, 'perhe|perheen|perheessä|perheelle|perhettä|perheestä|perheensä|familj*|family'),
+    c('lapsiluku', HINT, 'yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahta|kolmea|2|3|4|5|6|7 lasta|lapsi|lasten|lapsen|lastaan|barn|children|kids'),
     c('nuoret_perheessa', FAIR, 'tonåring*|teenager*|teini-ikäi*|murrosikäi*|lastenlap*|lapsenlap*|barnbarn*|grandchild*'),
     c('sv_familj', STRONG, 'föräldraskap*|barnskydd*|barnskyddsanmäl*|vårdnad*|skilsmässa*|familjerådgiv*|familjearbet*|familjecenter*|omhändert*, ensamstående förälder|mamma|pappa'),
     c('sv_foraldrar', MEDIUM, 'gravid*|separation*|separer*, föräldrar*|förälder|mamman|pappan * orolig*|oroliga|ringer, bråk * hemma'),
@@ -908,19 +944,27 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('irtisanominen', FAIR, 'irtisano*|lomaut*|lomautet*'),
     c('tyonhaku', CLEAR,
       'työnhak*|työnhaku*|työnetsi*|työllisty*|työllistymis*|työllisyy*|*työllisyyspalvel*|te-palvelu*|te-toimisto*|työvoimatoimisto*|työvoimapalvelu*|työkkäri*, ' +
-      'etsii|hakee|hakenut|etsinyt * töitä|työtä|työpaikkaa|työpaikkoja|töihin|opiskelupaikkaa, työn haku, te palvelu*|toimisto*'),
+      'etsii|hakee|hakenut|etsinyt * töitä|työtä|työpaikkaa|työpaikkoja|töihin|opiskelupaikkaa, työn haku, te palvelu*|toimisto*, ' +
+      'päästä|pääsisi|palata|palaamaan|pääsemään * töihin|työhön|työelämään|opiskelemaan, ' +
+      'jatkaa|jatkaisi|jatkamaan|aloittaa|aloittamaan * opiskelu*|opinto*|opintojaan|opintonsa'),
     c('tyotoiminta', CLEAR, 'työkokeil*|työtoimin*|palkkatu*|työhönvalmen*|työvalmen*|työpaja*|*työpaja*|ammatinvalin*|uraohjau*|uravalmen*|oppisopimu*|nuorisotakuu*|työelämä*, kuntouttav* työtoimin*'),
     c('opinnot_keskeyt', CLEAR,
-      'keskeytt*|keskeytti|keskeyttänyt|keskeyttämä*|lopett*|lopetti|jättänyt|jätti * opinn*|koulu*|*koulun|*koulu|ammattikoul*|ammattiopisto*|*ammattiopisto*|opiskelu*|lukio*|koulutu*|opintonsa|tutkinto*|kesken, ' +
+      'keskeytt*|keskeytti|keskeyttänyt|keskeyttämä*|lopett*|lopetti|jättänyt|jätti * opinn*|koulu*|*koulun|*koulu|ammattikoul*|ammattiopisto*|*ammattiopisto*|amis*|amikse*|opiskelu*|lukio*|koulutu*|opintonsa|tutkinto*|kesken, ' +
+      'opinn*|opiskelu*|koulu*|lukio*|amis*|amikse* * jäi|jäänyt|jääneet kesken, ' +
       'opinn*|opiskelu*|opintonsa * keskeyty*|keskeytyi*|kesken|venyneet|viivästy*|jääneet|jäänyt|jumissa|tauolla|NEG, ' +
       'opiskelupai*|opintopai*|koulutuspai*|ammattiopisto*|ammattikoul*|*ammattiopisto*|*ammattikoulu*, toisen asteen'),
-    c('ei_tyota', CLEAR, 'NEG * työtä|töitä|työpaikkaa|opiskelupaikkaa|ammattia|koulutusta|tutkintoa|työkokemusta, työtä|töitä|työpaikkaa NEG * ollut|ole|löydy|löytynyt, jäänyt|jääny*|jättänyt|jättää pois koulusta|koulun|opinnoista|kurssilta, koulupoissaolo*|koulupudok*|koulukieltäyty*|koulu* * NEG * käy|käynyt, out of school|work, dropped out'),
+    c('ei_tyota', CLEAR, 'NEG * työtä|töitä|työpaikkaa|opiskelupaikkaa|ammattia|koulutusta|tutkintoa|työkokemusta, työtä|töitä|työpaikkaa NEG * ollut|ole|löydy|löytynyt, jäänyt|jääny*|jättänyt|jättää pois koulusta|koulun|opinnoista|kurssilta, koulupoissaolo*|koulupudok*|koulukieltäyty*|koulu*|amis*|amikse*|lukio* * NEG * käy|käynyt, NEG * käy|käynyt * koulu*|amikse*|amis*|lukio*, out of school|work, dropped out'),
     c('opiskelu', WEAK, 'opinnot|opinnoissa|opinnoista|opintoja|opintojen|opiskelu|opiskella|opiskelemaan|opiskelee|opiskelija*|tutkinto*|koulutu*'),
     c('tyo_mainittu', HINT, 'työ|työt|työssä|työhön|työstä|töissä|töihin|töitä|työpaikka*|työnantaja*|palkka*|sairauslom*|työkyky*|työkyvy*'),
     c('tyossakaynti_vaikeaa', MEDIUM, 'NEG pääse|pääsee|pysty|jaksa|jaksanut|pystynyt * töihin|työhön|työpaikalle|kouluun|luennoille|luennoilla|tunneille|tunneilla, poissaolo* * töistä|työstä, työnantaja* * huomaut*|varoitu*|huolissaan|puuttunut|irtisan*|varoituksen'),
     c('tyo_ongelma', MEDIUM, 'työpaikkakiusa*|työuupum*|työkykyarvi*|työterveys*, työkyky*|työkyvy* heikentyn*|heikent*|alentun*|arvio*, työhön paluu*, sairauslom* pitkä*|pitkittyn*'),
-    c('sv_arbete', STRONG, 'arbetslös*|te-byrå*|arbetskraftsbyrå*|permitter*|uppsagd*, förlora* * jobb*|arbete*|arbetet, sagts upp, söker jobb|arbete, hoppade av, avbröt * studier*|studierna'),
-    c('en_employment', STRONG, 'unemploy*|jobless|fired|dismissed, lost * job, job seek*|search*, looking for * work|job, laid off, dropped|drop out, out of work, employment service*'),
+    c('sv_arbete', STRONG,
+      'arbetslös*|te-byrå*|arbetskraftsbyrå*|permitter*|uppsagd*, förlora* * jobb*|arbete*|arbetet, sagts upp, söker jobb|arbete, hoppade av, avbröt * studier*|studierna, ' +
+      'varken * jobb|arbete|studieplats, söka|hitta|få * jobb|arbete|studieplats, studieplats*'),
+    c('en_employment', STRONG,
+      'unemploy*|jobless|fired|dismissed, lost * job, job seek*|search*, looking for * work|job, laid off, dropped|drop out, out of work, employment service*, ' +
+      'find|finding|get|getting * work|job|jobs, new job|work'),
+    c('en_studies', MEDIUM, 'missed|missing|failed|failing * exam|exams|classes|lectures|school, studies * suffer*|behind|stalled'),
   ],
 
   disability: [
@@ -975,6 +1019,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('jaksaminen', WEAK, 'jaksami*|jaksamisesta|jaksamista|uupunut|uupumus'),
     c('sv_narstaende', STRONG, 'närståendevård*|*närståendevård*|närstående|anhörigvård*|anhörigstöd*, vårda*|vårdar * make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|barn|sambo|hemma'),
     c('sv_anhorig', FAIR, 'anhörig*'),
+    c('sv_skoter', STRONG, 'sköter|sköta|skött|tar hand om * henne|honom|make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|sambo, avlastning*|anhöriggrupp*|*anhöriggrupp*'),
     c('en_carer', STRONG, 'carer*|caregiv*|respite, caring|cares for * husband|wife|mother|father|son|daughter|partner|parent|relative*, family member|relative of'),
   ],
 
@@ -1015,7 +1060,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG * ruokaa|syötävää|ruokaan|ruoan|ruuan, ' +
       'NEG * varaa * ruoka*|ruokaan|ruokaa|syödä, ' +
       'raha|rahat|rahaa NEG * riitä|riittää * ruoka*|ruokaan|ruoan|ruuan, ' +
-      'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan'
+      'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan, ruoka|ruokaa|ruokia|ruoat * asti|alkuun|saakka'
       , 'soon'),
     c('tarvitsee_ruokaa', STRONG, 'tarvitsee|tarvitsisi|tarvitsevat|vailla|pyytää|pyysi|hakee ruokaa|ruoka-apua|ruokakassi*|ruokaa', 'soon'),
     c('syo_vahan', STRONG,
@@ -1026,7 +1071,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('perustarpeet', MEDIUM, 'perustarpe*|vaateap*|vaateav*|talvivaat*|hygieniatarvik*|vaipo*|vaipat|maitokorvike*, NEG * vaatteita|talvitakkia|kenkiä'),
     c('diakonia', FAIR, 'diakonia*|diakoni*|diakonissa*, seurakunna* avustu*'),
     c('sv_mat', STRONG, 'mathjälp*|matkass*|matbank*|matutdelning*|hungr*|svält*, maten * slut, slut på mat, råd med mat, inget att äta, ingen mat', 'soon'),
-    c('en_food', STRONG, 'hungry|hunger, food bank*|aid|parcel*, out of food, nothing to eat, no food, skip*|skipping meals, afford food', 'soon'),
+    c('en_food', STRONG, 'hungry|hunger, food bank*|aid|parcel*, out of food, nothing to eat, no food, skip*|skipping meals, afford food, money for food, food * until|runs|running out', 'soon'),
   ],
 
   bereavement: [

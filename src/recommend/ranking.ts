@@ -112,12 +112,14 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
 }
 
 /**
- * How much covering each need is worth. The main need comes first (the worker lists it
- * first; the reader orders needs by triage): it counts fully and the others half, so a
- * service for the main need beats one that touches two side needs.
+ * How much covering each need is worth. A worker lists the main need first: it counts
+ * fully and the others half, so a service for the main need beats one that touches two
+ * side needs. Needs read from text are ordered by how surely they were read, which says
+ * less about which one is the main need, so their weights stay closer together.
  */
 export function needWeights(client: Client): Map<string, number> {
-  return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : 0.5 * n.weight]));
+  const sideShare = client.needs[0]?.source === 'profile' ? 0.5 : 0.7;
+  return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : sideShare * n.weight]));
 }
 
 export function score(doc: SearchDocument, s: Signals, client: Client): number {

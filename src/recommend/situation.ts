@@ -78,7 +78,7 @@ export function readSituation(text: string): Situation {
 
   const needs = [...evidence.entries()]
     .filter(([, e]) => e.weight >= NEED_THRESHOLD)
-    .sort(([codeA, a], [codeB, b]) => triageRank(codeA, a) - triageRank(codeB, b) || b.weight - a.weight || a.position - b.position)
+    .sort(([, a], [, b]) => b.weight - a.weight || a.position - b.position)
     .map(([code, e]) => ({ code, weight: round(e.weight), cues: e.cues }));
 
   const situation: Situation = {
@@ -131,28 +131,6 @@ const LANGUAGE_SKILL_CUES = new Set(['immigration.kielitaito', 'immigration.tulk
 function withoutLanguageSkillCues(hits: CueHit[], language: string | undefined): CueHit[] {
   if (language !== 'sv' && language !== 'fi') return hits;
   return hits.filter((h) => !LANGUAGE_SKILL_CUES.has(h.id));
-}
-
-/**
- * Which of several clearly read needs is the main one. Cue strengths say how surely a
- * need was read, not which one the referral is about: a note that clearly tells of
- * violence and of the family's money troubles is first of all about safety. Clearly read
- * needs are ordered as a social worker triages them — safety, then shelter and food,
- * then health, addiction and care, then money and rights, then relationships, then what
- * describes the client's life stage or the means of contact — and the rest follow.
- */
-const TRIAGE: string[][] = [
-  ['crisis', 'violence', 'sexual_violence'],
-  ['housing', 'food'],
-  ['substance', 'gambling', 'mental_health', 'caregiver', 'disability', 'crime_victim'],
-  ['debt', 'legal', 'immigration', 'income', 'employment'],
-  ['loneliness', 'bereavement', 'family'],
-  ['child_youth', 'elderly', 'digital'],
-];
-const TRIAGE_TIER = new Map(TRIAGE.flatMap((codes, tier) => codes.map((code) => [code, tier] as const)));
-
-function triageRank(code: string, e: Evidence): number {
-  return e.weight >= CLEAR ? (TRIAGE_TIER.get(code) ?? TRIAGE.length) : TRIAGE.length + 1;
 }
 
 interface Evidence {

@@ -24,37 +24,42 @@ const FI = labelWords('fi');
 const SV = new Set([...labelWords('sv')].filter((w) => !FI.has(w)));
 const EN = new Set([...labelWords('en')].filter((w) => !FI.has(w) && !SV.has(w)));
 
-/** A query typed in Swedish or English wants services in that language. */
-function typedLanguage(q: string): 'sv' | 'en' | undefined {
+/** The language a query is typed in, by the vocabulary's label words it uses. */
+function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
   const ws = words(q);
-  const sv = ws.filter((w) => SV.has(w)).length;
-  const en = ws.filter((w) => EN.has(w)).length;
-  if (sv > en) return 'sv';
-  if (en > sv) return 'en';
-  return undefined;
+  const counts = { fi: ws.filter((w) => FI.has(w)).length, sv: ws.filter((w) => SV.has(w)).length, en: ws.filter((w) => EN.has(w)).length };
+  const [first, second] = (Object.entries(counts) as Array<['fi' | 'sv' | 'en', number]>).sort((a, b) => b[1] - a[1]);
+  return first![1] > second![1] ? first![0] : undefined;
 }
 
 /**
- * The language wanted is the one the query names or is typed in, else the page's: a
- * Finnish page lists services in Finnish before Swedish-only ones.
+ * The language wanted is the one the query names ("arabiaksi"), else the one it is typed
+ * in, else the page's. Finnish words on a Swedish or English page say less: services
+ * and their terms are mostly known by their Finnish names, so there the page decides.
+ * A Finnish page lists services in Finnish before Swedish-only ones.
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
   if (!q) return { needs: [], ...page };
   const situation = readSituation(q);
-  const language = readLanguage(q) ?? typedLanguage(q);
+  const typed = typedLanguage(q);
+  const language = readLanguage(q) ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   return { needs: situation.needs.map((n) => n.code), ...(language ? { language } : page) };
 }
 
 const MAIN_NEED = 0.12;
-const ANY_NEED = 0.04;
+const SECOND_NEED = 0.07;
+const ANY_NEED = 0.03;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   let bonus = 0;
-  if (doc.needs[0] && intent.needs.includes(doc.needs[0])) bonus += MAIN_NEED;
-  else if (doc.needs.some((n) => intent.needs.includes(n))) bonus += ANY_NEED;
+  // The earlier a named need stands among the service's needs, the more it is made for it.
+  const place = doc.needs.findIndex((n) => intent.needs.includes(n));
+  if (place === 0) bonus += MAIN_NEED;
+  else if (place === 1) bonus += SECOND_NEED;
+  else if (place > 1) bonus += ANY_NEED;
   if (intent.language && doc.languages.includes(intent.language)) bonus += LANGUAGE;
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   return bonus;

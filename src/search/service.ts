@@ -14,6 +14,7 @@ import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
 import { queryIntent, rerank } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { meiliFilter, type SearchFilters } from './query.ts';
+import { splitPlace } from './places.ts';
 import { FACETS, STOP_KEYS } from './settings.ts';
 
 export interface SearchRequest extends SearchFilters {
@@ -41,6 +42,8 @@ export interface SearchResult {
   limit: number;
   /** Set when the answer came from PostgreSQL because the engine was unreachable. */
   degraded?: 'postgres';
+  /** The municipality the query named, searched in as if it were the filter. */
+  place?: { municipality: string };
 }
 
 /** How many of the engine's best hits are reordered by the query's intent. */
@@ -74,7 +77,7 @@ export class SearchService {
    * the matching strategy has dropped `skulder`) matches every document.
    */
   queryKeys(q: string | undefined): string[] {
-    const keys = q ? analyzeQuery(q, this.lexicon) : [];
+    const keys = q ? analyzeQuery(splitPlace(q).rest, this.lexicon) : [];
     const meaningful = keys.filter((k) => !STOP_KEYS.has(k));
     return meaningful.length > 0 ? meaningful : keys;
   }
@@ -96,12 +99,19 @@ export class SearchService {
     return { value: await viaPostgres(), degraded: true };
   }
 
+  /**
+   * A place the query names (see places.ts) is where to search, when no filter says
+   * where: "velkaneuvontaa kuopiossa" is debt advice for Kuopio.
+   */
   async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
+    const { rest, municipality } = splitPlace(req.q ?? '');
+    const place = municipality && !req.municipality && !req.area && !req.geo ? municipality : undefined;
+    const placed: SearchRequest = { ...req, q: rest, ...(place ? { municipality: place } : {}) };
     const { value } = await this.engineOrPostgres(
-      () => this.viaEngine(req, now),
-      () => this.viaPostgres(req, now),
+      () => this.viaEngine(placed, now),
+      () => this.viaPostgres(placed, now),
     );
-    return value;
+    return place ? { ...value, place: { municipality: place } } : value;
   }
 
   /**

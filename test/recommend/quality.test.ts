@@ -155,6 +155,8 @@ t.test('quality', async (t) => {
     t.ok(fi.hits.slice(0, 3).every((h) => h.languages.includes('fi')), 'Finnish services first on a Finnish page');
     const sv = await search('q=l%C3%A4heisten+vertaistuki&lang=sv&limit=5');
     t.ok(sv.hits[0]!.languages.includes('sv'), 'a Swedish page gets a Swedish-language service first');
+    const typed = await search('q=yksin%C3%A4isyys&limit=5');
+    t.ok(typed.hits.every((h) => h.languages.includes('fi')), 'a query typed in Finnish, on no page, gets Finnish services first');
   });
 
   t.test('interpretation_services: stored, written through /v1, served in /v1, /hsds and search', async (t) => {

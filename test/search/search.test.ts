@@ -46,6 +46,21 @@ t.test('search', async (t) => {
     t.ok(area.hits.every((h) => h.areas.some((a) => a === 'FI' || a === 'hva:pohjois-savo' || ['kunta:297', 'kunta:140', 'kunta:915'].includes(a))));
   });
 
+  t.test('a place named in the query is where to search', async (t) => {
+    const res = await app.inject({ url: '/v1/search?q=velkaneuvontaa%20kuopiossa&limit=50' });
+    const named = res.json() as { hits: Hit[]; total: number; place?: { municipality: string; name: string } };
+    t.same(named.place, { municipality: '297', name: 'Kuopio' }, 'the place read is returned');
+    t.ok(named.total > 0);
+    for (const h of named.hits) t.ok(h.areas.some((a) => ['kunta:297', 'hva:pohjois-savo', 'FI'].includes(a)), `${h.name} serves Kuopio`);
+    t.ok(named.hits.slice(0, 5).every((h) => h.needs.some((n) => n.code === 'debt')), 'the town in a name does not outrank debt advice');
+    const filtered = await search('q=velkaneuvontaa&municipality=297&limit=50');
+    t.same(named.hits.map((h) => h.id), filtered.hits.map((h) => h.id), 'the same as the filter with the topic alone');
+    const explicit = await app.inject({ url: '/v1/search?q=velkaneuvontaa%20kuopiossa&municipality=091' });
+    t.notOk('place' in explicit.json(), 'a filter given wins over the place named');
+    const theft = await app.inject({ url: '/v1/search?q=varkaus' });
+    t.notOk('place' in theft.json(), 'Varkaus is also "theft": never taken for a place');
+  });
+
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
     const all = await search('limit=100&page=1');
     const all2 = await search('limit=100&page=2');

@@ -91,6 +91,12 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
           facets: Type.Record(Type.String(), Type.Array(FacetValue)),
           page: Type.Integer(),
           limit: Type.Integer(),
+          place: Type.Optional(
+            Type.Object(
+              { municipality: Type.String(), name: Type.String() },
+              { description: 'The municipality the query named ("velkaneuvontaa kuopiossa"), searched in as the municipality filter when no place filter was given' },
+            ),
+          ),
         }),
         ...problems(400),
       },
@@ -103,8 +109,9 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
     const pageLanguage = new URL(request.url, 'http://localhost').searchParams.has('lang') ? lang : undefined;
     const result = await app.searchService.search({ ...filters, q, page, limit, lang, ...(pageLanguage ? { pageLanguage } : {}) });
     if (result.degraded) reply.header('x-search-degraded', result.degraded);
-    const { degraded: _d, ...body } = result;
-    return body;
+    const { degraded: _d, place, ...body } = result;
+    const named = place ? findMunicipality(place.municipality) : undefined;
+    return named ? { ...body, place: { municipality: named.code, name: lang === 'sv' ? named.sv : named.fi } } : body;
   });
 };
 

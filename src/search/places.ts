@@ -1,0 +1,76 @@
+import { MUNICIPALITIES, TAXONOMIES } from '../vocabulary/index.ts';
+import { key, normalize, words } from './analysis.ts';
+import { DOMAIN_WORDS } from './domain-words.ts';
+import { expansionWords } from './expansion.ts';
+
+/**
+ * Municipalities named in a query ("velkaneuvontaa kuopiossa", "hjälp i Helsingfors").
+ * A place name says where, not what: as a word to match it would rank services with the
+ * town in their name above better ones (a local housing office above the debt advice
+ * line), so it is read as the place instead.
+ *
+ * A word names a municipality when it is the name with a case ending (`kuopiossa`,
+ * `porissa`) or has the name's key (stem cut short, see analysis.ts: `helsingissä`). A
+ * name that two municipalities share as a key, or that is also a word of the field
+ * (`Varkaus` is "theft"), is never taken for a place; names of several words are left
+ * to the filters.
+ */
+
+/** Finnish and Swedish case endings of a place name (`-ssa`, `-lla`, `-n`, `-s`…). */
+const CASE_ENDING = /^(?:n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|on|an|än|en|in|un|yn|hin|seen|s)?$/u;
+const MIN_NAME = 4;
+
+interface Place {
+  name: string;
+  code: string;
+}
+
+function fieldKeys(): Set<string> {
+  const texts = [
+    ...TAXONOMIES.flatMap((t) => t.terms.flatMap((term) => Object.values(term.labels))),
+    ...DOMAIN_WORDS,
+    ...expansionWords(),
+  ];
+  return new Set(texts.flatMap((text) => words(text)).map(key));
+}
+
+function knownPlaces(): { byKey: Map<string, string>; names: Place[] } {
+  const field = fieldKeys();
+  const codesByKey = new Map<string, Set<string>>();
+  const names: Place[] = [];
+  for (const m of MUNICIPALITIES) {
+    for (const name of new Set([m.fi, m.sv].map(normalize))) {
+      if (words(name).length !== 1 || name.length < MIN_NAME) continue;
+      const k = key(name);
+      codesByKey.set(k, (codesByKey.get(k) ?? new Set()).add(m.code));
+      names.push({ name, code: m.code });
+    }
+  }
+  const unambiguous = new Set([...codesByKey].filter(([k, codes]) => codes.size === 1 && !field.has(k)).map(([k]) => k));
+  return {
+    byKey: new Map([...codesByKey].filter(([k]) => unambiguous.has(k)).map(([k, codes]) => [k, [...codes][0]!])),
+    names: names.filter((p) => unambiguous.has(key(p.name))),
+  };
+}
+
+const PLACES = knownPlaces();
+
+/** The municipality code a query word names, if it names one. */
+export function placeNamed(word: string): string | undefined {
+  const w = normalize(word);
+  const byKey = PLACES.byKey.get(key(w));
+  if (byKey) return byKey;
+  return PLACES.names.find((p) => w.startsWith(p.name) && CASE_ENDING.test(w.slice(p.name.length)))?.code;
+}
+
+/** The query's words that name no place, and the first municipality it names. */
+export function splitPlace(q: string): { rest: string; municipality?: string } {
+  let municipality: string | undefined;
+  const rest: string[] = [];
+  for (const w of words(q)) {
+    const code = placeNamed(w);
+    if (code) municipality ??= code;
+    else rest.push(w);
+  }
+  return { rest: rest.join(' '), ...(municipality ? { municipality } : {}) };
+}
