@@ -394,6 +394,18 @@ function saidToBeNoProblem(tokens: Token[], end: number): boolean {
 }
 
 /**
+ * A later word of a phrase in a clause of its own that a negation opens: in `nukkuu
+ * päivät, ei käy ulkona` the phrase `nukkuu … ulkona` reaches into a negated clause.
+ */
+function inNegatedClause(tokens: Token[], start: number, p: number): boolean {
+  const clause = tokens[p]!.clause;
+  if (clause === tokens[start]!.clause) return false;
+  let first = p;
+  while (first > 0 && tokens[first - 1]!.clause === clause) first--;
+  return NEGATIONS.has(tokens[first]!.word) && tokens[first]!.word !== 'ole';
+}
+
+/**
  * An occurrence is negated when a negation reaches its first word or any later word of
  * the phrase (`pelaa tietokonepelejä (ei rahapelejä)` is no gambling), when a negated
  * predicate follows it, or when the next clause says it is no problem.
@@ -403,7 +415,7 @@ function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence): bo
   return (
     occ.caritive ||
     negatedBefore(tokens, occ.start) ||
-    occ.inner.some((p) => negatedBefore(tokens, p)) ||
+    occ.inner.some((p) => negatedBefore(tokens, p) || inNegatedClause(tokens, occ.start, p)) ||
     negatedAfter(tokens, occ.end) ||
     saidToBeNoProblem(tokens, occ.end)
   );
@@ -781,7 +793,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('ei_jaksa_enaa', FAIR, 'NEG jaksa* enää, NEG enää jaksa*, jaksa* NEG enää, jaksaminen * lopussa, voimat * lopussa|loppuneet|loppu'),
     c('aseet', WEAK, 'ase|aseita|aseet|aseen|aseensa|asekaappi*|haulikko*|kivääri*|pistooli*|metsästysase*|köysi*|köyden, keränn*|kerännyt|kerää * lääkkeitä|pillereitä'),
     c('shokki', CLEAR,
-      'shokk*|shokissa|sokissa|sokki*|sokkiin|lamaantu*|hädissään|hätääntyn*|hysteer*, ' +
+      'shokk*|shokissa|sokissa|sokki*|sokkiin|lamaantu*|hädissään|hätääntyn*|hysteer*|romahti|romahtanut|romahtaneen, ' +
       'pois tolaltaan, tolaltaan, täysin sekaisin', 'recentAcute'),
     c('jarkytys', FAIR, 'järkyttyny*|järkytty*|järkytys*|järkyttävä*'),
     c('kriisi', FAIR, 'kriisi*|*kriisi*, traumaattinen|traumaattisen|traumaattisia kokemus|kokemuksen|tapahtuma|tapahtuman'),
@@ -1077,7 +1089,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   bereavement: [
     c('kuolema', CLEAR,
       'kuoli|kuolivat|kuollut|kuolleen|kuolleet|kuolleesta|kuolin*|kuoltua|kuoltuaan|menehtyi|menehtyneen|menehtynyt|menehtyneet|poisnukkun*, ' +
-      'nukkui pois, siirtyi ajasta ikuisuuteen', 'recentAcute'),
+      'nukkui pois, siirtyi ajasta ikuisuuteen, kaatui|kaatunut|kaatuneen|kaatuneet * rintamalla|sodassa|taistelu*', 'recentAcute'),
     c('kuolema_sana', FAIR, 'kuolema|kuoleman|kuolemasta|kuolemaan|kuolemantapau*'),
     c('leski', STRONG, 'leski*|leskeks*|leskeyty*|lesken|leskenä|*leski'),
     c('suru', STRONG, 'suru|surua|surun|surussa|surusta|suree|surra|surevat|sureva*|surutyö*|suruproses*|suruai*|*suru|*surua|*surun|surujen|suruun|suremaan|suremista|suremiseen'),
