@@ -13,6 +13,8 @@ export interface Profile {
   municipality?: string;
   age?: number;
   language?: string;
+  /** False when the client speaks little or no Finnish. */
+  speaks_finnish?: boolean;
   requires?: string[];
 }
 
@@ -39,6 +41,8 @@ export interface Client {
   municipality?: string;
   age?: number;
   language?: string;
+  /** Whether the client manages in Finnish: assumed, unless the profile or the note says not. */
+  speaksFinnish: Read<boolean>;
   requires: string[];
   targetGroups: string[];
   /** Where age, language and access requirements came from. */
@@ -58,6 +62,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
   const written = text && !language ? noteLanguage(text) : undefined;
   const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
   const age = pick(profile.age, read?.age);
+  const speaksFinnish = pick(profile.speaks_finnish, read?.limitedFinnish ? false : undefined) ?? { value: true, source: 'default' as const };
   const requires = pick(profile.requires, read && read.requires.length > 0 ? read.requires : undefined);
   return {
     needs,
@@ -69,6 +74,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
     municipality: profile.municipality,
     age: age?.value,
     language: language?.value ?? defaultLanguage,
+    speaksFinnish,
     requires: requires?.value ?? [],
     targetGroups: read?.targetGroups ?? [],
     sources: {

@@ -1059,7 +1059,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('kansalaisuus_asia', FAIR, 'kansalaisuu*|kansalaisuushakemu*|henkilöllisyystodistu*|ulkomaalaislaki*|työlupa*'),
     c('sv_invandr', STRONG,
       'invandr*|flykting*|asyl*|uppehållstillstånd*|nyanländ*|integration*|tolk|tolken, ' +
-      'talar lite|knappt svenska|finska, dålig* svenska|finska, flyttat|flyttade|kom|kommit * till finland'),
+      'flyttat|flyttade|kom|kommit * till finland'),
+    c('sv_kielitaito', STRONG, 'talar lite|knappt svenska|finska, dålig* svenska|finska'),
     c('en_immigration', STRONG, 'immigra*|migrant*|refugee*|asylum|integration|interpreter|undocumented, residence permit, newly arrived, little|no finnish, moved|came to finland, arrived in finland'),
   ],
 

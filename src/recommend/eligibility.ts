@@ -36,11 +36,12 @@ export interface LanguageOffer {
   interpretation?: boolean;
 }
 
-export function languageFit(service: LanguageOffer, clientLanguage: string | undefined): LanguageFit {
+/** A Swedish speaker may use Finnish-language services while they manage in Finnish. */
+export function languageFit(service: LanguageOffer, clientLanguage: string | undefined, speaksFinnish = true): LanguageFit {
   const { languages } = service;
   if (!clientLanguage || languages.length === 0 || languages.includes(clientLanguage)) return 'native';
   if (clientLanguage === 'fi') return 'none';
-  if (clientLanguage === 'sv') return languages.includes('fi') ? 'fallback' : 'none';
+  if (clientLanguage === 'sv' && speaksFinnish) return languages.includes('fi') ? 'fallback' : 'none';
   return service.interpretation && languages.includes('fi') ? 'interpreted' : 'none';
 }
 

@@ -93,13 +93,34 @@ function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
   return 'neutral';
 }
 
+/** Needs that say who is helped or how rather than with what problem. */
+const NOT_A_PROBLEM = new Set(['caregiver', 'family', 'loneliness']);
+
+/**
+ * Support for a relative is support with their relative's problem: a service for
+ * relatives of substance users does not cover the need of a gambler's partner, while a
+ * gambling helpline that also serves relatives does. A carers' service that names no
+ * problem covers it for anyone.
+ */
+function supportsThisRelative(doc: SearchDocument, client: Client): boolean {
+  const clientProblems = (codes: string[]) => codes.filter((n) => !NOT_A_PROBLEM.has(n) && client.needs.some((c) => c.code === n));
+  const problems = doc.needs.filter((n) => !NOT_A_PROBLEM.has(n));
+  if (doc.needs.includes('caregiver')) return problems.length === 0 || clientProblems(problems).length > 0;
+  return doc.target_groups.includes('relatives') && clientProblems(doc.needs).length > 0;
+}
+
+/** Whether the service helps with this need of this client. */
+export function coversNeed(doc: SearchDocument, code: string, client: Client): boolean {
+  return code === 'caregiver' ? supportsThisRelative(doc, client) : doc.needs.includes(code);
+}
+
 export function signalsOf(doc: SearchDocument, client: Client, reachable: boolean, textRank: number | undefined): Signals {
   const needCodes = client.needs.map((n) => n.code);
   return {
-    covers: needCodes.filter((c) => doc.needs.includes(c)),
+    covers: needCodes.filter((c) => coversNeed(doc, c, client)),
     mainNeedMatch: doc.needs[0] !== undefined && needCodes.includes(doc.needs[0]),
     locality: locality(doc, client.municipality),
-    language: languageFit(doc, client.language),
+    language: languageFit(doc, client.language, client.speaksFinnish.value),
     reachableNow: reachable,
     alwaysOpen: doc.always_open,
     remote: doc.remote,

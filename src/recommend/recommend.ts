@@ -6,7 +6,7 @@ import { isOpen, type CandidateQuery, type SearchService } from '../search/servi
 import { findTerm } from '../vocabulary/index.ts';
 import { understandClient, type Client, type Profile, type Source, type Urgency } from './client.ts';
 import { eligibilityFilters, groupEligible, languageFit, locality } from './eligibility.ts';
-import { diversify, ensureReachableInTop3, score, signalsOf, type Scored } from './ranking.ts';
+import { coversNeed, diversify, ensureReachableInTop3, score, signalsOf, type Scored } from './ranking.ts';
 import { liftedText, placeReasons, reasonsFor } from './reasons.ts';
 
 /**
@@ -44,6 +44,7 @@ export interface RecommendResponse {
   urgency: { value: Urgency; source: Source };
   age?: { value: number; source: Source };
   language?: { value: string; source: Source };
+  speaks_finnish: { value: boolean; source: Source };
   requires: { value: Labelled[]; source: Source };
   target_groups: Labelled[];
   results: Recommendation[];
@@ -95,7 +96,7 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
   for (const set of sets) for (const d of set) unique.set(d.id, d);
 
   const usable = [...unique.values()].filter(
-    (d) => languageFit(d, client.language) !== 'none' &&
+    (d) => languageFit(d, client.language, client.speaksFinnish.value) !== 'none' &&
       locality(d, client.municipality) !== 'other' &&
       groupEligible(d.target_groups, client),
   );
@@ -108,13 +109,13 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
   const pool = (relevant.length > 0 ? relevant : scored).sort((a, b) => b.score - a.score);
   const picked = ensureReachableInTop3(diversify(pool, client, req.limit), pool, client);
 
-  const covered = new Set(usable.flatMap((d) => d.needs));
   const label = (taxonomy: string, code: string): Labelled => ({ code, label: findTerm(taxonomy, code)?.labels[req.lang] ?? code });
   return {
     needs: client.needs.map((n) => ({ ...label('need', n.code), weight: round(n.weight), source: n.source, evidence: n.evidence })),
     urgency: client.urgency,
     ...(client.age !== undefined ? { age: { value: client.age, source: client.sources.age ?? 'default' } } : {}),
     ...(client.language !== undefined ? { language: { value: client.language, source: client.sources.language ?? 'default' } } : {}),
+    speaks_finnish: client.speaksFinnish,
     requires: { value: client.requires.map((c) => label('access', c)), source: client.sources.requires },
     target_groups: client.targetGroups.map((c) => label('target_group', c)),
     results: picked.map((s, i) => ({
@@ -125,7 +126,7 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
       ...(s.lifted ? { lifted: { code: s.lifted, text: liftedText(req.lang) } } : {}),
       service: toHit(s.doc, req.lang, { openNow: s.signals.reachableNow }),
     })),
-    gaps: client.needs.filter((n) => !covered.has(n.code)).map((n) => label('need', n.code)),
+    gaps: client.needs.filter((n) => !usable.some((d) => coversNeed(d, n.code, client))).map((n) => label('need', n.code)),
     found: foundPerNeed(usable, client),
     degraded,
   };
@@ -135,7 +136,7 @@ function foundPerNeed(usable: SearchDocument[], client: Client): NeedFound[] {
   const near = (d: SearchDocument) => ['municipality', 'wellbeing_area'].includes(locality(d, client.municipality));
   if (client.needs.length === 0) return [{ need: null, local: usable.some(near), any: usable.length > 0 }];
   return client.needs.map((n) => {
-    const covering = usable.filter((d) => d.needs.includes(n.code));
+    const covering = usable.filter((d) => coversNeed(d, n.code, client));
     return { need: n.code, local: covering.some(near), any: covering.length > 0 };
   });
 }

@@ -42,6 +42,8 @@ export interface Situation {
   age?: number;
   /** ISO 639-1 code of the language the client speaks, when the note says. */
   language?: string;
+  /** Set when the note says the client speaks little or no Finnish. */
+  limitedFinnish?: true;
   /** Codes of the `target_group` taxonomy. */
   targetGroups: string[];
 }
@@ -89,6 +91,7 @@ export function readSituation(text: string): Situation {
   };
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
+  if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
   return situation;
 }
 
@@ -126,7 +129,7 @@ function withoutOverridden(hits: CueHit[]): CueHit[] {
  * Weak Finnish and the need of an interpreter point to a newcomer, except for a client
  * whose own language is Swedish (or Finnish): many Finland-Swedes speak little Finnish.
  */
-const LANGUAGE_SKILL_CUES = new Set(['immigration.kielitaito', 'immigration.tulkki']);
+const LANGUAGE_SKILL_CUES = new Set(['immigration.kielitaito', 'immigration.tulkki', 'immigration.sv_kielitaito']);
 
 function withoutLanguageSkillCues(hits: CueHit[], language: string | undefined): CueHit[] {
   if (language !== 'sv' && language !== 'fi') return hits;
@@ -483,6 +486,26 @@ export function readLanguage(text: string): string | undefined {
     if (best) return best.code;
   }
   return undefined;
+}
+
+/**
+ * The note says the client speaks little or no Finnish (`suomen kieli heikko`, `talar
+ * knappt finska`, `finskan är svag`, `no Finnish yet`). It matters for Swedish speakers:
+ * a Finnish-language service is theirs only while they manage in Finnish.
+ */
+const LIMITED_FINNISH: RegExp[] = [
+  /(?<![\p{L}])(?:ei|eika|en)\s+(?:\p{L}+\s+)?(?:puhu|osaa|ymmarra)\p{L}*\s+(?:\p{L}+\s+)?suome/u,
+  /(?:puhuu|osaa|ymmartaa)\s+(?:vain\s+|ainoastaan\s+)?(?:vahan|hieman|huonosti|heikosti|auttavasti|alkeis\p{L}*|tuskin)\s+suome/u,
+  /suom(?:i|ea|en(?:\s+kieli\p{L}*)?)\s+(?:on\s+)?(?:jaanyt\s+|vain\s+|aika\s+|viela\s+|melko\s+|hyvin\s+|todella\s+)?(?:heikko|heikoksi|huono|vahainen|alkeellinen|puutteellinen|olematon)/u,
+  /(?:talar|kan|forstar)\s+(?:\p{L}+\s+)?(?:knappt|lite|daligt|inte|ingen)\s+finska/u,
+  /finskan?\s+(?:ar\s+)?(?:svag|dalig|bristfallig|obefintlig)/u,
+  /(?:no|little|poor|limited|hardly any|not much)\s+finnish/u,
+  /(?:not|cannot|doesn t|don t)\s+(?:speak|understand)\s+finnish/u,
+];
+
+export function readsLimitedFinnish(text: string): boolean {
+  const t = fold(text.slice(0, MAX_TEXT_LENGTH)).replace(/[’']/g, ' ');
+  return LIMITED_FINNISH.some((re) => re.test(t));
 }
 
 /** Common words of Swedish and English notes; a note with neither is taken to be Finnish. */

@@ -21,6 +21,7 @@ interface Result {
   service: { name: string; languages: string[]; interpretation: boolean; target_groups: Labelled[]; needs: Labelled[] };
 }
 interface Answer {
+  speaks_finnish: { value: boolean; source: string };
   needs: Array<Labelled & { weight: number; source: string; evidence: string[] }>;
   urgency: { value: string; source: string };
   age?: { value: number; source: string };
@@ -100,6 +101,29 @@ t.test('quality', async (t) => {
     t.ok(finnish.results.every((r) => r.service.languages.includes('fi')), 'a Finnish speaker gets no Swedish-only service');
     const immigrantsOnly = finnish.results.filter((r) => codes(r.service.target_groups).every((g) => g === 'immigrants'));
     t.same(immigrantsOnly, [], 'nor a service for immigrants');
+  });
+
+  t.test('a Swedish speaker who speaks little Finnish: Finnish-language services only with interpretation', async (t) => {
+    const text = 'Kvinna 81 år, svenskspråkig, talar knappt finska. Maken dog i våras, hon är ensam och vill prata med någon om sorgen.';
+    const a = await recommend({ text, profile: { municipality: '091' } });
+    t.same(a.speaks_finnish, { value: false, source: 'text' }, 'what was read is returned');
+    t.same(a.language, { value: 'sv', source: 'text' });
+    t.notOk(codes(a.target_groups).includes('immigrants'), 'weak Finnish does not make a Swedish speaker an immigrant');
+    t.ok(a.results.length > 0);
+    for (const r of a.results) {
+      t.ok(r.service.languages.includes('sv') || r.service.interpretation, `${r.service.name} serves in Swedish or arranges interpretation`);
+    }
+    const corrected = await recommend({ text, profile: { municipality: '091', speaks_finnish: true } });
+    t.same(corrected.speaks_finnish, { value: true, source: 'profile' }, 'the worker can correct it');
+    t.ok(corrected.results.some((r) => !r.service.languages.includes('sv') && !r.service.interpretation), 'then Finnish-language services are usable again');
+  });
+
+  t.test('a relative is offered support for relatives of the same problem', async (t) => {
+    const a = await recommend({ profile: { needs: ['caregiver', 'gambling', 'debt'], municipality: '837', age: 38, language: 'fi' } });
+    const top = a.results.slice(0, 3);
+    t.ok(top.some((r) => r.covers.includes('gambling')), 'a gambling service near the top');
+    const otherProblem = top.filter((r) => r.covers.includes('caregiver') && !r.covers.includes('gambling') && !r.covers.includes('debt'));
+    t.same(otherProblem.map((r) => r.service.name), [], 'no support for relatives of substance users or older people in the top three');
   });
 
   t.test('the response returns what it read, with evidence', async (t) => {

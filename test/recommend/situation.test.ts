@@ -125,6 +125,18 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Elää päihteetöntä elämää, mutta on yksinäinen.', ['loneliness'], ['substance']);
   hasNeeds(t, 'Ei ole kertonut kenellekään, että puoliso lyö.', ['violence']);
   t.equal(readSituation('Ei itsetuhoisuutta.').urgency, 'routine', 'negated suicidality is not acute');
+  hasNeeds(t, 'Väsynyt ja ahdistunut; itsetuhoisia ajatuksia ei ole.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Itsetuhoisia suunnitelmia ei ole (kysytty). Ahdistusta syksystä asti.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Mieli maassa, mut mitään itsetuhosta ei oo.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Pelaa tietokonepelejä (ei rahapelejä), on jäänyt pois koulusta.', [], ['gambling']);
+  hasNeeds(t, 'Pikavippejä 15 000 €. Alkoholia käyttää vähän, ei ongelmaa.', ['debt'], ['substance']);
+  hasNeeds(t, 'Valvoo öisin ja nukkuu päivät, ei käy ulkona eikä näe ketään.', [], ['housing']);
+  hasNeeds(t, 'Omaishoitaja sanoo, ettei jaksa enää, mutta ei halua miestä laitokseen.', ['caregiver'], ['crisis']);
+  hasNeeds(t, 'Kertoi miettineensä viime päivinä itsensä tappamista.', ['crisis']);
+});
+
+t.test('a word of one need inside another need\'s compound', async (t) => {
+  hasNeeds(t, 'Pelaa nettipokeria ja urheiluvedonlyöntiä, velkaa 15 000 €.', ['gambling', 'debt'], ['violence']);
 });
 
 t.test('Swedish and English notes', async (t) => {
@@ -226,6 +238,17 @@ t.test('language', async (t) => {
   t.equal(readLanguage('Ei puhu suomea.'), undefined, 'not speaking Finnish says nothing of the language spoken');
   t.equal(readLanguage('Mies 45 v, velkaa.'), undefined, 'no language unless the note says');
   hasNeeds(t, 'Ruotsinkielinen mies, suomi on heikko. Masentunut.', ['mental_health'], ['immigration']);
+  hasNeeds(t, 'Änka, svenskspråkig, talar knappt finska. Maken dog i våras.', ['bereavement'], ['immigration']);
+});
+
+t.test('a client who speaks little or no Finnish', async (t) => {
+  for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
+    'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish."]) {
+    t.equal(readSituation(text).limitedFinnish, true, text);
+  }
+  for (const text of ['Asunut Suomessa pitkään, terveys heikko.', 'Puhuu suomea hyvin.', 'Kvinna 58 år, svenskspråkig, Helsingfors.', 'Talar finska och svenska.']) {
+    t.equal(readSituation(text).limitedFinnish, undefined, text);
+  }
 });
 
 t.test('the language a note is written in', async (t) => {

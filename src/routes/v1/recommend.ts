@@ -24,6 +24,9 @@ const RecommendBody = Type.Object(
           municipality: Type.Optional(Type.String({ pattern: '^[0-9]{3}$' })),
           age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
           language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code of a language the client speaks' })),
+          speaks_finnish: Type.Optional(
+            Type.Boolean({ description: 'false when the client speaks little or no Finnish: a Swedish speaker then gets Finnish-language services only where they arrange interpretation' }),
+          ),
           requires: Type.Optional(Type.Array(Code, { maxItems: 10, uniqueItems: true, description: 'access codes the client needs' })),
         },
         { additionalProperties: false },
@@ -58,6 +61,10 @@ const RecommendResponse = Type.Object({
   age: Type.Optional(Type.Object({ value: Type.Integer(), source: Source }, { description: 'Correct it in profile.age' })),
   language: Type.Optional(
     Type.Object({ value: Type.String(), source: Source }, { description: "The client's language (ISO 639-1); correct it in profile.language" }),
+  ),
+  speaks_finnish: Type.Object(
+    { value: Type.Boolean(), source: Source },
+    { description: 'Whether the client manages in Finnish (assumed unless the text or profile says not); correct it in profile.speaks_finnish' },
   ),
   requires: Type.Object(
     { value: Type.Array(Label), source: Source },
