@@ -1202,7 +1202,9 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
   lgbtiq: [
     c('sateenkaari', STRONG,
       'trans|transsukupuol*|*transnuor*|transnuor*|transihmi*|transmies|transnainen|sateenkaar*|homo|homona|homoksi|homoseksuaal*|lesbo*|biseksuaal*|queer*|muunsukupuol*|nonbinäär*|ei-binäär*|' +
-      'sukupuoli-identiteet*|hbtq*|hlbt*|lgbt*|sukupuolivähemm*|seksuaalivähemm*, sukupuoli identiteet*, seksuaalinen|seksuaalise* suuntau*'),
+      'sukupuoli-identiteet*|hbtq*|hlbt*|lgbt*|sukupuolivähemm*|seksuaalivähemm*, sukupuoli identiteet*, seksuaalinen|seksuaalise* suuntau*, ' +
+      'gay|gayn|transperson*|homosexu*|bisexu*|lesbisk*|regnbåg*|könsidentitet*|icke-binär*, sexuell läggning, ' +
+      'lesbian*|gay|bisexual*|transgender|nonbinary|non-binary|rainbow, sexual orientation, gender identity'),
   ],
   unemployed: [c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*|lomautet*|arbetslös*|unemploy*|jobless')],
   immigrants: [c('maahanmuuttaja', STRONG, 'maahanmuutt*|*maahanmuutt*|pakolai*|turvapaik*|vieraskieli*|invandr*|flykting*|immigra*|refugee*|migrant*')],

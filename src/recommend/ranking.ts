@@ -44,7 +44,8 @@ export interface Pick extends Scored {
 
 const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
 const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0.25, interpreted: -0.25, none: -2 };
-const CONTACT_TYPES = new Set(['helpline', 'crisis_help']);
+/** Services that act on the day: crisis help and shelters (crisis lines have the crisis need). */
+const ACUTE_TYPES = new Set(['crisis_help', 'shelter']);
 /** The need fit (see `score`) from which being reachable now counts fully in an acute situation. */
 const ACUTE_FULL_FIT = 0.5;
 
@@ -161,7 +162,7 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
     let reachable = 0;
     if (s.reachableNow) reachable += 0.6;
     if (s.alwaysOpen) reachable += 0.15;
-    if (doc.service_types.some((t) => CONTACT_TYPES.has(t)) || doc.needs.includes('crisis')) reachable += 0.2;
+    if (doc.service_types.some((t) => ACUTE_TYPES.has(t)) || doc.needs.includes('crisis')) reachable += 0.2;
     // Being reachable now helps as much as the service helps with what is urgent: a
     // 24/7 service that touches a side need in passing is no answer to today's danger.
     total += reachable * Math.min(1, needFit / ACUTE_FULL_FIT);

@@ -135,6 +135,11 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Kertoi miettineensä viime päivinä itsensä tappamista.', ['crisis']);
 });
 
+t.test('LGBTIQ+ clients in Swedish and English notes', async (t) => {
+  t.ok(readSituation('Eleven är 15 år och berättade att han är gay.').targetGroups.includes('lgbtiq'));
+  t.ok(readSituation('Client, 19, is transgender and was thrown out by her parents.').targetGroups.includes('lgbtiq'));
+});
+
 t.test('a word of one need inside another need\'s compound', async (t) => {
   hasNeeds(t, 'Pelaa nettipokeria ja urheiluvedonlyöntiä, velkaa 15 000 €.', ['gambling', 'debt'], ['violence']);
 });
