@@ -109,8 +109,12 @@ const CARRIERS = foldedSet(`
   has have had been is was are were be any signs sign of history evidence reported use uses
   using used drink drinks does did do current currently known a an significant other any experienced`);
 
-/** Coordinators: `ei alkoholia tai huumeita` negates both items. */
-const COORDINATORS = foldedSet('tai eikä ja sekä eller och samt or and nor');
+/**
+ * Coordinators: `ei alkoholia tai huumeita` negates both items. `ja` and its like are
+ * not among them: under a negation Finnish coordinates with `tai` or `eikä`, and `ja`
+ * mostly joins a new clause (`ei ole tekemistä ja yksinäisyys painaa`).
+ */
+const COORDINATORS = foldedSet('tai eikä eller or nor');
 
 /** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
 const POST_PREDICATES = foldedSet(`
@@ -589,6 +593,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'sohvasurf*, sohvalta sohvalle, nurkissa', 'recentAcute', 'soon'),
     c('kadulla', MEDIUM, 'asuu|elää|on|joutui|joutunut|joutuu|joutumassa|päätyi|päätynyt * kadulla|kadulle', 'soon'),
     c('ensisuoja', STRONG, 'ensisuoj*|yömaja*|asunnottomien*|hätämajoitu*|asumispäivystys*'),
+    c('asunto_menetetty', STRONG,
+      'asumiskelvot*|asuinkelvot*|tulipalo*|*tulipalo*|kerrostalopalo*|asuntopalo*|vesivahin*, ' +
+      'asunto|talo|koti * paloi|palanut|tuhoutui|tuhoutunut', 'recentAcute', 'soon'),
     c('haato', STRONG, 'häätö*|häätöön|häädön|häädöstä|häädettäv*|häädetään|häätää|häätämään|häätöuh*', 'soon'),
     c('haadetty', STRONG, 'häädetty|häädettiin|häädettynä|häädetyksi', 'recentAcute', 'soon'),
     c('vuokrarasti', CLEAR,
@@ -969,7 +976,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('opiskelu', WEAK, 'opinnot|opinnoissa|opinnoista|opintoja|opintojen|opiskelu|opiskella|opiskelemaan|opiskelee|opiskelija*|tutkinto*|koulutu*'),
     c('tyo_mainittu', HINT, 'työ|työt|työssä|työhön|työstä|töissä|töihin|töitä|työpaikka*|työnantaja*|palkka*|sairauslom*|työkyky*|työkyvy*'),
     c('tyossakaynti_vaikeaa', MEDIUM, 'NEG pääse|pääsee|pysty|jaksa|jaksanut|pystynyt * töihin|työhön|työpaikalle|kouluun|luennoille|luennoilla|tunneille|tunneilla, poissaolo* * töistä|työstä, työnantaja* * huomaut*|varoitu*|huolissaan|puuttunut|irtisan*|varoituksen'),
-    c('tyo_ongelma', MEDIUM, 'työpaikkakiusa*|työuupum*|työkykyarvi*|työterveys*, työkyky*|työkyvy* heikentyn*|heikent*|alentun*|arvio*, työhön paluu*, sairauslom* pitkä*|pitkittyn*'),
+    c('tyo_ongelma', MEDIUM, 'työpaikkakiusa*|työuupum*|työkykyarvi*, työkyky*|työkyvy* heikentyn*|heikent*|alentun*|arvio*, työhön paluu*, sairauslom* pitkä*|pitkittyn*'),
     c('sv_arbete', STRONG,
       'arbetslös*|te-byrå*|arbetskraftsbyrå*|permitter*|uppsagd*, förlora* * jobb*|arbete*|arbetet, sagts upp, söker jobb|arbete, hoppade av, avbröt * studier*|studierna, ' +
       'varken * jobb|arbete|studieplats, söka|hitta|få * jobb|arbete|studieplats, studieplats*'),

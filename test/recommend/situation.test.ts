@@ -133,6 +133,9 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Valvoo öisin ja nukkuu päivät, ei käy ulkona eikä näe ketään.', [], ['housing']);
   hasNeeds(t, 'Omaishoitaja sanoo, ettei jaksa enää, mutta ei halua miestä laitokseen.', ['caregiver'], ['crisis']);
   hasNeeds(t, 'Kertoi miettineensä viime päivinä itsensä tappamista.', ['crisis']);
+  hasNeeds(t, 'Asuu yksin, iltaisin ei ole tekemistä ja yksinäisyys painaa.', ['loneliness']);
+  hasNeeds(t, 'Työterveyshoitaja: mies 61 v, juo päivittäin.', ['substance'], ['employment']);
+  hasNeeds(t, 'Kerrostalopalo yöllä, asunto on asumiskelvoton.', ['housing']);
 });
 
 t.test('LGBTIQ+ clients in Swedish and English notes', async (t) => {
