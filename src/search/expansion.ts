@@ -1,11 +1,14 @@
-import { ACCESS_CUES, fold, GROUP_CUES, MEDIUM, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
+import { ACCESS_CUES, FAIR, fold, GROUP_CUES, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
 
 /**
  * Words a service's taxonomy terms stand for, beyond their labels: document expansion,
  * so that a query in everyday words ("pikavippi", "ulosotossa", "koditon") finds the
  * services tagged with the term. The words come from the one-word cues of the recommend
- * lexicon (their stems and prefixes), the clear ones only, so both questions — search
- * and recommend — understand the same vocabulary.
+ * lexicon (their stems and prefixes) of at least fair strength — weak cues need company
+ * in a note, and a word in a search box has none — so both questions, search and
+ * recommend, understand the same vocabulary. (Fair ones too: clear ones only left
+ * `kuolema` out of bereavement; measured, recall@10 0.890 → 0.917 on the development
+ * queries with precision on topic unchanged.)
  *
  * Only words that mean the term itself expand it. A situation cue that also speaks of
  * another term of the taxonomy would carry that term's words into these documents:
@@ -24,7 +27,7 @@ const CUES_BY_TAXONOMY: Record<string, Record<string, CueSpec[]>> = {
 function cueWords(cues: CueSpec[]): string[] {
   const out = new Set<string>();
   for (const cue of cues) {
-    if (cue.strength < MEDIUM) continue;
+    if (cue.strength < FAIR) continue;
     for (const phrase of cue.phrases) {
       if (/\s/.test(phrase.trim()) || phrase.includes('NEG')) continue;
       for (const alternative of phrase.split('|')) {
