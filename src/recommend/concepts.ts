@@ -1216,3 +1216,27 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
   unemployed: [c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*|lomautet*|arbetslös*|unemploy*|jobless')],
   immigrants: [c('maahanmuuttaja', STRONG, 'maahanmuutt*|*maahanmuutt*|pakolai*|turvapaik*|vieraskieli*|invandr*|flykting*|immigra*|refugee*|migrant*')],
 });
+
+/**
+ * Words naming a kind of service (codes of the `service_type` taxonomy), for search: a
+ * query that asks for a shelter, a helpline or a peer group wants that kind of service
+ * among those for its need ("domestic violence shelter", "yöpaikka nuorelle").
+ */
+export const SERVICE_TYPE_CUES: Record<string, CueSpec[]> = concepts({
+  shelter: [c('suoja', STRONG, 'turvako*|*turvako*|ensisuoj*|yöpaik*|*yöpaik*|yömaja*|hätämajoitu*|suojakoti*|skyddshem*|nödinkvarter*|härbärge*|shelter*|refuge, safe house')],
+  helpline: [c('puhelin', STRONG, 'puhelin*|*puhelin|linja|*linja|chat*|*chat|chatti*|päivystävä puhelin, telefon*|*telefon|jourtelefon*|chatt*|helpline*|hotline*|phone|chat')],
+  peer_support: [c('vertais', STRONG, 'vertais*|*vertais*|kamratstöd*|*kamrat*|peer*')],
+  group: [c('ryhma', STRONG, 'ryhmä*|*ryhmä|*ryhmät|*ryhmiä|kerho*|*kerho|piiri|piirit|*piiri|grupp*|*grupp|group*|club*')],
+  drop_in: [c('kohtaamispaikka', STRONG, 'päiväkesku*|*päiväkesku*|kohtaamispaik*|*kohtaamispaik*|olohuone*|*olohuone|kohtaamo*|träffpunkt*|dagcenter*|drop-in, day centre|center, matalan kynnyksen')],
+  counseling: [c('keskustelu', STRONG, 'keskusteluap*|keskustelutu*|*keskustelu*|samtalsstöd*|samtalshjälp*|counsel*|talk therapy')],
+  legal_aid: [c('oikeusapu', STRONG, 'oikeusap*|*oikeusap*|oikeusneuvo*|juristi*|lakimie*|asianajaj*|rättshjälp*|rättsråd*|jurist*|advokat*|lawyer*|attorney*, legal aid|advice')],
+  food_aid: [c('ruoka_apu', STRONG, 'ruoka-ap*|ruokaap*|ruokajak*|ruokakass*|ruokapank*|leipäjon*|mathjälp*|matkass*|matutdeln*|matbank*, food bank*|aid|parcel*')],
+  rehabilitation: [c('kuntoutus', STRONG, 'kuntout*|*kuntout*|rehabiliter*|rehab*')],
+  treatment: [c('hoito', STRONG, 'hoito|hoitoa|hoitoon|*hoito|*hoitoa|*hoitoon|terapi*|*terapi*|vastaanot*|behandling*|terapi*|therap*|treatment*|clinic*')],
+  crisis_help: [c('kriisiapu', STRONG, 'kriisiap*|kriisikesk*|*kriisikesk*|kriisityö*|kriisipäivy*|sosiaalipäivy*|krishjälp*|kriscent*|krisjour*|socialjour*, crisis help|centre|center')],
+  support_person: [c('tukihenkilo', STRONG, 'tukihenkil*|*tukihenkil*|ystävätoim*|*ystävätoim*|ystäväpalv*|soittoystäv*|vapaaehtoi*|stödperson*|vänverksamhet*|vänstöd*|befriend*|volunteer*, support person')],
+  application_help: [c('asiointiapu', STRONG, 'asiointiap*|asiointitu*|hakemusap*|lomakeap*|lomakkei*|ansökningshjälp*, help * apply|applying|application*|forms')],
+  housing_service: [c('asumisen_tuki', STRONG, 'asumisneuvo*|*asumisneuvo*|asumispalvelu*|tukiasun*|tuettu asuminen, boendestöd*|boenderådgiv*|boendeservice*, housing support|advice')],
+  financial_aid: [c('avustus', STRONG, 'avustu*|*avustus|*avustusta|luototu*|bistånd*|understöd*|grant*')],
+  advice: [c('neuvonta', MEDIUM, 'neuvont*|*neuvont*|ohjau*|rådgivning*|*rådgivning|guidance')],
+});

@@ -1,3 +1,4 @@
+import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
 import { readLanguage, readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import { words } from './analysis.ts';
@@ -13,6 +14,8 @@ import type { SearchDocument } from './document.ts';
  */
 export interface QueryIntent {
   needs: string[];
+  /** Kinds of service the query asks for (`service_type` codes): a shelter, a helpline… */
+  serviceTypes: string[];
   language?: string;
   /** The page's language, when the query names or shows none: a weaker preference. */
   pageLanguage?: string;
@@ -40,16 +43,19 @@ function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], ...page };
+  if (!q) return { needs: [], serviceTypes: [], ...page };
   const situation = readSituation(q);
+  const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q);
   const language = readLanguage(q) ?? (typed === 'fi' && pageLanguage ? undefined : typed);
-  return { needs: situation.needs.map((n) => n.code), ...(language ? { language } : page) };
+  return { needs: situation.needs.map((n) => n.code), serviceTypes, ...(language ? { language } : page) };
 }
 
 const MAIN_NEED = 0.12;
 const SECOND_NEED = 0.07;
 const ANY_NEED = 0.03;
+const serviceTypeMatcher = new CueMatcher(SERVICE_TYPE_CUES);
+const SERVICE_TYPE = 0.08;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
 
@@ -60,6 +66,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (place === 0) bonus += MAIN_NEED;
   else if (place === 1) bonus += SECOND_NEED;
   else if (place > 1) bonus += ANY_NEED;
+  if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) bonus += SERVICE_TYPE;
   if (intent.language && doc.languages.includes(intent.language)) bonus += LANGUAGE;
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   return bonus;
@@ -67,7 +74,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */
 export function rerank<T extends SearchDocument & { _rankingScore?: number }>(hits: T[], intent: QueryIntent): T[] {
-  if (intent.needs.length === 0 && !intent.language && !intent.pageLanguage) return hits;
+  if (intent.needs.length === 0 && intent.serviceTypes.length === 0 && !intent.language && !intent.pageLanguage) return hits;
   return hits
     .map((doc, i) => ({ doc, i, score: (doc._rankingScore ?? 0) + intentBonus(doc, intent) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)

@@ -155,7 +155,7 @@ export class SearchService {
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'needs', 'languages'] } : {}),
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'needs', 'service_types', 'languages'] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
     const hits = reordered

@@ -4,6 +4,7 @@ import {
   CueMatcher,
   GROUP_CUES,
   NEED_CUES,
+  SERVICE_TYPE_CUES,
   URGENCY_CUES,
   cueIds,
   tokenize,
@@ -32,11 +33,13 @@ t.test('lexicon', async (t) => {
     t.same(Object.keys(NEED_CUES).filter((c) => !codes('need').has(c)), [], 'need codes');
     t.same(Object.keys(ACCESS_CUES).filter((c) => !codes('access').has(c)), [], 'access codes');
     t.same(Object.keys(GROUP_CUES).filter((c) => !codes('target_group').has(c)), [], 'target group codes');
+    t.same(Object.keys(SERVICE_TYPE_CUES).filter((c) => !codes('service_type').has(c)), [], 'service type codes');
+    t.same([...codes('service_type')].filter((c) => !(c in SERVICE_TYPE_CUES)), [], 'every service type has cues');
     t.same([...codes('need')].filter((c) => !(c in NEED_CUES)), [], 'every need has cues');
   });
 
   t.test('cue ids are unique and name their concept', async (t) => {
-    for (const groups of [NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES]) {
+    for (const groups of [NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES, SERVICE_TYPE_CUES]) {
       const ids = cueIds(groups);
       t.equal(new Set(ids).size, ids.length, 'unique');
       for (const [concept, specs] of Object.entries(groups)) {

@@ -7,6 +7,7 @@ interface Hit {
   status: string;
   areas: string[];
   needs: Array<{ code: string; label: string }>;
+  service_types: Array<{ code: string; label: string }>;
   languages: string[];
   distance_km?: number;
   highlight?: { name: string; description: string };
@@ -59,6 +60,14 @@ t.test('search', async (t) => {
     t.notOk('place' in explicit.json(), 'a filter given wins over the place named');
     const theft = await app.inject({ url: '/v1/search?q=varkaus' });
     t.notOk('place' in theft.json(), 'Varkaus is also "theft": never taken for a place');
+  });
+
+  t.test('a kind of service named in the query comes first among services for the need', async (t) => {
+    const types = (h: Hit) => h.service_types.map((x) => x.code);
+    const shelter = await search('q=domestic%20violence%20shelter&limit=5');
+    t.ok(shelter.hits.slice(0, 3).every((h) => types(h).includes('shelter')), 'shelters first for "domestic violence shelter"');
+    const bed = await search('q=y%C3%B6paikka%20nuorelle&limit=5');
+    t.ok(bed.hits.slice(0, 2).every((h) => types(h).includes('shelter')), 'a bed for the night for "yöpaikka nuorelle"');
   });
 
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
