@@ -1,4 +1,6 @@
 import { ACCESS_CUES, FAIR, fold, GROUP_CUES, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
+import { TAXONOMIES } from '../vocabulary/index.ts';
+import { key, words } from './analysis.ts';
 
 /**
  * Words a service's taxonomy terms stand for, beyond their labels: document expansion,
@@ -71,3 +73,12 @@ export function expansionsOf(taxonomy: string, code: string): string[] {
 export function expansionWords(): string[] {
   return [...EXPANSIONS.values()].flatMap((byCode) => [...byCode.values()].flat());
 }
+
+/**
+ * Keys of the words that say what a service is for: the vocabulary's labels in three
+ * languages and the expansion words. A query's other words ("puolison" in "puolison
+ * kuolema") say less.
+ */
+export const VOCABULARY_KEYS: ReadonlySet<string> = new Set(
+  [...TAXONOMIES.flatMap((t) => t.terms.flatMap((term) => Object.values(term.labels))), ...expansionWords()].flatMap((text) => words(text)).map(key),
+);

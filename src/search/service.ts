@@ -6,7 +6,8 @@ import {
 } from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
-import { analyzeQuery, type Lexicon } from './analysis.ts';
+import { analyzeQuery, MAX_QUERY_WORDS, words, type Lexicon } from './analysis.ts';
+import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
 import { fallbackSearch, matchesFilters } from './fallback.ts';
@@ -75,9 +76,17 @@ export class SearchService {
    * The query as the index sees it: analysed keys (see analysis.ts), without stop words.
    * The engine ignores stop words only in part: a query left with one (`hjälp` once
    * the matching strategy has dropped `skulder`) matches every document.
+   *
+   * A search box query's words of the vocabulary (what a service is for) go first: the
+   * engine drops words from the end while too few documents match all of them, so the
+   * other words go before them ("puolison kuolema" keeps "kuolema"). A client's note
+   * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
-  queryKeys(q: string | undefined): string[] {
-    const keys = q ? analyzeQuery(splitPlace(q).rest, this.lexicon) : [];
+  queryKeys(q: string | undefined, { vocabularyFirst = false } = {}): string[] {
+    const byWord = q ? [...new Set(words(splitPlace(q).rest).slice(0, MAX_QUERY_WORDS))].map((w) => analyzeQuery(w, this.lexicon)) : [];
+    const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
+    const ordered = vocabularyFirst ? [...byWord.filter(named), ...byWord.filter((ks) => !named(ks))] : byWord;
+    const keys = [...new Set(ordered.flat())];
     const meaningful = keys.filter((k) => !STOP_KEYS.has(k));
     return meaningful.length > 0 ? meaningful : keys;
   }
@@ -142,7 +151,7 @@ export class SearchService {
   }
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
-    const keys = this.queryKeys(req.q);
+    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
     const filter = meiliFilter(req, now);
     // Pages inside the first window are cut from the window reordered by intent; the
     // window carries only what reordering needs, the page's documents come after.

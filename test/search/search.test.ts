@@ -70,6 +70,11 @@ t.test('search', async (t) => {
     t.ok(bed.hits.slice(0, 2).every((h) => types(h).includes('shelter')), 'a bed for the night for "yöpaikka nuorelle"');
   });
 
+  t.test('words that say what a service is for outweigh the others', async (t) => {
+    const res = await search('q=puolison%20kuolema&municipality=698&limit=5');
+    t.ok(res.hits.slice(0, 3).every((h) => h.needs.some((n) => n.code === 'bereavement')), 'bereavement services for "puolison kuolema"');
+  });
+
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
     const all = await search('limit=100&page=1');
     const all2 = await search('limit=100&page=2');
