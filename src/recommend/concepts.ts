@@ -1138,7 +1138,9 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
       'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
       'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),
     c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä, yö|ilta tulossa|tulee|lähestyy', 'acute'),
-    c('kauan_sitten', WEAK, 'vuosia|vuosikymmeniä|kauan sitten, aikoinaan|lapsuude*|nuoruude*, years ago, long ago, för länge sedan, för * år sedan', 'past'),
+    c('kauan_sitten', WEAK,
+      'vuosia|vuosikymmeniä|kauan sitten, aikoinaan|lapsuude*|nuoruude*, years ago, long ago, för länge sedan, för * år sedan, ' +
+      'pari|muutama|monta|useita|kaksi|kolme|neljä|viisi|kuusi|kymmenen|2|3|4|5|6|7|8|9|10|15|20|30|40 vuotta sitten', 'past'),
     c('valittomasti', STRONG,
       'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
       'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),

@@ -73,7 +73,7 @@ export function readSituation(text: string): Situation {
   const needHits = withoutLanguageSkillCues(withoutOverridden(needMatcher.match(tokens)), language);
   const urgencyHits = urgencyMatcher.match(tokens);
 
-  const evidence = gather(needHits);
+  const evidence = gather(asHistory(needHits, urgencyHits));
   const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= NEED_THRESHOLD;
   const urgency = decideUrgency(needHits, urgencyHits, included);
   addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
@@ -134,6 +134,19 @@ const LANGUAGE_SKILL_CUES = new Set(['immigration.kielitaito', 'immigration.tulk
 function withoutLanguageSkillCues(hits: CueHit[], language: string | undefined): CueHit[] {
   if (language !== 'sv' && language !== 'fi') return hits;
   return hits.filter((h) => !LANGUAGE_SKILL_CUES.has(h.id));
+}
+
+/** How much a cue told only of the client's history (`vuosia sitten`) says of a need today. */
+const HISTORY = 0.6;
+
+/**
+ * Events told only as long ago — a husband who died years ago, violence years before —
+ * are the client's history: they count less than the same words about today.
+ */
+function asHistory(needHits: CueHit[], urgencyHits: CueHit[]): CueHit[] {
+  const past = new Set(urgencyHits.filter((h) => h.tags.includes('past')).flatMap((h) => [...h.sentences]));
+  if (past.size === 0) return needHits;
+  return needHits.map((h) => ([...h.sentences].every((s) => past.has(s)) ? { ...h, strength: h.strength * HISTORY } : h));
 }
 
 interface Evidence {

@@ -141,6 +141,11 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Kerrostalopalo yöllä, asunto on asumiskelvoton.', ['housing']);
 });
 
+t.test('events long ago are history, not a need today', async (t) => {
+  hasNeeds(t, 'Mies kuoli pari vuotta sitten. Asuu yksin ja kaipaa seuraa.', ['loneliness'], ['bereavement']);
+  hasNeeds(t, 'Vaimo kuoli puoli vuotta sitten, istuu päivät kotona yksin.', ['bereavement', 'loneliness']);
+});
+
 t.test('LGBTIQ+ clients in Swedish and English notes', async (t) => {
   t.ok(readSituation('Eleven är 15 år och berättade att han är gay.').targetGroups.includes('lgbtiq'));
   t.ok(readSituation('Client, 19, is transgender and was thrown out by her parents.').targetGroups.includes('lgbtiq'));
