@@ -176,7 +176,9 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
 
 /**
  * Greedy selection: each pick is the candidate with the best score plus a bonus for
- * needs no earlier pick covers, minus a little for needs already covered twice.
+ * needs no earlier pick covers, minus a little when every need it covers is covered
+ * twice already (a service covering several needs is not held back for its most
+ * covered one).
  */
 export function diversify(candidates: Scored[], client: Client, limit: number): Pick[] {
   const picked: Pick[] = [];
@@ -189,11 +191,11 @@ export function diversify(candidates: Scored[], client: Client, limit: number): 
     pool.forEach((c, i) => {
       let value = c.score;
       const times = c.signals.covers.map((code) => coverage.get(code) ?? 0);
-      c.signals.covers.forEach((code, i) => {
-        if (times[i] === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
+      c.signals.covers.forEach((code, k) => {
+        if (times[k] === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
       });
       // A service is redundant only when every need it covers is covered twice already.
-      const leastCovered = Math.min(...times);
+      const leastCovered = times.length > 0 ? Math.min(...times) : 0;
       if (leastCovered >= 2) value -= 0.1 * leastCovered;
       if (value > bestValue) {
         bestValue = value;

@@ -147,8 +147,10 @@ t.test('quality', async (t) => {
       await recommend({ profile: { needs: ['debt', 'gambling', 'loneliness'], municipality: '297', age: 42, language: 'fi' } }),
       await recommend({ profile: { needs: ['violence', 'crisis', 'housing'], urgency: 'acute', municipality: '091', age: 30, language: 'fi' } }),
       await recommend({ text: 'Mies 60 v, juo paljon, velkoja ja yksinäinen.', profile: { municipality: '837' } }),
+      await recommend({ text: 'Asiakas soitti ja kysyi palveluista.', profile: { municipality: '297', age: 40 } }),
     ];
     for (const a of answers) {
+      t.ok(a.results.length > 0 && a.results.every((r) => Number.isFinite(r.score)), 'every score is a number, needs or none');
       a.results.forEach((r, i) => {
         const above = a.results[i - 1];
         if (above && r.score > above.score) t.ok(r.lifted, `${r.service.name} stands above a higher score only when lifted`);
