@@ -26,6 +26,7 @@ const labelWords = (lang: 'fi' | 'sv' | 'en') =>
 const FI = labelWords('fi');
 const SV = new Set([...labelWords('sv')].filter((w) => !FI.has(w)));
 const EN = new Set([...labelWords('en')].filter((w) => !FI.has(w) && !SV.has(w)));
+const serviceTypeMatcher = new CueMatcher(SERVICE_TYPE_CUES);
 
 /** The language a query is typed in, by the vocabulary's label words it uses. */
 function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
@@ -54,7 +55,6 @@ export function queryIntent(q: string | undefined, pageLanguage?: string): Query
 const MAIN_NEED = 0.12;
 const SECOND_NEED = 0.07;
 const ANY_NEED = 0.03;
-const serviceTypeMatcher = new CueMatcher(SERVICE_TYPE_CUES);
 const SERVICE_TYPE = 0.08;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
