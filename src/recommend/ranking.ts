@@ -94,6 +94,11 @@ function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
   return 'neutral';
 }
 
+/** Needs whose services are specialists in one problem (not general social work or crisis help). */
+const SIDE_NEED = 0.55;
+const SIDE_OF_ANOTHER_PROBLEM = 0.3;
+const SPECIALIST_NEEDS = new Set(['sexual_violence', 'violence', 'substance', 'gambling', 'crime_victim', 'bereavement', 'debt', 'caregiver', 'disability']);
+
 /** Needs that say who is helped or how rather than with what problem. */
 const NOT_A_PROBLEM = new Set(['caregiver', 'family', 'loneliness']);
 
@@ -144,15 +149,24 @@ export function needWeights(client: Client): Map<string, number> {
   return new Map(client.needs.map((n, i) => [n.code, i === 0 ? n.weight : sideShare * n.weight]));
 }
 
+/**
+ * How much a service is made for one of the client's needs: fully when it is its main
+ * need, about half when it lists it among others. A specialist service for another
+ * problem lists its other needs as sides of its own problem — a sexual-violence centre's
+ * crisis help is for that crisis, a shelter's family work for violence in the family —
+ * so for a client without that problem they count less still.
+ */
+function focusOn(doc: SearchDocument, code: string, client: Client): number {
+  const mainNeed = doc.needs[0];
+  if (code === mainNeed) return 1;
+  const forAnotherProblem = mainNeed !== undefined && SPECIALIST_NEEDS.has(mainNeed) && !client.needs.some((n) => n.code === mainNeed);
+  return forAnotherProblem ? SIDE_OF_ANOTHER_PROBLEM : SIDE_NEED;
+}
+
 export function score(doc: SearchDocument, s: Signals, client: Client): number {
   const weightOf = needWeights(client);
-  const mainNeed = doc.needs[0];
   let needFit = 0;
-  for (const code of s.covers) {
-    // A service made for this need beats one that lists it among many.
-    const focus = code === mainNeed ? 1 : 0.55;
-    needFit += (weightOf.get(code) ?? 0.5) * focus;
-  }
+  for (const code of s.covers) needFit += (weightOf.get(code) ?? 0.5) * focusOn(doc, code, client);
   let total = needFit;
   total += LOCALITY_SCORE[s.locality];
   total += LANGUAGE_SCORE[s.language];
@@ -192,7 +206,8 @@ export function diversify(candidates: Scored[], client: Client, limit: number): 
       let value = c.score;
       const times = c.signals.covers.map((code) => coverage.get(code) ?? 0);
       c.signals.covers.forEach((code, k) => {
-        if (times[k] === 0) value += 0.3 * (weightOf.get(code) ?? 0.5);
+        // The first to cover a need as a side of another problem covers it only in part.
+        if (times[k] === 0) value += 0.3 * (weightOf.get(code) ?? 0.5) * Math.min(1, focusOn(c.doc, code, client) / SIDE_NEED);
       });
       // A service is redundant only when every need it covers is covered twice already.
       const leastCovered = times.length > 0 ? Math.min(...times) : 0;

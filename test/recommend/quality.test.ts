@@ -118,6 +118,12 @@ t.test('quality', async (t) => {
     t.ok(corrected.results.some((r) => !r.service.languages.includes('sv') && !r.service.interpretation), 'then Finnish-language services are usable again');
   });
 
+  t.test('a specialist service for another problem does not stand in for crisis help', async (t) => {
+    // Robbed and beaten in the street last night: a crime victim in crisis.
+    const a = await recommend({ profile: { needs: ['crime_victim', 'crisis', 'legal'], urgency: 'acute', municipality: '837', age: 23, language: 'fi' } });
+    t.equal(codes(a.results[0]!.service.needs)[0], 'crime_victim', 'victim support first, not the sexual-violence centre');
+  });
+
   t.test('a relative is offered support for relatives of the same problem', async (t) => {
     const a = await recommend({ profile: { needs: ['caregiver', 'gambling', 'debt'], municipality: '837', age: 38, language: 'fi' } });
     const top = a.results.slice(0, 3);
