@@ -209,7 +209,9 @@ const IMPLIED = 0.55;
  * - a client who speaks none of the languages of the services (fi, sv, en) needs
  *   immigration and integration services (interpreting, guidance in their language);
  * - violence, sexual violence or a death that happened just now (an acute reading driven
- *   by the event itself) calls for crisis help, whatever else follows;
+ *   by the event itself) calls for crisis help, whatever else follows, and so does an
+ *   adult in danger today from violence or a crime (a minor's crisis is met by the
+ *   services for children and young people);
  * - sexual violence is a crime, so victim support (advice on reporting, support person in
  *   the process) applies even when the note does not mention the police;
  * - suicidal thoughts call for mental health care as well as crisis help;
@@ -225,6 +227,10 @@ function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
     imply(evidence, 'immigration', 'implied.foreign_language', IMPLIED);
   }
   if (ctx.urgency === 'acute' && recentTrauma(ctx)) imply(evidence, 'crisis', 'implied.acute_trauma', 0.6);
+  const adult = age === undefined || age >= 18;
+  if (ctx.urgency === 'acute' && adult && [...TRAUMA_NEEDS, 'crime_victim'].some((c) => c !== 'bereavement' && included(c))) {
+    imply(evidence, 'crisis', 'implied.in_danger', 0.6);
+  }
   if (included('sexual_violence')) imply(evidence, 'crime_victim', 'implied.sexual_offence', IMPLIED);
   if (ctx.needHits.some((h) => SUICIDAL.has(h.id))) imply(evidence, 'mental_health', 'implied.suicidal_thoughts', IMPLIED);
   const childrenAround = ctx.needHits.some((h) => CHILDREN_IN_FAMILY.has(h.id));

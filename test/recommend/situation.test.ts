@@ -141,6 +141,10 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Kerrostalopalo yöllä, asunto on asumiskelvoton.', ['housing']);
 });
 
+t.test('an adult in danger today needs crisis help', async (t) => {
+  hasNeeds(t, 'Naapuri soitti: mies uhkasi illalla keittiöveitsellä tappaa hänet. Asiakas ei uskalla palata asuntoon tänä yönä.', ['violence', 'crisis']);
+});
+
 t.test('events long ago are history, not a need today', async (t) => {
   hasNeeds(t, 'Mies kuoli pari vuotta sitten. Asuu yksin ja kaipaa seuraa.', ['loneliness'], ['bereavement']);
   hasNeeds(t, 'Vaimo kuoli puoli vuotta sitten, istuu päivät kotona yksin.', ['bereavement', 'loneliness']);
