@@ -1213,6 +1213,7 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
       'trans|transsukupuol*|*transnuor*|transnuor*|transihmi*|transmies|transnainen|sateenkaar*|homo|homona|homoksi|homoseksuaal*|lesbo*|biseksuaal*|queer*|muunsukupuol*|nonbinäär*|ei-binäär*|' +
       'sukupuoli-identiteet*|hbtq*|hlbt*|lgbt*|sukupuolivähemm*|seksuaalivähemm*, sukupuoli identiteet*, seksuaalinen|seksuaalise* suuntau*, ' +
       'gay|gayn|transperson*|homosexu*|bisexu*|lesbisk*|regnbåg*|könsidentitet*|icke-binär*, sexuell läggning, ' +
+      '*pronomini*|pronomen|pronoun*, ' +
       'lesbian*|gay|bisexual*|transgender|nonbinary|non-binary|rainbow, sexual orientation, gender identity'),
   ],
   unemployed: [c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*|lomautet*|arbetslös*|unemploy*|jobless')],

@@ -86,7 +86,8 @@ function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
   const mine = clientGroups(client);
   if (IDENTITY_GROUPS.some((g) => groups.includes(g) && !mine.has(g))) return 'other_group';
   const gender = mine.has('women') ? 'women' : mine.has('men') ? 'men' : undefined;
-  if (gender && groups.every((g) => g === (gender === 'women' ? 'men' : 'women') || IDENTITY_GROUPS.includes(g))) return 'other_group';
+  // A service for women (and families, immigrants…) but not for men is not a man's service.
+  if (gender && groups.includes(gender === 'women' ? 'men' : 'women') && !groups.includes(gender)) return 'other_group';
   const byAge = client.age === undefined ? [] : groups.map((g) => ageFits(g, client.age!)).filter((x) => x !== undefined);
   if (byAge.length > 0 && byAge.every((fits) => !fits)) return 'other_group';
   const specific = groups.filter((g) => g !== 'adults');

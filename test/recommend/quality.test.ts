@@ -124,6 +124,16 @@ t.test('quality', async (t) => {
     t.equal(codes(a.results[0]!.service.needs)[0], 'crime_victim', 'victim support first, not the sexual-violence centre');
   });
 
+  t.test('a service for women is not a man\'s', async (t) => {
+    const a = await recommend({
+      text: 'Mies 48 v, somalinkielinen, puhuu vähän suomea. Sai päätöksen, jonka mukaan asumistukea peritään takaisin, eikä ymmärrä sitä.',
+      profile: { municipality: '297' },
+    });
+    t.ok(codes(a.target_groups).includes('men'));
+    const forWomen = a.results.slice(0, 5).filter((r) => codes(r.service.target_groups).includes('women') && !codes(r.service.target_groups).includes('men'));
+    t.same(forWomen.map((r) => r.service.name), [], 'no service for women in the top five');
+  });
+
   t.test('a relative is offered support for relatives of the same problem', async (t) => {
     const a = await recommend({ profile: { needs: ['caregiver', 'gambling', 'debt'], municipality: '837', age: 38, language: 'fi' } });
     const top = a.results.slice(0, 3);

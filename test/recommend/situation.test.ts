@@ -263,7 +263,7 @@ t.test('language', async (t) => {
 
 t.test('a client who speaks little or no Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
-    'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish."]) {
+    'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
     t.equal(readSituation(text).limitedFinnish, true, text);
   }
   for (const text of ['Asunut Suomessa pitkään, terveys heikko.', 'Puhuu suomea hyvin.', 'Kvinna 58 år, svenskspråkig, Helsingfors.', 'Talar finska och svenska.']) {
