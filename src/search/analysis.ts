@@ -227,7 +227,8 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
 }
 
 /**
- * The keys of a query: each word's key, then the keys of its compound parts. Documents
+ * The keys of a query: each word's key, then the keys of its compound parts, the head
+ * first. Documents
  * carry both too (see `analyze`), so a document with the whole compound matches every
  * key and ranks first, and one with only the parts still matches most of them. Nothing
  * is memoised: a query may be a client's situation, which stays in no cache.
@@ -236,7 +237,10 @@ export function analyzeQuery(text: string, lexicon: Lexicon): string[] {
   const out = new Set<string>();
   for (const w of new Set(words(text).slice(0, MAX_QUERY_WORDS))) {
     out.add(key(w));
-    for (const part of lexicon.split(w)) out.add(key(part));
+    // The head of a compound (its last part) says what it is, the modifiers what kind:
+    // the engine drops a query's last keys first, so the head goes before them
+    // ("nettikasino" keeps "kasino" before "netti").
+    for (const part of lexicon.split(w).reverse()) out.add(key(part));
   }
   return [...out];
 }

@@ -73,6 +73,8 @@ t.test('search', async (t) => {
   t.test('words that say what a service is for outweigh the others', async (t) => {
     const res = await search('q=puolison%20kuolema&municipality=698&limit=5');
     t.ok(res.hits.slice(0, 3).every((h) => h.needs.some((n) => n.code === 'bereavement')), 'bereavement services for "puolison kuolema"');
+    const casino = await search('q=nettikasino%20velat&limit=5');
+    t.ok(casino.hits.every((h) => h.needs.some((n) => ['gambling', 'debt'].includes(n.code))), 'a compound\'s head before its modifier: "nettikasino" is no digital help');
   });
 
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
