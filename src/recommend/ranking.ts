@@ -49,7 +49,6 @@ const ACUTE_TYPES = new Set(['crisis_help', 'shelter']);
 /** The need fit (see `score`) from which being reachable now counts fully in an acute situation. */
 const ACUTE_FULL_FIT = 0.5;
 
-
 function ageFits(group: string, age: number): boolean | undefined {
   switch (group) {
     case 'children':
@@ -95,9 +94,10 @@ function targetFit(doc: SearchDocument, client: Client): Signals['targetFit'] {
   return 'neutral';
 }
 
-/** Needs whose services are specialists in one problem (not general social work or crisis help). */
+/** How much a service is made for a need it lists besides its main one (see `focusOn`). */
 const SIDE_NEED = 0.55;
 const SIDE_OF_ANOTHER_PROBLEM = 0.3;
+/** Needs whose services are specialists in one problem (not general social work or crisis help). */
 const SPECIALIST_NEEDS = new Set(['sexual_violence', 'violence', 'substance', 'gambling', 'crime_victim', 'bereavement', 'debt', 'caregiver', 'disability']);
 
 /** Needs that say who is helped or how rather than with what problem. */
