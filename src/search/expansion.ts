@@ -8,9 +8,8 @@ import { key, words } from './analysis.ts';
  * services tagged with the term. The words come from the one-word cues of the recommend
  * lexicon (their stems and prefixes) of at least fair strength — weak cues need company
  * in a note, and a word in a search box has none — so both questions, search and
- * recommend, understand the same vocabulary. (Fair ones too: clear ones only left
- * `kuolema` out of bereavement; measured, recall@10 0.890 → 0.917 on the development
- * queries with precision on topic unchanged.)
+ * recommend, understand the same vocabulary (with clear cues only, `kuolema` did not
+ * find bereavement services; see docs/figures.md).
  *
  * Only words that mean the term itself expand it. A situation cue that also speaks of
  * another term of the taxonomy would carry that term's words into these documents:

@@ -1,7 +1,7 @@
-import { MUNICIPALITIES, TAXONOMIES } from '../vocabulary/index.ts';
+import { MUNICIPALITIES } from '../vocabulary/index.ts';
 import { key, normalize, words } from './analysis.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
-import { expansionWords } from './expansion.ts';
+import { VOCABULARY_KEYS } from './expansion.ts';
 
 /**
  * Municipalities named in a query ("velkaneuvontaa kuopiossa", "hjälp i Helsingfors").
@@ -25,13 +25,9 @@ interface Place {
   code: string;
 }
 
+/** Keys of the field's words: the vocabulary's and the domain words used in splitting. */
 function fieldKeys(): Set<string> {
-  const texts = [
-    ...TAXONOMIES.flatMap((t) => t.terms.flatMap((term) => Object.values(term.labels))),
-    ...DOMAIN_WORDS,
-    ...expansionWords(),
-  ];
-  return new Set(texts.flatMap((text) => words(text)).map(key));
+  return new Set([...VOCABULARY_KEYS, ...DOMAIN_WORDS.flatMap((w) => words(w)).map(key)]);
 }
 
 function knownPlaces(): { byKey: Map<string, string>; names: Place[] } {
