@@ -384,7 +384,7 @@ function negatedAfter(tokens: Token[], end: number): boolean {
 /** Words that, negated in the clause right after a cue, say it is no problem: `alkoholia käyttää vähän, ei ongelmaa`. */
 const NO_PROBLEM = foldedSet(`
   ongelma ongelmaa ongelmia ongelmallista huolta huolestuttavaa hallitsematonta
-  problem problemet problem problems issue issues concern`);
+  problem problemet problems issue issues concern`);
 const NO_PROBLEM_REACH = 4;
 
 /** `…, ei ongelmaa` or `(no problem)` within a few words after the occurrence, in its sentence. */
