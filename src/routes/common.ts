@@ -5,6 +5,7 @@ import type { Tx } from '../db/client.ts';
 import { keepResponse, keptResponse, lockIdempotencyKey } from '../db/idempotency.ts';
 import type { Actor } from '../catalog/actor.ts';
 import { Problem } from '../problems.ts';
+import { findMunicipality, findTerm } from '../vocabulary/index.ts';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Resource id (UUID)' }) });
 
@@ -26,6 +27,16 @@ export function problems(...statuses: number[]): Record<number, TSchema> {
 }
 
 export const WRITE_SECURITY = [{ apiKey: [] }];
+
+/** Validation errors for the codes that are not terms of the taxonomy. */
+export function unknownCodes(field: string, taxonomy: string, codes: string[] | undefined): Array<{ field: string; message: string }> {
+  return (codes ?? []).filter((c) => !findTerm(taxonomy, c)).map((c) => ({ field, message: `unknown ${taxonomy} code '${c}'` }));
+}
+
+/** A validation error when a municipality code names no municipality. */
+export function unknownMunicipality(field: string, code: string | undefined): Array<{ field: string; message: string }> {
+  return code !== undefined && !findMunicipality(code) ? [{ field, message: `unknown municipality code '${code}'` }] : [];
+}
 
 export const etagOf = (version: number) => `"${version}"`;
 

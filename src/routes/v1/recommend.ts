@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Problem, validationProblem } from '../../problems.ts';
 import { recommend } from '../../recommend/recommend.ts';
-import { findMunicipality, findTerm } from '../../vocabulary/index.ts';
-import { Lang, problems } from '../common.ts';
+import { Lang, problems, unknownCodes, unknownMunicipality } from '../common.ts';
 
 const Code = Type.String({ pattern: '^[a-z_]+$', maxLength: 40 });
 
@@ -107,11 +106,9 @@ const recommendRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { text, profile, limit = 10, lang = 'fi' } = request.body;
     if (!text && !profile) throw new Problem('validation', 'send text, profile or both');
     const errors = [
-      ...(profile?.needs ?? []).filter((c) => !findTerm('need', c)).map((c) => ({ field: 'body/profile/needs', message: `unknown need code '${c}'` })),
-      ...(profile?.requires ?? []).filter((c) => !findTerm('access', c)).map((c) => ({ field: 'body/profile/requires', message: `unknown access code '${c}'` })),
-      ...(profile?.municipality && !findMunicipality(profile.municipality)
-        ? [{ field: 'body/profile/municipality', message: `unknown municipality code '${profile.municipality}'` }]
-        : []),
+      ...unknownCodes('body/profile/needs', 'need', profile?.needs),
+      ...unknownCodes('body/profile/requires', 'access', profile?.requires),
+      ...unknownMunicipality('body/profile/municipality', profile?.municipality),
     ];
     if (errors.length > 0) throw validationProblem(errors);
     const result = await recommend(app.searchService, { text, profile, limit, lang });

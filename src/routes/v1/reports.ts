@@ -8,8 +8,7 @@ import { demandReport, UNSPECIFIED_NEED, type DemandRow } from '../../reports/de
 import { MONTH_PATTERN, monthRange } from '../../reports/month.ts';
 import { recordReferral, referralReport, type ReferralRow } from '../../reports/referrals.ts';
 import { resolveScope } from '../../reports/scope.ts';
-import { findMunicipality, findTerm } from '../../vocabulary/index.ts';
-import { IdempotencyHeader, idempotent, problems, sendStored, WRITE_SECURITY } from '../common.ts';
+import { IdempotencyHeader, idempotent, problems, sendStored, unknownCodes, unknownMunicipality, WRITE_SECURITY } from '../common.ts';
 
 /**
  * Reports for structural social work: coverage and closures from the catalog (public),
@@ -130,10 +129,6 @@ function sendReport<T>(request: FastifyRequest, reply: FastifyReply, rows: T[], 
     .send(toCsv(columns, rows));
 }
 
-function unknownCodes(field: string, taxonomy: string, codes: string[] | undefined) {
-  return (codes ?? []).filter((c) => !findTerm(taxonomy, c)).map((c) => ({ field, message: `unknown ${taxonomy} code '${c}'` }));
-}
-
 const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
   const db = () => app.database.db;
   const k = opts.minCount;
@@ -232,7 +227,7 @@ const reports: FastifyPluginAsyncTypebox<ReportOptions> = async (app, opts) => {
     const body = request.body;
     const errors = [
       ...unknownCodes('body/needs', 'need', body.needs),
-      ...(findMunicipality(body.municipality) ? [] : [{ field: 'body/municipality', message: `unknown municipality code '${body.municipality}'` }]),
+      ...unknownMunicipality('body/municipality', body.municipality),
     ];
     if (errors.length > 0) throw validationProblem(errors);
     const res = await db().transaction((tx) =>
