@@ -1,5 +1,5 @@
 import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
-import { readLanguage, readSituation } from '../recommend/situation.ts';
+import { readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import { words } from './analysis.ts';
 import type { SearchDocument } from './document.ts';
@@ -48,7 +48,7 @@ export function queryIntent(q: string | undefined, pageLanguage?: string): Query
   const situation = readSituation(q);
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q);
-  const language = readLanguage(q) ?? (typed === 'fi' && pageLanguage ? undefined : typed);
+  const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   return { needs: situation.needs.map((n) => n.code), serviceTypes, ...(language ? { language } : page) };
 }
 
