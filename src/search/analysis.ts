@@ -43,7 +43,7 @@ export function stem(word: string): string {
 /**
  * Memo of word → key for indexed text: three stemmers per word dominate indexing time.
  * Bounded (least recently used out), and never fed query or situation words: those are
- * personal data and computed afresh (see `analyzeQuery`).
+ * personal data and computed afresh (see `analyzeQueryWords`).
  */
 const documentKeys = new LRUCache<string, string>({ max: 100_000 });
 
@@ -227,20 +227,18 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
 }
 
 /**
- * The keys of a query: each word's key, then the keys of its compound parts, the head
- * first. Documents
- * carry both too (see `analyze`), so a document with the whole compound matches every
- * key and ranks first, and one with only the parts still matches most of them. Nothing
- * is memoised: a query may be a client's situation, which stays in no cache.
+ * The keys of a query, word by word: each word's key, then the keys of its compound
+ * parts, the head first. Documents carry both too (see `analyze`), so a document with
+ * the whole compound matches every key and ranks first, and one with only the parts
+ * still matches most of them. Nothing is memoised: a query may be a client's situation,
+ * which stays in no cache.
  */
-export function analyzeQuery(text: string, lexicon: Lexicon): string[] {
-  const out = new Set<string>();
-  for (const w of new Set(words(text).slice(0, MAX_QUERY_WORDS))) {
-    out.add(key(w));
+export function analyzeQueryWords(text: string, lexicon: Lexicon): string[][] {
+  return [...new Set(words(text).slice(0, MAX_QUERY_WORDS))].map((w) => [
+    key(w),
     // The head of a compound (its last part) says what it is, the modifiers what kind:
     // the engine drops a query's last keys first, so the head goes before them
     // ("nettikasino" keeps "kasino" before "netti").
-    for (const part of lexicon.split(w).reverse()) out.add(key(part));
-  }
-  return [...out];
+    ...lexicon.split(w).reverse().map(key),
+  ]);
 }

@@ -6,7 +6,7 @@ import {
 } from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
-import { analyzeQuery, MAX_QUERY_WORDS, words, type Lexicon } from './analysis.ts';
+import { analyzeQueryWords, type Lexicon } from './analysis.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
@@ -83,7 +83,7 @@ export class SearchService {
    * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
   queryKeys(q: string | undefined, { vocabularyFirst = false } = {}): string[] {
-    const byWord = q ? [...new Set(words(splitPlace(q).rest).slice(0, MAX_QUERY_WORDS))].map((w) => analyzeQuery(w, this.lexicon)) : [];
+    const byWord = q ? analyzeQueryWords(splitPlace(q).rest, this.lexicon) : [];
     const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
     const ordered = vocabularyFirst ? [...byWord.filter(named), ...byWord.filter((ks) => !named(ks))] : byWord;
     const keys = [...new Set(ordered.flat())];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { MAX_QUERY_WORDS, MAX_SPLIT_LENGTH, MAX_TEXT_WORDS, analyzeQuery, analyzeUnique, memoisedDocumentWords } from '../../src/search/analysis.ts';
+import { MAX_QUERY_WORDS, MAX_SPLIT_LENGTH, MAX_TEXT_WORDS, analyzeQueryWords, analyzeUnique, memoisedDocumentWords } from '../../src/search/analysis.ts';
 import { buildLexicon } from '../../src/search/lexicon.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { ADMIN_SECRET, admin, createOrganization, newService } from '../routes/v1/fixtures/write-side.ts';
@@ -50,7 +50,7 @@ t.test('analysed text does bounded work at its longest', async (t) => {
   for (const [label, text] of Object.entries(adversarialTexts(5000))) {
     let before = lexicon.splitAttempts;
     let start = process.hrtime.bigint();
-    analyzeQuery(text, lexicon);
+    analyzeQueryWords(text, lexicon);
     const queryMs = ms(start);
     const queryWork = lexicon.splitAttempts - before;
     before = lexicon.splitAttempts;
@@ -67,7 +67,7 @@ t.test('analysis memory is bounded and holds no query or situation words', async
   const lexicon = buildLexicon();
   const words = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i.toString(36)}`).join(' ');
   const before = { keys: memoisedDocumentWords(), splits: lexicon.memoisedSplits };
-  for (let i = 0; i < 20; i++) analyzeQuery(words(MAX_QUERY_WORDS, `asiakas${i}x`), lexicon);
+  for (let i = 0; i < 20; i++) analyzeQueryWords(words(MAX_QUERY_WORDS, `asiakas${i}x`), lexicon);
   t.same({ keys: memoisedDocumentWords(), splits: lexicon.memoisedSplits }, before, 'queries leave nothing in the memos');
   for (let i = 0; i < 60; i++) analyzeUnique(words(MAX_TEXT_WORDS, `palvelu${i}x`), lexicon);
   t.ok(memoisedDocumentWords() <= 100_000, `300 000 distinct indexed words: ${memoisedDocumentWords()} memoised keys`);
