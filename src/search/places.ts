@@ -1,5 +1,5 @@
 import { MUNICIPALITIES } from '../vocabulary/index.ts';
-import { key, normalize, words } from './analysis.ts';
+import { key, MAX_QUERY_WORDS, normalize, words } from './analysis.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 
@@ -59,11 +59,14 @@ export function placeNamed(word: string): string | undefined {
   return PLACES.names.find((p) => w.startsWith(p.name) && CASE_ENDING.test(w.slice(p.name.length)))?.code;
 }
 
-/** The query's words that name no place, and the first municipality it names. */
+/**
+ * The query's words that name no place, and the first municipality it names. Only the
+ * words a query is analysed by are read (a client's note runs to thousands of words).
+ */
 export function splitPlace(q: string): { rest: string; municipality?: string } {
   let municipality: string | undefined;
   const rest: string[] = [];
-  for (const w of words(q)) {
+  for (const w of words(q).slice(0, MAX_QUERY_WORDS)) {
     const code = placeNamed(w);
     if (code) municipality ??= code;
     else rest.push(w);
