@@ -52,6 +52,8 @@ export interface AppOptions {
   stores?: 'migrate' | 'use' | 'none';
   /** A pino destination, for tests that inspect the logs. */
   logStream?: NodeJS.WritableStream;
+  /** The clock for opening hours: a fixed moment makes an evaluation reproducible. */
+  clock?: () => Date;
 }
 
 /** Headers whose values are secrets or personal data, never logged. */
@@ -148,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     databaseUrl: backends.databaseUrl,
     worker: stores === 'none' ? false : opts.worker,
     connect: stores !== 'none',
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await app.register(swagger, { openapi: openapiInfo(config.publicUrl) });
   await app.register(swaggerUi, { routePrefix: '/docs' });

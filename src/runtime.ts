@@ -55,7 +55,10 @@ export async function apiDocument(config: Config): Promise<unknown> {
  * dir, the API listening on a free loopback port — and removes it all afterwards. For
  * `eval` and `bench`, whose figures must not depend on what else runs.
  */
-export async function withIsolatedInstance<T>(fn: (app: FastifyInstance, baseUrl: string) => Promise<T>): Promise<T> {
+export async function withIsolatedInstance<T>(
+  fn: (app: FastifyInstance, baseUrl: string) => Promise<T>,
+  opts: { clock?: () => Date } = {},
+): Promise<T> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tarjotin-isolated-'));
   // The embedded PostgreSQL runs as its own user and must traverse the data dir.
   await fs.chmod(dir, 0o755);
@@ -63,7 +66,7 @@ export async function withIsolatedInstance<T>(fn: (app: FastifyInstance, baseUrl
   const resolved = await resolveBackends({ ...config, databaseUrl: undefined, meiliUrl: undefined });
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, backends: resolved.backends, logStream: process.stderr });
+    app = await buildApp({ config, backends: resolved.backends, logStream: process.stderr, ...opts });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

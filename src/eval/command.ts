@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { runEval, type EvalReport } from './run.ts';
 
-/** `tarjotin eval --catalog F --cases F --queries F [--notes F] [--topics F] [--json] [--details]` */
+/** `tarjotin eval --catalog F --cases F --queries F [--notes F] [--topics F] [--at TIME] [--json] [--details]` */
 export async function runEvalCommand(_config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -12,6 +12,7 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
       queries: { type: 'string' },
       notes: { type: 'string' },
       topics: { type: 'string' },
+      at: { type: 'string' },
       json: { type: 'boolean', default: false },
       details: { type: 'boolean', default: false },
     },
@@ -19,13 +20,15 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
   if (!values.catalog || !values.cases || !values.queries) {
     throw new Error('eval needs --catalog, --cases and --queries');
   }
+  const at = values.at === undefined ? new Date() : new Date(values.at);
+  if (Number.isNaN(at.getTime())) throw new Error(`--at is not a time: ${values.at}`);
   const report = await runEval({
     catalog: values.catalog,
     cases: values.cases,
     queries: values.queries,
     ...(values.notes ? { notes: values.notes } : {}),
     ...(values.topics ? { topics: values.topics } : {}),
-  });
+  }, at);
   printReport(report, values.details);
   if (values.json) {
     const { details: _d, ...figures } = report;
@@ -37,7 +40,7 @@ export async function runEvalCommand(_config: Config, args: string[]): Promise<n
 function printReport(r: EvalReport, details: boolean): void {
   const row = (label: string, s: object) =>
     console.log(`${label.padEnd(32)} ${Object.entries(s).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : (v as number).toFixed(3)}`).join('  ')}`);
-  console.log(`${r.queries} queries, ${r.cases} cases`);
+  console.log(`${r.queries} queries, ${r.cases} cases, at ${r.at}`);
   row('search', r.search);
   row('  baseline meilisearch (plain)', r.baselines.meilisearch_plain.search);
   row('  baseline postgres fts', r.baselines.postgres_fts.search);

@@ -46,6 +46,8 @@ export interface EvalReport {
   };
   cases: number;
   queries: number;
+  /** The moment the instance's clock stood at. */
+  at: string;
   /** Per query and case, for finding where the method fails. */
   details: {
     queries: Array<{ id: string; ndcg5: number }>;
@@ -60,7 +62,9 @@ type CaseRanker = (c: EvalCase) => Promise<string[]>;
 /**
  * Runs the evaluation on an isolated instance: a temporary data dir with its own
  * embedded PostgreSQL and Meilisearch, the catalog imported, every query and case sent
- * over HTTP, and the baselines measured on the same documents in the same run.
+ * over HTTP, and the baselines measured on the same documents in the same run. The
+ * instance's clock stands still at `now`: what is open decides acute cases, and a run
+ * that crossed an opening hour would measure two moments.
  */
 export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalReport> {
   const [catalog, cases, queries, notes, topics] = await Promise.all([
@@ -116,6 +120,7 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
       },
       cases: cases.length,
       queries: queries.length,
+      at: now.toISOString(),
       details: { queries: [], cases: [], topics: [] },
     };
     if (topics) {
@@ -133,7 +138,7 @@ export async function runEval(files: EvalFiles, now = new Date()): Promise<EvalR
     }
     await plain.drop();
     return report;
-  });
+  }, { clock: () => now });
 }
 
 async function scoreQueries(queries: EvalQuery[], rank: Ranker): Promise<SearchScores> {

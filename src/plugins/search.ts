@@ -21,6 +21,8 @@ export interface SearchPluginOptions {
   worker?: boolean;
   /** Apply the index settings at start (the default); false for an app that connects nowhere. */
   connect?: boolean;
+  /** The clock for opening hours (the real one by default). */
+  clock?: () => Date;
 }
 
 /**
@@ -53,7 +55,7 @@ export default fp<SearchPluginOptions>(
   async function searchPlugin(app: FastifyInstance, opts) {
     const engine = new SearchEngine(opts.meiliUrl, opts.meiliKey, opts.indexName);
     const lexicon = buildLexicon();
-    const service = new SearchService(engine, app.database.db, lexicon, () => app.metrics.searchDegraded.inc());
+    const service = new SearchService(engine, app.database.db, lexicon, () => app.metrics.searchDegraded.inc(), opts.clock);
     const worker = new OutboxWorker({
       db: app.database.db,
       databaseUrl: opts.databaseUrl,

@@ -1,7 +1,7 @@
 import type { TextLanguage } from '../catalog/types.ts';
 import type { SearchDocument } from '../search/document.ts';
 import { toHit, type SearchHit } from '../search/hits.ts';
-import { localTime, type LocalTime } from '../search/opening-hours.ts';
+import type { LocalTime } from '../search/opening-hours.ts';
 import { isOpen, type CandidateQuery, type SearchService } from '../search/service.ts';
 import { findTerm } from '../vocabulary/index.ts';
 import { understandClient, type Client, type Profile, type Source, type Urgency } from './client.ts';
@@ -85,7 +85,7 @@ function candidateQueries(client: Client, text: string | undefined): CandidateQu
   return queries;
 }
 
-export async function recommend(search: SearchService, req: RecommendRequest, now: LocalTime = localTime()): Promise<RecommendResponse> {
+export async function recommend(search: SearchService, req: RecommendRequest, now: LocalTime = search.now()): Promise<RecommendResponse> {
   const client = understandClient(req.text, req.profile);
   const queries = candidateQueries(client, req.text);
   const { sets, degraded } = queries.length > 0 ? await search.candidateSets(queries, now) : { sets: [], degraded: false };

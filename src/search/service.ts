@@ -70,7 +70,14 @@ export class SearchService {
     private readonly db: Db,
     readonly lexicon: Lexicon,
     private readonly onDegraded: () => void = () => {},
+    /** The service's clock: the real one, or a fixed moment for a reproducible evaluation. */
+    private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** This moment in Finnish time, for opening hours. */
+  now(): LocalTime {
+    return localTime(this.clock());
+  }
 
   /**
    * The query as the index sees it: analysed keys (see analysis.ts), without stop words.
@@ -112,7 +119,7 @@ export class SearchService {
    * A place the query names (see places.ts) is where to search, when no filter says
    * where: "velkaneuvontaa kuopiossa" is debt advice for Kuopio.
    */
-  async search(req: SearchRequest, now: LocalTime = localTime()): Promise<SearchResult> {
+  async search(req: SearchRequest, now: LocalTime = this.now()): Promise<SearchResult> {
     const { rest, municipality } = splitPlace(req.q ?? '');
     const place = municipality && !req.municipality && !req.area && !req.geo ? municipality : undefined;
     const placed: SearchRequest = { ...req, q: rest, ...(place ? { municipality: place } : {}) };
@@ -127,7 +134,7 @@ export class SearchService {
    * Several candidate lists in one round trip (Meilisearch multi-search), best first:
    * the retrieval step of recommend. Falls back to PostgreSQL like `search`.
    */
-  async candidateSets(queries: CandidateQuery[], now: LocalTime = localTime()): Promise<{ sets: CandidateDoc[][]; degraded: boolean }> {
+  async candidateSets(queries: CandidateQuery[], now: LocalTime = this.now()): Promise<{ sets: CandidateDoc[][]; degraded: boolean }> {
     const { value: sets, degraded } = await this.engineOrPostgres(
       async () => {
         const res = await this.engine.client.multiSearch({

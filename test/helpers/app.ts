@@ -57,6 +57,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** Backends to use instead of the shared ones (e.g. a Meilisearch a test stops). */
   backends?: Backends;
+  /** A fixed clock for opening hours. */
+  clock?: () => Date;
 }
 
 export interface Teardown {
@@ -80,7 +82,7 @@ export async function buildTestApp(t: Teardown, opts: TestAppOptions = {}): Prom
     ...loadConfig({ LOG_LEVEL: 'warn', TARJOTIN_RATE_LIMIT: '100000', ...opts.env }),
     indexName: `services_${name}`,
   };
-  const app = await buildApp({ config, backends, logStream: opts.logStream, worker: opts.worker });
+  const app = await buildApp({ config, backends, logStream: opts.logStream, worker: opts.worker, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   t.teardown(async () => {
     await app.close();
