@@ -59,9 +59,11 @@ import { normalize } from '../search/analysis.ts';
  * - `recent`: a time expression for today, last night or yesterday;
  * - `fear`: the client is afraid;
  * - `past`: a time expression for long ago (`vuosia sitten`), which makes events told
- *   in its sentence part of the client's history, not of today.
+ *   in its sentence part of the client's history, not of today;
+ * - `time`: the cue is a time expression, which a negated predicate after it does not
+ *   negate: in `tälle yölle ei ole paikkaa` the negation is about the place.
  */
-export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past';
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past' | 'time';
 
 export interface CueSpec {
   /** Fixed lexicon identifier, `<concept>.<name>`. */
@@ -414,14 +416,13 @@ function inNegatedClause(tokens: Token[], start: number, p: number): boolean {
  * the phrase (`pelaa tietokonepelejä (ei rahapelejä)` is no gambling), when a negated
  * predicate follows it, or when the next clause says it is no problem.
  */
-function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence): boolean {
+function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence, timeExpression: boolean): boolean {
   if (phrase.ownNegation) return false;
   return (
     occ.caritive ||
     negatedBefore(tokens, occ.start) ||
     occ.inner.some((p) => negatedBefore(tokens, p) || inNegatedClause(tokens, occ.start, p)) ||
-    negatedAfter(tokens, occ.end) ||
-    saidToBeNoProblem(tokens, occ.end)
+    (!timeExpression && (negatedAfter(tokens, occ.end) || saidToBeNoProblem(tokens, occ.end)))
   );
 }
 
@@ -460,7 +461,7 @@ export class CueMatcher {
       const sentences = new Set<number>();
       for (const phrase of cue.phrases) {
         for (const occ of occurrences(phrase, tokens)) {
-          if (isNegated(phrase, tokens, occ)) continue;
+          if (isNegated(phrase, tokens, occ, cue.spec.tags.includes('time'))) continue;
           position = Math.min(position, occ.start);
           sentences.add(tokens[occ.start]!.sentence);
         }
@@ -594,8 +595,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('kadulla', MEDIUM, 'asuu|elää|on|joutui|joutunut|joutuu|joutumassa|päätyi|päätynyt * kadulla|kadulle', 'soon'),
     c('ensisuoja', STRONG, 'ensisuoj*|yömaja*|asunnottomien*|hätämajoitu*|asumispäivystys*'),
     c('asunto_menetetty', STRONG,
-      'asumiskelvot*|asuinkelvot*|tulipalo*|*tulipalo*|kerrostalopalo*|asuntopalo*|vesivahin*, ' +
-      'asunto|talo|koti * paloi|palanut|tuhoutui|tuhoutunut', 'recentAcute', 'soon'),
+      'asumiskelvot*|asuinkelvot*|vesivahin*, asunto|talo|koti * tuhoutui|tuhoutunut', 'recentAcute', 'soon'),
+    // A home on fire leaves the household without a place to sleep that night.
+    c('tulipalo', STRONG,
+      'tulipalo*|*tulipalo*|kerrostalopalo*|asuntopalo*|talopalo*|*talopalo, ' +
+      'asunto*|talo|koti|kerrostalo*|rivitalo*|omakotitalo*|rivitaloasunto*|kerrostaloasunto* * paloi|palanut|syttyi, ' +
+      'brand|branden|husbrand*|lägenhetsbrand*, brann|brunnit|brunnit ner, house|flat|apartment|home * fire|burned|burnt', 'acute'),
     c('haato', STRONG, 'häätö*|häätöön|häädön|häädöstä|häädettäv*|häädetään|häätää|häätämään|häätöuh*', 'soon'),
     c('haadetty', STRONG, 'häädetty|häädettiin|häädettynä|häädetyksi', 'recentAcute', 'soon'),
     c('vuokrarasti', CLEAR,
@@ -709,7 +714,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('juomat', WEAK, 'kalja*|olut|oluen|oluita|olutta|viini|viiniä|viinit|viinipullo*|kossu*|tölkki*|lonkero*'),
     c('usein_humalassa', STRONG, 'humal*|kännissä * usein|jatkuvasti|toistuvasti|päivittäin|joka, usein|jatkuvasti|toistuvasti|päivittäin humal*|kännissä'),
     c('krapula', MEDIUM, 'krapul*|promill*|puhallutu*|deliri*'),
-    c('katkaisuhoito', STRONG, 'katkaisuhoi*|katkolle|katkohoi*|katkaisuasema*|vieroitu*|vieroitusoire*|antabus*|a-klinik*, a klinik*, aa ryhm*|kokou*, nimettömät alkoholistit', 'soon'),
+    c('katkaisuhoito', STRONG, 'katkaisuhoi*|katkolle|katkohoi*|katkaisuasema*|vieroitu*|vieroitusoire*|antabus*|a-klinik*, a klinik*, aa ryhm*|kokou*, nimettömät alkoholistit', 'recentAcute', 'soon'),
     c('raittius', MEDIUM, 'raitis|raittiina|raittiu*|raitistu*|retkah*|repsah*|juomatta, lopettaa|vähentää|vähentämään|lopettamaan * juomi*|juomista|juomisen|käyttöä|käyttöään'),
     c('riippuvuus', WEAK, 'riippuvu*|addikt*|riippuvainen'),
     c('yliannostus', STRONG, 'yliannostu*|yliannos*'),
@@ -796,6 +801,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('ei_jaksa_ajatukset', STRONG,
       'miet*|ajatel*|pohti*|kirjoitt*|vihjail*|viestitt* * NEG jaksa*, ' +
       'NEG jaksa* * elää|olla|olemassa', 'acute'),
+    // Saying goodbye is a warning sign of suicide.
+    c('hyvastely', STRONG,
+      'hyvästel*|*hyvästel*|jäähyväis*|hyvästi|hyvästit, kiitos kaikesta, pitäkää|pidä huolta * lapsista|lapsista|äidistä|kaikista, ' +
+      'tää|tämä oli tässä, tog farväl, tack för allt, said|saying goodbye, goodbye message*', 'acute'),
     c('keino_mietitty', MEDIUM, 'miet*|pohti*|suunnitel* * miten|keino*|tapaa|tavan * tekisi|tehdä|toteuttaisi * sen|itsensä', 'acute'),
     c('ei_jaksa_enaa', FAIR, 'NEG jaksa* enää, NEG enää jaksa*, jaksa* NEG enää, jaksaminen * lopussa, voimat * lopussa|loppuneet|loppu'),
     c('aseet', WEAK, 'ase|aseita|aseet|aseen|aseensa|asekaappi*|haulikko*|kivääri*|pistooli*|metsästysase*|köysi*|köyden, keränn*|kerännyt|kerää * lääkkeitä|pillereitä'),
@@ -900,7 +909,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('tekijan_rangaistus', MEDIUM, 'ilmoittaa|ilmoittamaan|tehdä|tekemään|tehnyt * rikosilmoitu*|poliisille, report * it|crime|assault|attack'),
     c('ihmiskauppa', STRONG, 'ihmiskaup*|pakkotyö*|velkaorjuu*, työperäi* hyväksikäyt*'),
     c('sv_brottsoffer', STRONG, 'brottsoff*|polisanmäl*|bedrägeri*|bedragen|lurad*|lurades|rånad*|rånet|rånades|stöld*|stulit|stal|stulen|utpress*, anmäl* * polis*|polisen'),
-    c('en_victim', STRONG, 'robbed|robbery|mugged|scam*|scammed|fraud*|defrauded|swindl*|stolen|stole|theft|blackmail*|extort*|sextortion, crime victim*, victim* of * crime, identity theft, police report, reported|report * police', 'soon'),
+    c('en_victim', STRONG, 'scam*|scammed|fraud*|defrauded|swindl*|stolen|stole|theft|blackmail*|extort*|sextortion, crime victim*, victim* of * crime, identity theft, police report, reported|report * police', 'soon'),
+    c('en_robbed', STRONG, 'robbed|robbery|mugged|mugging, attacked * street', 'recentAcute', 'soon'),
   ],
 
   family: [
@@ -1137,7 +1147,9 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
       'pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata|olla * kotiin|kotona, ' +
       'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
       'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),
-    c('tana_yona', STRONG, 'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä, yö|ilta tulossa|tulee|lähestyy', 'acute'),
+    c('tana_yona', STRONG,
+      'tälle|tänä|tämän|tänään * yö*|illa*|illaksi|yöksi, vielä|jo|heti tänään|tänä, yö|ilta tulossa|tulee|lähestyy, ' +
+      'mennä|nukkua|yöpyä|jäädä yöksi, NEG * jäädä|mennä|yöpyä yöksi', 'acute', 'time'),
     c('kauan_sitten', WEAK,
       'vuosia|vuosikymmeniä|kauan sitten, aikoinaan|lapsuude*|nuoruude*, years ago, long ago, för länge sedan, för * år sedan, ' +
       'pari|muutama|monta|useita|kaksi|kolme|neljä|viisi|kuusi|kymmenen|2|3|4|5|6|7|8|9|10|15|20|30|40 vuotta sitten', 'past'),
@@ -1145,14 +1157,14 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
       'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
       'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),
     c('sv_akut', STRONG, 'vågar NEG * hem|hemma, i natt|kväll, inatt|ikväll|genast|omedelbart|livsfara|nödsituation*|akuten', 'acute'),
-    c('en_acute', STRONG, 'tonight|immediately|emergency, right away, in danger, unsafe at home, afraid|scared to go home, NEG go home, nowhere safe', 'acute'),
+    c('en_acute', STRONG, 'tonight|immediately|emergency, right away, in danger, unsafe at home, afraid|scared to go home, NEG go home, nowhere safe, nowhere to sleep|stay * tonight, NEG stay there * again|tonight', 'acute'),
     c('tanaan', WEAK,
       'tänään|eilen|eilisiltana|eilispäivänä|toissapäivänä|äsken|tänäaamuna|aamuyöllä|idag|igår|inatt|nyss|today|yesterday|tonight, ' +
-      'tänä aamuna|iltana|yönä|viikonloppuna, viime yönä|yö|yöllä, toissa yönä, hetki|tunti|tunteja sitten, i dag|går|natt|morse|kväll, last night, this morning, just now, hours ago', 'recent'),
+      'tänä aamuna|iltana|yönä|viikonloppuna, viime yönä|yö|yöllä, toissa yönä, hetki|tunti|tunteja sitten, i dag|går|natt|morse|kväll, last night, this morning|evening, just now, hours ago', 'recent', 'time'),
     c('pelko', WEAK, 'pelkää|pelkäsi|pelkäävät|pelännyt|pelkoa|pelossa|pelko|peloissaan|pelottaa|pelotti|pelokas|pelokkaa*|kauhuissaan|rädd*|livrädd*|afraid|scared|frightened|terrified', 'fear'),
     c('pian', MEDIUM,
       'pian|pikaisesti|pikainen|pikaista|kiireelli*|kiireesti|lähipäivi*|lähiaikoi*|viimeistään|määräai*|määräpäiv*|eräpäiv*|snart|snarast|brådsk*|soon|asap|urgent*|deadline, ' +
-      'tällä|ensi viikolla|viikon, muutaman|parin päivän, päivien sisällä, inom kort, nästa|denna vecka, så snart som möjligt, as soon as possible, this|next week', 'soon'),
+      'tällä|ensi viikolla|viikon, muutaman|parin päivän, päivien sisällä, inom kort, nästa|denna vecka, så snart som möjligt, as soon as possible, this|next week', 'soon', 'time'),
     c('uhkaa', MEDIUM, 'häätöuh*|*uhkakirje*|häätövaroitu*|*varoitus, viimeinen varoitus', 'soon'),
   ],
 });

@@ -218,6 +218,13 @@ t.test('urgency', async (t) => {
   t.equal(urgency('Leskeytyi kaksi vuotta sitten ja on yksinäinen.'), 'routine');
   t.equal(urgency('Haluaa selvittää velkojaan velkaneuvonnassa.'), 'routine');
   t.equal(urgency('Omaishoitaja, ei jaksa enää hoitaa puolisoaan yksin.'), 'routine', 'an exhausted carer is not a crisis');
+  t.equal(urgency('Nuori lähti kotoa riidan jälkeen. Tälle yölle ei ole mitään paikkaa.'), 'acute', 'a negated place does not negate the night');
+  t.equal(urgency('Paritalon asunto paloi aamuyöllä, perhe on naapurissa.'), 'acute', 'a home lost to fire today');
+  t.equal(urgency('Kerrostalopalo, asukas pääsi ulos ennen palokunnan tuloa.'), 'acute', 'a fire without a time word');
+  t.equal(urgency('Asunnossa oli tulipalo neljä vuotta sitten, nyt haluaa puhua pelosta.'), 'routine', 'a fire long ago is history');
+  t.equal(urgency('Lähetti siskolleen viestin, jossa kiitos kaikesta ja pitäkää huolta kissasta.'), 'acute', 'a farewell message');
+  t.equal(urgency('Juonut viikon putkeen, vapisee, haluaa katkolle tänään.'), 'acute', 'detox today');
+  t.equal(urgency('Client was mugged last night and is afraid to leave the flat.'), 'acute', 'robbed last night');
   t.equal(urgency(''), 'routine');
 });
 
