@@ -15,6 +15,8 @@ export interface Profile {
   language?: string;
   /** False when the client speaks little or no Finnish. */
   speaks_finnish?: boolean;
+  /** True when the client has used violence against someone close (and seeks help to stop). */
+  uses_violence?: boolean;
   requires?: string[];
 }
 
@@ -43,6 +45,8 @@ export interface Client {
   language?: string;
   /** Whether the client manages in Finnish: assumed, unless the profile or the note says not. */
   speaksFinnish: Read<boolean>;
+  /** Whether the client is the one using violence: false unless the profile or the note says so. */
+  usesViolence: Read<boolean>;
   requires: string[];
   targetGroups: string[];
   /** Where age, language and access requirements came from. */
@@ -63,6 +67,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
   const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
   const age = pick(profile.age, read?.age);
   const speaksFinnish = pick(profile.speaks_finnish, read?.limitedFinnish ? false : undefined) ?? { value: true, source: 'default' as const };
+  const usesViolence = pick(profile.uses_violence, read?.usesViolence) ?? { value: false, source: 'default' as const };
   const requires = pick(profile.requires, read && read.requires.length > 0 ? read.requires : undefined);
   return {
     needs,
@@ -75,6 +80,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
     age: age?.value,
     language: language?.value ?? defaultLanguage,
     speaksFinnish,
+    usesViolence,
     requires: requires?.value ?? [],
     targetGroups: read?.targetGroups ?? [],
     sources: {

@@ -1233,6 +1233,32 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
 });
 
 /**
+ * The client's role in violence: the note tells of the client hurting a partner or a
+ * child (`on lyönyt puolisoaan`, with the possessive that makes the client the one who
+ * hit), or of the client wanting to stop. Services for victims and those for people who
+ * use violence are for different people (see eligibility.ts).
+ */
+export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
+  uses_violence: [
+    c('lyonyt_laheistaan', STRONG,
+      'lyö|lyönyt|löi|lyövänsä|lyöneensä|tönäis*|tönäissyt|tuupannut|tuuppasi|kuristanut|kuristi|potkinut|potkaissut|potkaisi|' +
+      'satuttanut|satutti|satuttavansa|pahoinpidellyt|pahoinpiteli|läimäyttänyt|läimäytti|uhkaillut|uhkaili * ' +
+      'puolisoaan|vaimoaan|miestään|kumppaniaan|avopuolisoaan|tyttöystäväänsä|poikaystäväänsä|lastaan|lapsiaan|exäänsä'),
+    c('haluaa_lopettaa', STRONG,
+      'haluaa|haluaisi|toivoo|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
+      'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +
+      'väkivallan tekijä*|käyttäjä*, käyttänyt|käyttää|käyttäneensä * väkivaltaa * puolisoaan|kumppaniaan|perhettään|lapsiaan|kohtaan, ' +
+      'pelkää|pelkäävänsä * satuttavansa|lyövänsä|satuttaa * läheistään|puolisoaan|lastaan|lapsiaan'),
+    c('sv_utovar', STRONG,
+      'slagit|slår|slog|knuffat|knuffade|skadat|skadade * sin|sina fru|sambo|partner|flickvän|pojkvän|barn|man, ' +
+      'vill sluta * slå|våld|vara våldsam, utövat|utövar|utövar * våld, våldsutövare'),
+    c('en_uses_violence', STRONG,
+      'hit|hits|hitting|pushed|slapped|beat|beats|hurt|hurts|struck * his|their wife|partner|girlfriend|boyfriend|husband|kids|children, ' +
+      'stop * hitting|violence|being violent, violent towards|toward * his|her|their, used|uses violence against'),
+  ],
+});
+
+/**
  * Words naming a kind of service (codes of the `service_type` taxonomy), for search: a
  * query that asks for a shelter, a helpline or a peer group wants that kind of service
  * among those for its need ("domestic violence shelter", "yöpaikka nuorelle").

@@ -115,3 +115,45 @@ export function groupEligible(targetGroups: string[], client: Client): boolean {
   if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
   return targetGroups.some((g) => belongsTo(g, client));
 }
+
+/**
+ * Who a service for violence is for, as its own texts say: people who have experienced
+ * violence (shelters always are), people who use it, or both (a helpline that also takes
+ * calls from those who use violence). `any` when the texts name neither.
+ */
+export type ViolenceRole = 'victims' | 'users' | 'both' | 'any';
+
+const SERVES_VICTIMS = new RegExp(
+  [
+    String.raw`(?:väkivalt|väkivallan|raiskau|häirint|ahdistel|rikoks)\S*\s+(?:\S+\s+){0,3}?(?:kokenei|kokeneet|kokenut|kokevi|kokevat|kokeva)`,
+    String.raw`(?:kokenei|kokeneet|kokenut|kokevat|kokee)\S*\s+(?:\S+\s+){0,2}?(?:väkivalt|seksuaal|raiskau|lähisuhde)`,
+    String.raw`\buhre|\buhri|utsatt|\bvictims?\b|survivors?`,
+  ].join('|'),
+  'iu',
+);
+const SERVES_USERS = new RegExp(
+  [
+    String.raw`väkivaltaa\s+käyttä|käyttäneet\s+väkivaltaa|käyttänyt\s+väkivaltaa|väkivallan\s+(?:käyttäj|tekijö|käytön\s+lopettami)`,
+    String.raw`utövar\S*\s+våld|våldsutövare|\b(?:use|used|using)\s+violence|perpetrators?`,
+  ].join('|'),
+  'iu',
+);
+const VIOLENCE_NEEDS = ['violence', 'sexual_violence', 'crime_victim'];
+
+export function violenceRole(doc: Pick<SearchDocument, 'needs' | 'service_types' | 'name' | 'description' | 'translations'>): ViolenceRole {
+  if (!doc.needs.some((n) => VIOLENCE_NEEDS.includes(n))) return 'any';
+  const text = [doc.name, doc.description, doc.translations?.sv?.description, doc.translations?.en?.description].filter(Boolean).join(' ');
+  const users = SERVES_USERS.test(text);
+  const victims = doc.service_types.includes('shelter') || SERVES_VICTIMS.test(text);
+  if (users) return victims ? 'both' : 'users';
+  return victims ? 'victims' : 'any';
+}
+
+/**
+ * A service for people who use violence is not for their victims or anyone else, and a
+ * service for victims (a shelter above all) is not for the person using violence.
+ */
+export function roleEligible(doc: Parameters<typeof violenceRole>[0], client: Client): boolean {
+  const role = violenceRole(doc);
+  return client.usesViolence.value ? role !== 'victims' : role !== 'users';
+}

@@ -5,7 +5,7 @@ import type { LocalTime } from '../search/opening-hours.ts';
 import { isOpen, type CandidateQuery, type SearchService } from '../search/service.ts';
 import { findTerm } from '../vocabulary/index.ts';
 import { understandClient, type Client, type Profile, type Source, type Urgency } from './client.ts';
-import { eligibilityFilters, groupEligible, languageFit, locality } from './eligibility.ts';
+import { eligibilityFilters, groupEligible, languageFit, locality, roleEligible } from './eligibility.ts';
 import { coversNeed, diversify, ensureReachableInTop3, score, signalsOf, type Scored } from './ranking.ts';
 import { liftedText, placeReasons, reasonsFor } from './reasons.ts';
 
@@ -45,6 +45,7 @@ export interface RecommendResponse {
   age?: { value: number; source: Source };
   language?: { value: string; source: Source };
   speaks_finnish: { value: boolean; source: Source };
+  uses_violence: { value: boolean; source: Source };
   requires: { value: Labelled[]; source: Source };
   target_groups: Labelled[];
   results: Recommendation[];
@@ -98,7 +99,8 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
   const usable = [...unique.values()].filter(
     (d) => languageFit(d, client.language, client.speaksFinnish.value) !== 'none' &&
       locality(d, client.municipality) !== 'other' &&
-      groupEligible(d.target_groups, client),
+      groupEligible(d.target_groups, client) &&
+      roleEligible(d, client),
   );
   const scored: Scored[] = usable.map((doc) => {
     const signals = signalsOf(doc, client, isOpen(doc, now), textRank.get(doc.id));
@@ -116,6 +118,7 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
     ...(client.age !== undefined ? { age: { value: client.age, source: client.sources.age ?? 'default' } } : {}),
     ...(client.language !== undefined ? { language: { value: client.language, source: client.sources.language ?? 'default' } } : {}),
     speaks_finnish: client.speaksFinnish,
+    uses_violence: client.usesViolence,
     requires: { value: client.requires.map((c) => label('access', c)), source: client.sources.requires },
     target_groups: client.targetGroups.map((c) => label('target_group', c)),
     results: picked.map((s, i) => ({

@@ -4,6 +4,7 @@ import {
   CueMatcher,
   GROUP_CUES,
   NEED_CUES,
+  ROLE_CUES,
   URGENCY_CUES,
   fold,
   tokenize,
@@ -44,6 +45,8 @@ export interface Situation {
   language?: string;
   /** Set when the note says the client speaks little or no Finnish. */
   limitedFinnish?: true;
+  /** Set when the note says the client has hurt a partner or child, or wants to stop using violence. */
+  usesViolence?: true;
   /** Codes of the `target_group` taxonomy. */
   targetGroups: string[];
 }
@@ -58,6 +61,7 @@ const needMatcher = new CueMatcher(NEED_CUES);
 const urgencyMatcher = new CueMatcher(URGENCY_CUES);
 const accessMatcher = new CueMatcher(ACCESS_CUES);
 const groupMatcher = new CueMatcher(GROUP_CUES);
+const roleMatcher = new CueMatcher(ROLE_CUES);
 
 const ACCESS_ORDER = Object.keys(ACCESS_CUES);
 const GROUP_ORDER = [
@@ -92,6 +96,7 @@ export function readSituation(text: string): Situation {
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
   if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
+  if (roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
   return situation;
 }
 

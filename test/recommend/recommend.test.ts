@@ -11,6 +11,7 @@ interface Result {
 }
 interface Answer {
   needs: Array<{ code: string; source: string }>;
+  uses_violence: { value: boolean; source: string };
   urgency: { value: string; source: string };
   results: Result[];
   gaps: Array<{ code: string }>;
@@ -62,6 +63,23 @@ t.test('recommend', async (t) => {
     const sv = await recommend({ profile: { needs: ['crisis', 'bereavement'], municipality: '091', age: 50, language: 'sv' }, lang: 'sv' });
     t.ok(sv.results[0]!.service.languages.includes('sv'), 'a Swedish speaker gets a Swedish-language service first');
     t.ok(sv.results[0]!.reasons.some((x) => /svenska/.test(x)), 'reasons in Swedish');
+  });
+
+  t.test('services for victims of violence and for people who use it are for different people', async (t) => {
+    const forUsers = /^(?:Muutos-työ|Väkivallaton arki)/;
+    const forVictimsOnly = /Turvakoti|Turvachat|Rikosuhrien/;
+    const victim = await recommend({ text: 'Mies on lyönyt asiakasta ja uhkaillut häntä.', profile: { municipality: '837', age: 40 } });
+    t.same(victim.uses_violence, { value: false, source: 'default' });
+    t.ok(victim.results.some((r) => forVictimsOnly.test(r.service.name)), 'a victim gets services for victims');
+    t.notOk(victim.results.some((r) => forUsers.test(r.service.name)), 'and none for people who use violence');
+
+    const user = await recommend({ text: 'Mies kertoo lyöneensä puolisoaan ja haluaa apua, ettei se toistu.', profile: { municipality: '837', age: 40 } });
+    t.same(user.uses_violence, { value: true, source: 'text' });
+    t.ok(user.results.slice(0, 3).some((r) => forUsers.test(r.service.name)), 'a client who uses violence gets help to stop');
+    t.notOk(user.results.some((r) => forVictimsOnly.test(r.service.name)), 'and no shelter or victim support');
+
+    const corrected = await recommend({ text: 'Mies on lyönyt asiakasta.', profile: { municipality: '837', age: 40, uses_violence: true } });
+    t.same(corrected.uses_violence, { value: true, source: 'profile' });
   });
 
   t.test('needs and urgency are read from the text when the profile lacks them', async (t) => {

@@ -4,6 +4,7 @@ import {
   CueMatcher,
   GROUP_CUES,
   NEED_CUES,
+  ROLE_CUES,
   SERVICE_TYPE_CUES,
   URGENCY_CUES,
   cueIds,
@@ -39,7 +40,7 @@ t.test('lexicon', async (t) => {
   });
 
   t.test('cue ids are unique and name their concept', async (t) => {
-    for (const groups of [NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES, SERVICE_TYPE_CUES]) {
+    for (const groups of [NEED_CUES, URGENCY_CUES, ACCESS_CUES, GROUP_CUES, ROLE_CUES, SERVICE_TYPE_CUES]) {
       const ids = cueIds(groups);
       t.equal(new Set(ids).size, ids.length, 'unique');
       for (const [concept, specs] of Object.entries(groups)) {
@@ -275,6 +276,18 @@ t.test('a client who speaks little or no Finnish', async (t) => {
   }
   for (const text of ['Asunut Suomessa pitkään, terveys heikko.', 'Puhuu suomea hyvin.', 'Kvinna 58 år, svenskspråkig, Helsingfors.', 'Talar finska och svenska.']) {
     t.equal(readSituation(text).limitedFinnish, undefined, text);
+  }
+});
+
+t.test('a client who uses violence', async (t) => {
+  for (const text of ['Asiakas kertoo lyöneensä vaimoaan humalassa ja haluaa, ettei se toistu.', 'Hän on tönäissyt avopuolisoaan riidassa.',
+    'Haluaa apua väkivallan lopettamiseen.', 'Pelkää satuttavansa lastaan, kun suuttuu.', 'Han har slagit sin sambo och vill sluta.',
+    'He pushed his girlfriend last week and wants help to stop.']) {
+    t.equal(readSituation(text).usesViolence, true, text);
+  }
+  for (const text of ['Puoliso on lyönyt asiakasta.', 'Mies lyö häntä humalassa.', 'Asiakas ei ole lyönyt puolisoaan, riidat ovat sanallisia.',
+    'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.']) {
+    t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
 

@@ -26,6 +26,9 @@ const RecommendBody = Type.Object(
           speaks_finnish: Type.Optional(
             Type.Boolean({ description: 'false when the client speaks little or no Finnish: a Swedish speaker then gets Finnish-language services only where they arrange interpretation' }),
           ),
+          uses_violence: Type.Optional(
+            Type.Boolean({ description: 'true when the client has used violence against someone close: services for people who use violence are then eligible, and services for its victims are not' }),
+          ),
           requires: Type.Optional(Type.Array(Code, { maxItems: 10, uniqueItems: true, description: 'access codes the client needs' })),
         },
         { additionalProperties: false },
@@ -64,6 +67,10 @@ const RecommendResponse = Type.Object({
   speaks_finnish: Type.Object(
     { value: Type.Boolean(), source: Source },
     { description: 'Whether the client manages in Finnish (assumed unless the text or profile says not); correct it in profile.speaks_finnish' },
+  ),
+  uses_violence: Type.Object(
+    { value: Type.Boolean(), source: Source },
+    { description: 'Whether the client is the one using violence (false unless the text or profile says so); correct it in profile.uses_violence' },
   ),
   requires: Type.Object(
     { value: Type.Array(Label), source: Source },
