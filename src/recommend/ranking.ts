@@ -44,6 +44,13 @@ export interface Pick extends Scored {
 
 const LOCALITY_SCORE: Record<Locality, number> = { municipality: 0.35, wellbeing_area: 0.3, national: 0.1, other: -1 };
 const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0.25, interpreted: -0.25, none: -2 };
+/**
+ * What counts in an acute situation. Help around the clock and help that acts on the day
+ * count most; an office that happens to be open at this moment counts little more than
+ * one that is closed, or an acute case would get office hours at noon and crisis help
+ * only at night (measured: recommend fell by 0.02 at 10 am against 2 am).
+ */
+const ACUTE_BONUS = { openNow: 0.2, aroundTheClock: 0.4, actsOnTheDay: 0.35 };
 /** Services that act on the day: crisis help and shelters (crisis lines have the crisis need). */
 const ACUTE_TYPES = new Set(['crisis_help', 'shelter']);
 /** The need fit (see `score`) from which being reachable now counts fully in an acute situation. */
@@ -158,10 +165,14 @@ export function needWeights(client: Client): Map<string, number> {
  * so for a client without that problem they count less still.
  */
 function focusOn(doc: SearchDocument, code: string, client: Client): number {
+  if (code === doc.needs[0]) return 1;
+  return forAnotherProblem(doc, client) ? SIDE_OF_ANOTHER_PROBLEM : SIDE_NEED;
+}
+
+/** A specialist service for a problem the client does not have. */
+function forAnotherProblem(doc: SearchDocument, client: Client): boolean {
   const mainNeed = doc.needs[0];
-  if (code === mainNeed) return 1;
-  const forAnotherProblem = mainNeed !== undefined && SPECIALIST_NEEDS.has(mainNeed) && !client.needs.some((n) => n.code === mainNeed);
-  return forAnotherProblem ? SIDE_OF_ANOTHER_PROBLEM : SIDE_NEED;
+  return mainNeed !== undefined && SPECIALIST_NEEDS.has(mainNeed) && !client.needs.some((n) => n.code === mainNeed);
 }
 
 export function score(doc: SearchDocument, s: Signals, client: Client): number {
@@ -175,9 +186,11 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
   total += s.targetFit === 'fits' ? 0.2 : s.targetFit === 'other_group' ? -0.35 : 0;
   if (client.urgency.value === 'acute') {
     let reachable = 0;
-    if (s.reachableNow) reachable += 0.6;
-    if (s.alwaysOpen) reachable += 0.15;
-    if (doc.service_types.some((t) => ACUTE_TYPES.has(t)) || doc.needs.includes('crisis')) reachable += 0.2;
+    if (s.reachableNow) reachable += ACUTE_BONUS.openNow;
+    if (s.alwaysOpen) reachable += ACUTE_BONUS.aroundTheClock;
+    // A specialist's crisis help is for its own problem: a sexual-violence centre's for a rape, not a robbery.
+    const actsOnTheDay = doc.service_types.some((t) => ACUTE_TYPES.has(t)) || doc.needs.includes('crisis');
+    if (actsOnTheDay && !forAnotherProblem(doc, client)) reachable += ACUTE_BONUS.actsOnTheDay;
     // Being reachable now helps as much as the service helps with what is urgent: a
     // 24/7 service that touches a side need in passing is no answer to today's danger.
     total += reachable * Math.min(1, needFit / ACUTE_FULL_FIT);

@@ -34,3 +34,12 @@ t.test('opening hours follow the clock the app is given', async (t) => {
   t.ok(open.length > 0, 'an acute recommendation at night lists services open now');
   t.ok(open.every((r) => r.service.always_open), 'and they are the ones open around the clock');
 });
+
+t.test('an acute situation gets help around the clock first, at noon as at night', async (t) => {
+  const acute = { profile: { needs: ['violence', 'elderly', 'crime_victim'], urgency: 'acute', municipality: '140', age: 82 }, limit: 10 };
+  for (const [label, moment] of [['at 3 am', TUESDAY_3AM], ['at 11 am', TUESDAY_11AM]] as const) {
+    const app = await appAt(t, moment);
+    const results = ((await app.inject({ method: 'POST', url: '/v1/recommend', payload: acute })).json() as { results: Array<{ service: Hit }> }).results;
+    t.ok(results.slice(0, 2).every((r) => r.service.always_open), `${label}: ${results.slice(0, 2).map((r) => r.service.name).join(', ')}`);
+  }
+});
