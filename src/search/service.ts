@@ -3,16 +3,18 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   type MatchingStrategies,
+  type SearchResponse,
 } from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
+import { findTerm } from '../vocabulary/index.ts';
 import { analyzeQueryWords, type Lexicon } from './analysis.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
 import { fallbackSearch, matchesFilters } from './fallback.ts';
 import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
-import { queryIntent, rerank } from './intent.ts';
+import { queryIntent, rerank, type QueryIntent } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { meiliFilter, type SearchFilters } from './query.ts';
 import { splitPlace } from './places.ts';
@@ -45,6 +47,13 @@ export interface SearchResult {
   degraded?: 'postgres';
   /** The municipality the query named, searched in as if it were the filter. */
   place?: { municipality: string };
+}
+
+/** What a query matched: the keys searched, the engine's answer, and its hits in the order shown. */
+interface Matched {
+  keys: string[];
+  res: SearchResponse<SearchDocument>;
+  ranked: SearchDocument[];
 }
 
 /** How many of the engine's best hits are reordered by the query's intent. */
@@ -158,13 +167,53 @@ export class SearchService {
   }
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
-    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
+    const intent = queryIntent(req.q, req.pageLanguage);
     const filter = meiliFilter(req, now);
-    // Pages inside the first window are cut from the window reordered by intent; the
-    // window carries only what reordering needs, the page's documents come after.
-    const reordered = keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
+    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
+    const res = await this.engineSearch(keys, filter, req);
+    const asked: Matched = { keys, res, ranked: this.reordered(keys, req) ? rerank(res.hits, intent) : res.hits };
+    const matched = (res.totalHits ?? 0) < req.limit ? ((await this.widened(asked, intent, filter, req)) ?? asked) : asked;
+    const hits = this.reordered(matched.keys, req)
+      ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
+      : matched.res.hits;
+    const queryKeys = new Set(matched.keys);
+    return {
+      hits: hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
+      total: matched.res.totalHits ?? matched.res.hits.length,
+      facets: toFacets(matched.res.facetDistribution, req.lang),
+      page: req.page,
+      limit: req.limit,
+    };
+  }
+
+  /**
+   * A query whose words find less than a page ("sorggrupp", "nettikasino velat") searched
+   * again by what its needs are called: the services made for them follow the few that
+   * use the query's words, which stay first. Undefined when that finds nothing more, or
+   * loses one of the first hits (the total and facets must count every hit shown).
+   */
+  private async widened(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
+    if (asked.keys.length === 0 || intent.needs.length === 0) return undefined;
+    const needKeys = this.queryKeys(needNames(intent.needs));
+    const res = await this.engineSearch([...needKeys, ...asked.keys.filter((k) => !needKeys.includes(k))], filter, req);
+    const first = new Set(asked.ranked.map((h) => h.id));
+    const more = rerank(res.hits, intent).filter((h) => !first.has(h.id));
+    if (more.length === 0 || res.hits.length - more.length !== first.size) return undefined;
+    return { keys: [...asked.keys, ...needKeys], res, ranked: [...asked.ranked, ...more] };
+  }
+
+  /**
+   * Pages inside the first window are cut from the window reordered by intent; the
+   * window carries only what reordering needs, the page's documents come after.
+   */
+  private reordered(keys: string[], req: SearchRequest): boolean {
+    return keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
+  }
+
+  private async engineSearch(keys: string[], filter: string[], req: SearchRequest) {
+    const reordered = this.reordered(keys, req);
     const threshold = keys.length > 0 ? await this.scoreThreshold(keys, filter) : undefined;
-    const res = await this.engine.search(keys.join(' '), {
+    return this.engine.search(keys.join(' '), {
       filter,
       ...(threshold !== undefined ? { rankingScoreThreshold: threshold } : {}),
       facets: FACETS,
@@ -174,20 +223,6 @@ export class SearchService {
       ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'needs', 'service_types', 'languages'] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
-    const hits = reordered
-      ? await this.documentsInOrder(
-          rerank(res.hits, queryIntent(req.q, req.pageLanguage)).slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id),
-          filter,
-        )
-      : res.hits;
-    const queryKeys = new Set(keys);
-    return {
-      hits: hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
-      total: res.totalHits ?? res.hits.length,
-      facets: toFacets(res.facetDistribution, req.lang),
-      page: req.page,
-      limit: req.limit,
-    };
   }
 
   /** The ranking score below which hits are weak matches for this query (see RELATIVE_SCORE_THRESHOLD). */
@@ -236,6 +271,16 @@ export class SearchService {
       degraded: 'postgres',
     };
   }
+}
+
+/** What the needs are called in the vocabulary, in fi, sv and en. */
+function needNames(needs: string[]): string {
+  return needs
+    .flatMap((code) => {
+      const labels = findTerm('need', code)?.labels;
+      return labels ? [labels.fi, labels.sv, labels.en] : [];
+    })
+    .join(' ');
 }
 
 export function isOpen(d: SearchDocument, now: LocalTime): boolean {

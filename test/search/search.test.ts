@@ -77,6 +77,19 @@ t.test('search', async (t) => {
     t.ok(casino.hits.every((h) => h.needs.some((n) => ['gambling', 'debt'].includes(n.code))), 'a compound\'s head before its modifier: "nettikasino" is no digital help');
   });
 
+  t.test('a query whose words find less than a page is widened to what its needs are called', async (t) => {
+    const grief = await search('q=sorggrupp');
+    t.match(grief.hits[0]?.name, /Sorggrupper/, 'the service with the query\'s word stays first');
+    t.ok(grief.hits.length > 3, `bereavement services follow (${grief.hits.length})`);
+    t.ok(grief.hits.every((h) => h.needs.some((n) => n.code === 'bereavement')), 'and all of them are about bereavement');
+    t.equal(grief.total, grief.facets.needs!.find((f) => f.code === 'bereavement')!.count, 'total and facets count the same hits');
+    const [first, second] = [await search('q=sorggrupp&limit=3'), await search('q=sorggrupp&limit=3&page=2')];
+    t.equal(second.total, first.total, 'the pages agree on the total');
+    t.ok(second.hits.length > 0 && second.hits.every((h) => !first.hits.some((f) => f.id === h.id)), 'the second page goes on where the first ended');
+    const casinoDebts = await search('q=nettikasino%20velat');
+    t.ok(casinoDebts.hits.filter((h) => h.needs[0]!.code === 'gambling').length >= 4, 'gambling help, not only the services that say "casino"');
+  });
+
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
     const all = await search('limit=100&page=1');
     const all2 = await search('limit=100&page=2');
