@@ -3,7 +3,7 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   type MatchingStrategies,
-  type SearchResponse,
+  type FacetDistribution,
 } from 'meilisearch';
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
@@ -49,11 +49,12 @@ export interface SearchResult {
   place?: { municipality: string };
 }
 
-/** What a query matched: the keys searched, the engine's answer, and its hits in the order shown. */
+/** What a query matched: the keys searched, its hits in the order shown, their total and facet counts. */
 interface Matched {
   keys: string[];
-  res: SearchResponse<SearchDocument>;
   ranked: SearchDocument[];
+  total: number;
+  facets: FacetDistribution;
 }
 
 /** How many of the engine's best hits are reordered by the query's intent. */
@@ -171,35 +172,45 @@ export class SearchService {
     const filter = meiliFilter(req, now);
     const keys = this.queryKeys(req.q, { vocabularyFirst: true });
     const res = await this.engineSearch(keys, filter, req);
-    const asked: Matched = { keys, res, ranked: this.reordered(keys, req) ? rerank(res.hits, intent) : res.hits };
-    const matched = (res.totalHits ?? 0) < req.limit ? ((await this.widened(asked, intent, filter, req)) ?? asked) : asked;
+    const asked: Matched = {
+      keys,
+      ranked: this.reordered(keys, req) ? rerank(res.hits, intent) : res.hits,
+      total: res.totalHits ?? res.hits.length,
+      facets: res.facetDistribution ?? {},
+    };
+    const matched = asked.total < req.limit ? ((await this.widened(asked, intent, filter, req)) ?? asked) : asked;
     const hits = this.reordered(matched.keys, req)
       ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
-      : matched.res.hits;
+      : matched.ranked;
     const queryKeys = new Set(matched.keys);
     return {
       hits: hits.map((d) => toHit(d, req.lang, { queryKeys, openNow: isOpen(d, now) })),
-      total: matched.res.totalHits ?? matched.res.hits.length,
-      facets: toFacets(matched.res.facetDistribution, req.lang),
+      total: matched.total,
+      facets: toFacets(matched.facets, req.lang),
       page: req.page,
       limit: req.limit,
     };
   }
 
   /**
-   * A query whose words find less than a page ("sorggrupp", "nettikasino velat") searched
-   * again by what its needs are called: the services made for them follow the few that
-   * use the query's words, which stay first. Undefined when that finds nothing more, or
-   * loses one of the first hits (the total and facets must count every hit shown).
+   * A query whose words find less than a page ("sorggrupp", "nettikasino velat") is
+   * searched again by what its needs are called, and the services that finds follow the
+   * few that use the query's own words. The total and the facets count both.
    */
   private async widened(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
-    if (asked.keys.length === 0 || intent.needs.length === 0) return undefined;
-    const needKeys = this.queryKeys(needNames(intent.needs));
-    const res = await this.engineSearch([...needKeys, ...asked.keys.filter((k) => !needKeys.includes(k))], filter, req);
+    if (asked.keys.length === 0 || intent.needs.length === 0 || !this.reordered(asked.keys, req)) return undefined;
+    const needKeys = this.queryKeys(needNames(intent.needs)).filter((k) => !asked.keys.includes(k));
+    if (needKeys.length === 0) return undefined;
+    const res = await this.engineSearch(needKeys, filter, req);
     const first = new Set(asked.ranked.map((h) => h.id));
-    const more = rerank(res.hits, intent).filter((h) => !first.has(h.id));
-    if (more.length === 0 || res.hits.length - more.length !== first.size) return undefined;
-    return { keys: [...asked.keys, ...needKeys], res, ranked: [...asked.ranked, ...more] };
+    const more = rerank(res.hits, intent).filter((h) => !first.has(h.id)).slice(0, RERANK_WINDOW - first.size);
+    if (more.length === 0) return undefined;
+    return {
+      keys: [...asked.keys, ...needKeys],
+      ranked: [...asked.ranked, ...more],
+      total: asked.total + more.length,
+      facets: addFacetCounts(asked.facets, more),
+    };
   }
 
   /**
@@ -220,7 +231,7 @@ export class SearchService {
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'needs', 'service_types', 'languages'] } : {}),
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', ...FACETS] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
   }
@@ -251,15 +262,7 @@ export class SearchService {
 
   private async viaPostgres(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
     const docs = await fallbackSearch(this.db, this.lexicon, req.q ?? '', req, now);
-    const distribution: Record<string, Record<string, number>> = {};
-    for (const facet of FACETS) {
-      const counts: Record<string, number> = {};
-      for (const d of docs) {
-        const values = (d as unknown as Record<string, unknown>)[facet];
-        for (const v of Array.isArray(values) ? values : values ? [values] : []) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
-      }
-      distribution[facet] = counts;
-    }
+    const distribution = addFacetCounts({}, docs);
     const queryKeys = new Set(this.queryKeys(req.q));
     const pageDocs = docs.slice((req.page - 1) * req.limit, req.page * req.limit);
     return {
@@ -271,6 +274,20 @@ export class SearchService {
       degraded: 'postgres',
     };
   }
+}
+
+/** The facet counts with these documents' values added. */
+function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[]): FacetDistribution {
+  const out: FacetDistribution = {};
+  for (const facet of FACETS) {
+    const counts = { ...distribution[facet] };
+    for (const d of docs) {
+      const values = (d as unknown as Record<string, unknown>)[facet];
+      for (const v of Array.isArray(values) ? values : values ? [values] : []) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+    }
+    out[facet] = counts;
+  }
+  return out;
 }
 
 /** What the needs are called in the vocabulary, in fi, sv and en. */
