@@ -217,6 +217,8 @@ const IMPLIED = 0.55;
  *   by the event itself) calls for crisis help, whatever else follows, and so does an
  *   adult in danger today from violence or a crime (a minor's crisis is met by the
  *   services for children and young people);
+ * - any acute situation calls for crisis help (social and crisis emergency services act
+ *   on the day whatever the problem), as the least of the needs read;
  * - sexual violence is a crime, so victim support (advice on reporting, support person in
  *   the process) applies even when the note does not mention the police;
  * - suicidal thoughts call for mental health care as well as crisis help;
@@ -236,6 +238,8 @@ function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
   if (ctx.urgency === 'acute' && adult && [...TRAUMA_NEEDS, 'crime_victim'].some((c) => c !== 'bereavement' && included(c))) {
     imply(evidence, 'crisis', 'implied.in_danger', 0.6);
   }
+  // Whatever else the day needs, it needs someone who acts today: the least of the needs.
+  if (ctx.urgency === 'acute') imply(evidence, 'crisis', 'implied.acute', NEED_THRESHOLD);
   if (included('sexual_violence')) imply(evidence, 'crime_victim', 'implied.sexual_offence', IMPLIED);
   if (ctx.needHits.some((h) => SUICIDAL.has(h.id))) imply(evidence, 'mental_health', 'implied.suicidal_thoughts', IMPLIED);
   const childrenAround = ctx.needHits.some((h) => CHILDREN_IN_FAMILY.has(h.id));

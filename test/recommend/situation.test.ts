@@ -279,6 +279,13 @@ t.test('a client who speaks little or no Finnish', async (t) => {
   }
 });
 
+t.test('an acute situation calls for crisis help, as the least of its needs', async (t) => {
+  const alone = readSituation('Muistisairas 86-vuotias jäi yksin, kun puoliso vietiin sairaalaan. Kukaan ei voi jäädä hänen luokseen yöksi.');
+  t.equal(alone.urgency, 'acute');
+  t.equal(alone.needs.at(-1)?.code, 'crisis', 'crisis help comes last');
+  hasNeeds(t, 'Muistisairas 86-vuotias asuu yksin, omaiset käyvät viikoittain.', [], ['crisis']);
+});
+
 t.test('a client who uses violence', async (t) => {
   for (const text of ['Asiakas kertoo lyöneensä vaimoaan humalassa ja haluaa, ettei se toistu.', 'Hän on tönäissyt avopuolisoaan riidassa.',
     'Haluaa apua väkivallan lopettamiseen.', 'Pelkää satuttavansa lastaan, kun suuttuu.', 'Han har slagit sin sambo och vill sluta.',
