@@ -103,11 +103,11 @@ const CARRIERS = foldedSet(`
   ole ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
   koskaan enää lainkaan yhtään mitään mitenkään juurikaan ilmene ilmennyt esiinny esiintynyt
   havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä
-  kokenut kokeneet kokea joutunut joutuneet kohdannut muita muuta muihin mitkään
+  kokenut kokeneet kokea joutunut joutuneet kohdannut muita muuta muihin mitkään aiempia aikaisempia aiemmin
   fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
   nykyisin tällä hetkellä hetkellä
   har hade haft varit finns fanns förekommer använder använt dricker druckit några något
-  någon tecken på av heller längre
+  någon tecken på av heller längre fysiskt psykiskt
   has have had been is was are were be any signs sign of history evidence reported use uses
   using used drink drinks does did do current currently known a an significant other any experienced`);
 
@@ -376,12 +376,24 @@ function negatedAfter(tokens: Token[], end: number): boolean {
     const a = at(k);
     const b = at(k + 1);
     if (a === undefined) return false;
-    if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || POST_PREDICATES.has(b);
+    if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || (POST_PREDICATES.has(b) && !pending(at(k + 2)));
     return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
   };
   // The cue may modify the noun the predicate is about: `itsetuhoisia ajatuksia ei ole`.
   return negatedFrom(1) || (at(1) !== undefined && !NEGATIONS.has(at(1)!) && negatedFrom(2));
 }
+
+/**
+ * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`: the negation is of
+ * what was done with it, so the thing is pending, not absent. A passive participle that
+ * is itself a finding (`ei ole todettu`) still negates, and so do other verbs
+ * (`nuorin ei ole puhunut` says nothing against the youngest).
+ */
+function pending(word: string | undefined): boolean {
+  return word !== undefined && (PENDING.has(word) || (PASSIVE_PARTICIPLE.test(word) && !POST_PREDICATES.has(word)));
+}
+const PENDING = foldedSet('vielä vieläkään hakenut saanut maksanut');
+const PASSIVE_PARTICIPLE = /tt?[uy]$/u;
 
 /** Words that, negated in the clause right after a cue, say it is no problem: `alkoholia käyttää vähän, ei ongelmaa`. */
 const NO_PROBLEM = foldedSet(`
@@ -585,7 +597,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   housing: [
     c('asunnoton', STRONG, 'asunnoto*|asunnotto*|koditto*|kodito*|*asunnotto*|*asunnoto*', 'recentAcute', 'soon'),
     c('ei_yopaikkaa', STRONG,
-      'NEG ole|ollut|löydä|löytänyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
+      'NEG ole|ollut|löydä|löytänyt|tiedä|tiennyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
       'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa', 'recentAcute', 'soon'),
     c('vailla_asuntoa', STRONG, 'vailla|ilman * vakitui*|vakinai*|omaa|pysyvää asunto*|asuntoa|kotia|osoitetta', 'soon'),
     c('yopaikka', CLEAR, 'yöpaik*|yösij*|yöpymispaik*|hätämajoitu*|majapaik*, paikka|paikan|majoitus* yöksi', 'soon'),
@@ -622,8 +634,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('asumisolot', FAIR, 'homeongelm*|kosteusvauri*|hamstra*|hamstraus*, asunto|asunnossa|asunnon * huonokuntoi*|kostea|homee*|sotku*|epäsiisti*|roskai*|roska*|kylmä|täynnä'),
     c('asunto', HINT, 'asunto|asunnon|asunnossa|asuntoa|asunnosta|asuntoon|asunnot'),
     c('heitetty_ulos', WEAK, 'heitti|heittänyt|heitetty|heitettiin|ajoi|ajanut * ulos|pihalle|kadulle'),
+    // Put out of the home: belongings thrown out, the lock changed.
+    c('lukot_vaihdettu', MEDIUM,
+      'vaihtoi|vaihtanut|vaihtanu|vaihdettiin|vaihdettu * lukot|lukon|lukkoa, heitti|heittänyt|heitetty|kantoi * tavarat|tavaransa * ulos|pihalle|rappu*|rappukäytävään|kadulle',
+      'recentAcute', 'soon'),
     c('kaverin_luona', MEDIUM, 'asuu|asuvat|majailee|majoittuu|yöpyy|nukkuu|nukkuvat|asunut * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
-    c('sv_bostadslos', STRONG, 'bostadslös*|hemlös*|härbärge*|nödboende*|nattlogi*, ingenstans att sova|bo, sover ute, på gatan', 'recentAcute', 'soon'),
+    c('sv_bostadslos', STRONG,
+      'bostadslös*|hemlös*|härbärge*|nödboende*|nattlogi*, ingenstans att sova|bo, sover ute, på gatan, ' +
+      'NEG välkommen hem|hemma, kastade|kastat|slängde|slängt * ut, vet NEG var * sova|sover|bo', 'recentAcute', 'soon'),
     c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
     c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
     c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*', 'recentAcute', 'soon'),
@@ -1090,7 +1108,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG * ruokaa|syötävää|ruokaan|ruoan|ruuan, ' +
       'NEG * varaa * ruoka*|ruokaan|ruokaa|syödä, ' +
       'raha|rahat|rahaa NEG * riitä|riittää * ruoka*|ruokaan|ruoan|ruuan, ' +
-      'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan, ruoka|ruokaa|ruokia|ruoat * asti|alkuun|saakka'
+      'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan, ruoka|ruokaa|ruokia|ruoat * asti|alkuun|saakka, ruoka|ruokaa * muutamaksi|pariksi päiväksi'
       , 'soon'),
     c('tarvitsee_ruokaa', STRONG, 'tarvitsee|tarvitsisi|tarvitsevat|vailla|pyytää|pyysi|hakee ruokaa|ruoka-apua|ruokakassi*|ruokaa', 'soon'),
     c('syo_vahan', STRONG,

@@ -279,6 +279,21 @@ t.test('a client who speaks little or no Finnish', async (t) => {
   }
 });
 
+t.test('a negated deed is not a negated need', async (t) => {
+  hasNeeds(t, 'Ansiosidonnaista päivärahaa ei ole vielä maksettu, vuokra erääntyy.', ['income']);
+  hasNeeds(t, 'Toimeentulotukea ei ole hakenut, koska ei osaa.', ['income']);
+  hasNeeds(t, 'Alkoholia ei ole käyttänyt vuoteen.', [], ['substance']);
+  hasNeeds(t, 'Ei aiempia velkoja, tulot riittävät.', [], ['debt']);
+  hasNeeds(t, 'Inget fysiskt våld, men mycket gräl hemma.', [], ['violence']);
+});
+
+t.test('put out of the home', async (t) => {
+  const out = readSituation('Isä vaihtoi lukot ja kantoi tavarat rappukäytävään tänään. Ei tiedä, missä nukkuu.');
+  t.ok(out.needs.some((n) => n.code === 'housing'), 'housing');
+  t.equal(out.urgency, 'acute');
+  hasNeeds(t, 'Pappan sa att han inte är välkommen hem, han sover hos en vän.', ['housing']);
+});
+
 t.test('an acute situation calls for crisis help, as the least of its needs', async (t) => {
   const alone = readSituation('Muistisairas 86-vuotias jäi yksin, kun puoliso vietiin sairaalaan. Kukaan ei voi jäädä hänen luokseen yöksi.');
   t.equal(alone.urgency, 'acute');
