@@ -374,14 +374,22 @@ function negatedAfter(tokens: Token[], end: number): boolean {
   };
   const negatedFrom = (k: number): boolean => {
     const a = at(k);
-    const b = at(k + 1);
     if (a === undefined) return false;
-    if (NEGATIONS.has(a) && a !== 'ole') return b === undefined || (POST_PREDICATES.has(b) && !pending(at(k + 2)));
+    if (NEGATIONS.has(a) && a !== 'ole') {
+      // `päihteitä ei tiettävästi käytä`: a hedge between the negation and its verb.
+      const verb = HEDGES.has(at(k + 1) ?? '') ? k + 2 : k + 1;
+      const b = at(verb);
+      return b === undefined || (POST_PREDICATES.has(b) && !pending(at(verb + 1)));
+    }
+    const b = at(k + 1);
     return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
   };
   // The cue may modify the noun the predicate is about: `itsetuhoisia ajatuksia ei ole`.
   return negatedFrom(1) || (at(1) !== undefined && !NEGATIONS.has(at(1)!) && negatedFrom(2));
 }
+
+/** Words that may stand between a negation and its verb after a cue. */
+const HEDGES = foldedSet('tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään itse säännöllisesti');
 
 /**
  * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`: the negation is of
@@ -771,7 +779,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'mieliala*|mieli * matala*|huono*|alavir*|lask*|laskenut|vaiht*|heittel*|maassa|apea*|synkk*, ' +
       'matala mieliala*, alakulo*|alavire*|apea*|alamaissa, synkkiä|synkkä* ajatuks*'),
     c('mieliala_mainittu', FAIR, 'mieliala|mielialaa|mielialan|mieliala-*'),
-    c('psykoosi', STRONG, 'psykoo*|psykoot*|harhai*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, kuulee ääniä, epävakaa persoonallisuu*'),
+    c('psykoosi', STRONG, 'psykoo*|psykoot*|harhai*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, epävakaa persoonallisuu*'),
+    // Psychotic symptoms described as they happen call for care today.
+    c('psykoottiset_oireet', STRONG,
+      'kuulee|kuulevansa * ääniä, naapurit * kuuntelee|kuuntelevat|vakoilee|vakoilevat, tietokone|puhelin|televisio * lähettää|lähettävät * viestejä, ' +
+      'hör röster, hears voices, thinks * being watched', 'acute'),
     c('syomishairio', STRONG, 'syömishäir*|anoreks*|bulimi*|ahmimi*|ahmimishäir*'),
     c('trauma', MEDIUM, 'trauma*|traumaattis*|traumatis*|ptsd|traumaperäi*|takauma*|painajai*, sodan|sota|sotaa * kuvat|muistot|kokemukset|kauhut'),
     c('puhua_jonkun_kanssa', FAIR, 'puhua|puhumaan|jutella|keskustella * jonkun|joku kanssa, jonkun|joku jolle|kenelle puhua'),

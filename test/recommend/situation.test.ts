@@ -226,6 +226,8 @@ t.test('urgency', async (t) => {
   t.equal(urgency('Lähetti siskolleen viestin, jossa kiitos kaikesta ja pitäkää huolta kissasta.'), 'acute', 'a farewell message');
   t.equal(urgency('Juonut viikon putkeen, vapisee, haluaa katkolle tänään.'), 'acute', 'detox today');
   t.equal(urgency('Client was mugged last night and is afraid to leave the flat.'), 'acute', 'robbed last night');
+  t.equal(urgency('Isä kertoo, että tytär kuulee ääniä eikä suostu lääkäriin.'), 'acute', 'psychotic symptoms as they happen');
+  t.equal(urgency('Skitsofrenia, hoitokontakti psykiatrian poliklinikalla, vointi tasainen.'), 'routine', 'a diagnosis in care is not acute');
   t.equal(urgency(''), 'routine');
 });
 
@@ -285,6 +287,7 @@ t.test('a negated deed is not a negated need', async (t) => {
   hasNeeds(t, 'Alkoholia ei ole käyttänyt vuoteen.', [], ['substance']);
   hasNeeds(t, 'Ei aiempia velkoja, tulot riittävät.', [], ['debt']);
   hasNeeds(t, 'Inget fysiskt våld, men mycket gräl hemma.', [], ['violence']);
+  hasNeeds(t, 'Masentunut, päihteitä ei tiettävästi käytä.', ['mental_health'], ['substance']);
 });
 
 t.test('put out of the home', async (t) => {
