@@ -96,7 +96,9 @@ export function readSituation(text: string): Situation {
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
   if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
-  if (roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
+  // A minor's note that tells of a parent hitting the other is about the minor as a witness.
+  const adult = age === undefined || age >= 18;
+  if (adult && roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
   return situation;
 }
 

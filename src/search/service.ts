@@ -228,6 +228,7 @@ export class SearchService {
     return keys.length > 0 && req.page * req.limit <= RERANK_WINDOW;
   }
 
+  /** One engine query: the first window of hits to reorder, or the page itself beyond it; weak matches left out. */
   private async engineSearch(keys: string[], filter: string[], req: SearchRequest) {
     const reordered = this.reordered(keys, req);
     const threshold = keys.length > 0 ? await this.scoreThreshold(keys, filter) : undefined;

@@ -311,7 +311,8 @@ t.test('a client who uses violence', async (t) => {
     t.equal(readSituation(text).usesViolence, true, text);
   }
   for (const text of ['Puoliso on lyönyt asiakasta.', 'Mies lyö häntä humalassa.', 'Asiakas ei ole lyönyt puolisoaan, riidat ovat sanallisia.',
-    'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.']) {
+    'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.',
+    'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.']) {
     t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
