@@ -630,7 +630,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vuokrasopimus_irtisanottu', STRONG, 'vuokrasopimu* * irtisano*|purettu|purka*|päättyy|päättyi|loppuu, irtisano* * vuokrasopimu*|asunno*', 'soon'),
     c('vuokranantaja', FAIR, 'vuokranantaj*|isännöitsij*|vuokraisän*'),
     c('vuokra', WEAK, 'vuokra*'),
-    c('kodin_menetys', MEDIUM, 'menett*|menetti|menettänyt|menettämässä * kotinsa|kodin|asuntonsa|asunnon, kodi*|asunno* menet*|menettä*, joutu* muuttamaan, joutu* lähtemään * kotoa|asunnosta, asunto*|koti|kodi* * lähti|lähtenyt|meni|mennyt alta'),
+    c('kodin_menetys', MEDIUM, 'menett*|menetti|menettänyt|menettämässä * kotinsa|kodin|asuntonsa|asunnon, kodi*|asunno* menet*|menettä*, joutu* muuttamaan, joutu* lähtemään * kotoa|asunnosta, asunto*|koti|kodi*|kämppä|kämpän|luukku * lähti|lähtenyt|meni|mennyt alta'),
     c('asunnon_haku', MEDIUM,
       'asunno* etsi*|hak*|tarvit*|jono*|puuttu*|tarpeessa, ' +
       'etsii|hakee|tarvitsee|vailla * asunto*|asuntoa|asunnon|kotia|vuokra-asun*, ' +
@@ -641,6 +641,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('tuki_asumiseen', CLEAR, 'tuke*|tukea|apua|ohjausta|apu * asumise*|asumiseen|asumisessa|asumisen, asumisessa|asumisen * tuke*|tukea|apua|ohjausta'),
     c('asumisolot', FAIR, 'homeongelm*|kosteusvauri*|hamstra*|hamstraus*, asunto|asunnossa|asunnon * huonokuntoi*|kostea|homee*|sotku*|epäsiisti*|roskai*|roska*|kylmä|täynnä'),
     c('asunto', HINT, 'asunto|asunnon|asunnossa|asuntoa|asunnosta|asuntoon|asunnot'),
+    c('kamppa', WEAK, 'kämppä|kämpän|kämpässä|kämppää|kämpästä|kämppään|kämpät|kämppis*|luukku|luukun'),
     c('heitetty_ulos', WEAK, 'heitti|heittänyt|heitetty|heitettiin|ajoi|ajanut * ulos|pihalle|kadulle'),
     // Put out of the home: belongings thrown out, the lock changed.
     c('lukot_vaihdettu', MEDIUM,
@@ -756,6 +757,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('rahapeli', STRONG,
       'rahapel*|*rahapel*|peliongel*|pelihai*|peliriipp*|pelaamisongel*|pelihimo*|peliaddikt*|pelivel*|pelikoukk*|ongelmapelaa*|pelitili*|pelitil*, ' +
       'pelaamise* hallin*|ongelm*|hallinta*'),
+    c('pelit_vie_rahat', STRONG, 'pelit|pelaaminen|pelaamiseen|peleihin * vie|vievät|vei|söi|syö|syövät|menee|menivät|meni * rahat|rahaa|rahoja|palkan|kaiken'),
     c('kasino', STRONG,
       'kasino*|*kasino*|casino*|*casino*|nettipoker*|pokeri*|ruletti*|blackjack*|slotti*|kolikkopel*|hedelmäpel*|pelikone*|peliautom*|' +
       'raha-automaat*|vedonly*|vedonlyön*|betsaa*|betsi*|betting*|livebet*, lyö|lyönyt|lyövät vetoa'),
@@ -1060,7 +1062,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('omainen', FAIR, 'omaise*|omaisena|omaisten|omaiset|omaisille'),
     c('laheinen', WEAK, 'läheise*|läheisenä|läheisten|läheiset|läheisille'),
     c('laheisen_ongelma', CLEAR,
-      `läheise*|${KIN} * päihde*|päihdeongelm*|peliongelm*|mielenterveysongelm*|riippuvuu*|alkoholiongelm*|huumeongelm*|juomi*, ` +
+      `läheise*|${KIN} * päihde*|päihdeongelm*|peliongelm*|mielenterveysongelm*|riippuvuu*|alkoholiongelm*|alkoholism*|huumeongelm*|juomi*, ` +
       'läheisriippu*|omaistensa, läheisen roolissa, läheisten tuki*, läheisille tarkoitet*, omaisen jaksami*'),
     c('laheisen_kaytos', CLEAR,
       `${ADULT_KIN}|läheise* * juo|joi|juonut|juovat|käyttää|käyttänyt|pelaa|pelannut|pelaavat|sairastaa|sairastanut, ` +

@@ -115,6 +115,8 @@ const OVERRIDDEN_BY: Record<string, string> = {
   'crisis.itsemurha': 'bereavement.laheisen_itsemurha',
   // "uhkaa tappaa itsensä" threatens the client's own life, not someone else's.
   'violence.tappouhka': 'crisis.uhkaa_itsetuholla',
+  // "pelit vie kaikki rahat": the money goes to gambling, nobody takes it.
+  'crime_victim.taloudellinen_hyvaksikaytto': 'gambling.pelit_vie_rahat',
 };
 
 /**

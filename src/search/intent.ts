@@ -37,6 +37,19 @@ function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
 }
 
 /**
+ * The language of the lexicon's cues a query matched, when they are all Swedish or all
+ * English (`självmordstankar`, `gambling addiction`): the lexicon knows the language of
+ * words that are not the vocabulary's labels.
+ */
+function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
+  const own = cueIds.filter((id) => !id.startsWith('implied.'));
+  if (own.length === 0) return undefined;
+  if (own.every((id) => id.includes('.sv_'))) return 'sv';
+  if (own.every((id) => id.includes('.en_'))) return 'en';
+  return undefined;
+}
+
+/**
  * The language wanted is the one the query names ("arabiaksi"), else the one it is typed
  * in, else the page's. Finnish words on a Swedish or English page say less: services
  * and their terms are mostly known by their Finnish names, so there the page decides.
@@ -47,7 +60,7 @@ export function queryIntent(q: string | undefined, pageLanguage?: string): Query
   if (!q) return { needs: [], serviceTypes: [], ...page };
   const situation = readSituation(q);
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
-  const typed = typedLanguage(q);
+  const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   return { needs: situation.needs.map((n) => n.code), serviceTypes, ...(language ? { language } : page) };
 }

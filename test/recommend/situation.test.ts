@@ -290,6 +290,13 @@ t.test('a negated deed is not a negated need', async (t) => {
   hasNeeds(t, 'Masentunut, päihteitä ei tiettävästi käytä.', ['mental_health'], ['substance']);
 });
 
+t.test('colloquial and genitive wording', async (t) => {
+  hasNeeds(t, 'Kämppä lähti alta viime kuussa.', ['housing']);
+  hasNeeds(t, 'Pelit vie kaikki rahat, palkka menee heti.', ['gambling'], ['crime_victim']);
+  hasNeeds(t, 'Poika vie äidin eläkkeen joka kuukausi.', ['crime_victim']);
+  hasNeeds(t, 'Äidin alkoholismi painaa, haluaisi puhua jonkun kanssa.', ['caregiver']);
+});
+
 t.test('put out of the home', async (t) => {
   const out = readSituation('Isä vaihtoi lukot ja kantoi tavarat rappukäytävään tänään. Ei tiedä, missä nukkuu.');
   t.ok(out.needs.some((n) => n.code === 'housing'), 'housing');

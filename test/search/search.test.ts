@@ -90,6 +90,11 @@ t.test('search', async (t) => {
     t.ok(casinoDebts.hits.filter((h) => h.needs[0]!.code === 'gambling').length >= 4, 'gambling help, not only the services that say "casino"');
   });
 
+  t.test('a query in Swedish or English words of the lexicon prefers services in that language', async (t) => {
+    const sv = await search('q=sj%C3%A4lvmordstankar');
+    t.ok(sv.hits[0]!.languages.includes('sv'), `självmordstankar: ${sv.hits[0]!.name}`);
+  });
+
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
     const all = await search('limit=100&page=1');
     const all2 = await search('limit=100&page=2');
