@@ -775,7 +775,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   mental_health: [
     c('mielenterveys', STRONG, 'mielenterv*|*mielenterv*|psyykkisesti|mt-ongelm*|mt-asiak*, psyykki* ongelm*|oire*|sairau*|vointi|kuormitu*'),
     c('masennus', STRONG, 'masennu*|masentu*|masennus*|depressi*|*masennus*|*masennuks*'),
-    c('ahdistus', STRONG, 'ahdistu*|ahdistus*|ahdistaa|ahdisti|ahdistanut|ahdistuk*|ahdistava*|*ahdistus|*ahdistuneisuu*'),
+    c('ahdistus', STRONG, 'ahdistu*|ahdistus*|ahdistaa|ahdisti|ahdistanut|ahdistuk*|ahdistava*|*ahdistus|*ahdistuneisuu*|ahistaa|ahisti|ahistus*|ahistunut'),
     c('paniikki', CLEAR, 'paniikk*|pelkotil*|pakko-oire*|pakkoajatu*|jännittäjä*, sosiaali*|sosiaalis* jännit*|pelk*, tilanteiden pelk*'),
     c('mieliala', STRONG,
       'mieliala*|mieli * matala*|huono*|alavir*|lask*|laskenut|vaiht*|heittel*|maassa|apea*|synkk*, ' +
@@ -896,6 +896,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('oikeudet', MEDIUM, 'oikeuksi*|oikeuksist*|oikeuksiaan|oikeutensa|oikeuttaan|oikeusturva*'),
     c('valitus', STRONG,
       'valitt*|valitu*|valitus* * päätök*|päätöks*|päätöksestä|päätöksistä|hylkäävästä, ' +
+      'hylät*|hylättiin|hylkäs*|kielteise* * valitus|valitusta|valittaa|valittamaan, ' +
       'muutoksenha*|oikaisu*|oikaisuvaat*|oikaisupyyn*|valitusaika*|valituskirjel*|valitusosoitu*|hallinto-oikeu*|vakuutusoikeu*|muutoksenhakulautakun*|sosiaaliasiamie*|potilasasiamie*, ' +
       'hakea|hakenut|hakemaan * muutosta'),
     c('valitus_sana', FAIR, 'valitu*|valitukse*|valittaa|valittanut|kantelu*|kantelee'),

@@ -295,6 +295,8 @@ t.test('colloquial and genitive wording', async (t) => {
   hasNeeds(t, 'Pelit vie kaikki rahat, palkka menee heti.', ['gambling'], ['crime_victim']);
   hasNeeds(t, 'Poika vie äidin eläkkeen joka kuukausi.', ['crime_victim']);
   hasNeeds(t, 'Äidin alkoholismi painaa, haluaisi puhua jonkun kanssa.', ['caregiver']);
+  hasNeeds(t, 'Koulussa ahistaa koko ajan.', ['mental_health']);
+  hasNeeds(t, 'Vammaistuen hakemus hylättiin, haluaisi valittaa.', ['legal']);
 });
 
 t.test('put out of the home', async (t) => {
