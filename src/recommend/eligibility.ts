@@ -140,10 +140,15 @@ const SERVES_USERS = new RegExp(
 );
 const VIOLENCE_NEEDS = ['violence', 'sexual_violence', 'crime_victim'];
 
+/** Whether a text speaks of people who use violence (`väkivaltaa käyttäneille`, `våldsutövare`). */
+export function speaksOfViolenceUsers(text: string): boolean {
+  return SERVES_USERS.test(text);
+}
+
 export function violenceRole(doc: Pick<SearchDocument, 'needs' | 'service_types' | 'name' | 'description' | 'translations'>): ViolenceRole {
   if (!doc.needs.some((n) => VIOLENCE_NEEDS.includes(n))) return 'any';
   const text = [doc.name, doc.description, doc.translations?.sv?.description, doc.translations?.en?.description].filter(Boolean).join(' ');
-  const users = SERVES_USERS.test(text);
+  const users = speaksOfViolenceUsers(text);
   const victims = doc.service_types.includes('shelter') || SERVES_VICTIMS.test(text);
   if (users) return victims ? 'both' : 'users';
   return victims ? 'victims' : 'any';

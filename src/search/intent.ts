@@ -1,4 +1,5 @@
 import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
+import { speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
 import { readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import { words } from './analysis.ts';
@@ -16,6 +17,8 @@ export interface QueryIntent {
   needs: string[];
   /** Kinds of service the query asks for (`service_type` codes): a shelter, a helpline… */
   serviceTypes: string[];
+  /** The query asks for help for someone who uses violence (`väkivaltaa käyttäneille`, `lyöny puolisoa`). */
+  forViolenceUsers: boolean;
   language?: string;
   /** The page's language, when the query names or shows none: a weaker preference. */
   pageLanguage?: string;
@@ -57,13 +60,17 @@ function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], serviceTypes: [], ...page };
+  if (!q) return { needs: [], serviceTypes: [], forViolenceUsers: false, ...page };
   const situation = readSituation(q);
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
-  return { needs: situation.needs.map((n) => n.code), serviceTypes, ...(language ? { language } : page) };
+  const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
+  return { needs: situation.needs.map((n) => n.code), serviceTypes, forViolenceUsers, ...(language ? { language } : page) };
 }
+
+/** A search box query is the searcher's own words: "lyöny puolisoa" is someone who hit their partner. */
+const HIT_SOMEONE_CLOSE = /\bl(?:yö|öi)\S*\s+(?:\S+\s+)?(?:puolis|vaimo|kumppan|tyttöystäv|poikaystäv)/iu;
 
 const MAIN_NEED = 0.12;
 const SECOND_NEED = 0.07;
@@ -71,6 +78,7 @@ const ANY_NEED = 0.03;
 const SERVICE_TYPE = 0.08;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
+const OTHER_ROLE = 0.1;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   let bonus = 0;
@@ -82,12 +90,14 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) bonus += SERVICE_TYPE;
   if (intent.language && doc.languages.includes(intent.language)) bonus += LANGUAGE;
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
+  // Help for people who use violence is for those who ask for it, not for their victims.
+  if (!intent.forViolenceUsers && violenceRole(doc) === 'users') bonus -= OTHER_ROLE;
   return bonus;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */
 export function rerank<T extends SearchDocument & { _rankingScore?: number }>(hits: T[], intent: QueryIntent): T[] {
-  if (intent.needs.length === 0 && intent.serviceTypes.length === 0 && !intent.language && !intent.pageLanguage) return hits;
+  if (intent.needs.length === 0 && intent.serviceTypes.length === 0 && !intent.language && !intent.pageLanguage && intent.forViolenceUsers) return hits;
   return hits
     .map((doc, i) => ({ doc, i, score: (doc._rankingScore ?? 0) + intentBonus(doc, intent) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)

@@ -95,6 +95,18 @@ t.test('search', async (t) => {
     t.ok(sv.hits[0]!.languages.includes('sv'), `självmordstankar: ${sv.hits[0]!.name}`);
   });
 
+  t.test('help for people who use violence comes first only for those who ask for it', async (t) => {
+    const forUsers = (h: Hit) => /käyttäneille$/.test(h.name);
+    for (const q of ['kunniaväkivalta', 'mies lyö kotona']) {
+      const { hits } = await search(`q=${encodeURIComponent(q)}`);
+      t.notOk(hits.slice(0, 3).some(forUsers), `${q}: ${hits.slice(0, 3).map((h) => h.name).join('; ')}`);
+    }
+    for (const q of ['väkivaltaa käyttäneille', 'lyöny puolisoa mistä apua']) {
+      const { hits } = await search(`q=${encodeURIComponent(q)}`);
+      t.ok(forUsers(hits[0]!), `${q}: ${hits[0]!.name}`);
+    }
+  });
+
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
     const all = await search('limit=100&page=1');
     const all2 = await search('limit=100&page=2');
