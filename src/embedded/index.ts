@@ -6,7 +6,7 @@ import type { Backends, Config } from '../config.ts';
 import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
 import { dataDirChange, tryLockDataDir, type DataDirLock } from './data-dir-lock.ts';
-import { ensureSharedDir, isAlive } from './process.ts';
+import { ensureSharedDir, freePort, isAlive } from './process.ts';
 import { supervise, type SupervisorLog } from './supervisor.ts';
 
 export interface ResolvedBackends {
@@ -101,7 +101,7 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, 'postgres');
-      const first = await startEmbeddedPostgres(dir, secrets.postgresPassword);
+      const first = await startEmbeddedPostgres(dir, secrets.postgresPassword, await freePort([config.port]));
       const postgres = supervise('PostgreSQL', first, () => startEmbeddedPostgres(dir, secrets.postgresPassword, first.port), log);
       stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
@@ -111,7 +111,7 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
     if (!meiliUrl) {
       const dir = path.join(config.dataDir, 'meilisearch');
       const binary = meilisearchBinary(config.meiliBin);
-      const first = await startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary);
+      const first = await startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary, await freePort([config.port]));
       const meilisearch = supervise('Meilisearch', first, () => startEmbeddedMeilisearch(dir, secrets.meiliMasterKey, binary, first.port), log);
       stops.push(() => meilisearch.stop());
       meiliUrl = meilisearch.url;

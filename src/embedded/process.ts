@@ -56,7 +56,19 @@ export async function readPid(file: string): Promise<number | undefined> {
   }
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A loopback port free at this moment, other than those in `avoid`: the service's own
+ * HTTP port may be free still while another process starts the stores (`npm start &`
+ * and `tarjotin import` together), and a store must not take it.
+ */
+export async function freePort(avoid: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!avoid.includes(port)) return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
