@@ -97,8 +97,7 @@ export function readSituation(text: string): Situation {
   if (language !== undefined) situation.language = language;
   if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
-  const adult = age === undefined || age >= 18;
-  if (adult && roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
+  if (isAdult(age) && roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
   return situation;
 }
 
@@ -153,7 +152,7 @@ const HISTORY = 0.6;
  * are the client's history: they count less than the same words about today.
  */
 function asHistory(needHits: CueHit[], urgencyHits: CueHit[]): CueHit[] {
-  const past = new Set(urgencyHits.filter((h) => h.tags.includes('past')).flatMap((h) => [...h.sentences]));
+  const past = sentencesWith(urgencyHits, 'past');
   if (past.size === 0) return needHits;
   return needHits.map((h) => ([...h.sentences].every((s) => past.has(s)) ? { ...h, strength: h.strength * HISTORY } : h));
 }
@@ -204,6 +203,9 @@ interface Context {
   language?: string;
 }
 
+/** Adults by age, or of unknown age (notes are mostly about adults). */
+const isAdult = (age: number | undefined): boolean => age === undefined || age >= 18;
+
 /** Languages of Finland's own services; a client speaking another one is likely a newcomer. */
 const NATIONAL_LANGUAGES = new Set(['fi', 'sv', 'en']);
 const IMPLIED = 0.55;
@@ -238,8 +240,7 @@ function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
     imply(evidence, 'immigration', 'implied.foreign_language', IMPLIED);
   }
   if (ctx.urgency === 'acute' && recentTrauma(ctx)) imply(evidence, 'crisis', 'implied.acute_trauma', 0.6);
-  const adult = age === undefined || age >= 18;
-  if (ctx.urgency === 'acute' && adult && [...TRAUMA_NEEDS, 'crime_victim'].some((c) => c !== 'bereavement' && included(c))) {
+  if (ctx.urgency === 'acute' && isAdult(age) && [...TRAUMA_NEEDS, 'crime_victim'].some((c) => c !== 'bereavement' && included(c))) {
     imply(evidence, 'crisis', 'implied.in_danger', 0.6);
   }
   // Whatever else the day needs, it needs someone who acts today: the least of the needs.
@@ -272,9 +273,14 @@ function recentTrauma(ctx: Context): boolean {
 
 const hasTag = (hit: CueHit, tag: Tag): boolean => hit.tags.includes(tag);
 
+/** The sentences in which a cue with this tag occurs ("vuosia sitten", "eilen"…). */
+function sentencesWith(hits: CueHit[], tag: Tag): Set<number> {
+  return new Set(hits.filter((h) => hasTag(h, tag)).flatMap((h) => [...h.sentences]));
+}
+
 /** Events (assault, rape, eviction, death…) told in the same sentence as "today", "last night"… */
 function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): CueHit[] {
-  const recentSentences = new Set(urgencyHits.filter((h) => hasTag(h, 'recent')).flatMap((h) => [...h.sentences]));
+  const recentSentences = sentencesWith(urgencyHits, 'recent');
   return needHits.filter(
     (h) =>
       hasTag(h, 'recentAcute') &&
@@ -292,7 +298,7 @@ function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: s
  * - routine otherwise.
  */
 function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
-  const pastSentences = new Set(urgencyHits.filter((h) => hasTag(h, 'past')).flatMap((h) => [...h.sentences]));
+  const pastSentences = sentencesWith(urgencyHits, 'past');
   // What happened long ago is the client's history: it does not make help urgent.
   const needHits = allNeedHits.filter((h) => [...h.sentences].some((s) => !pastSentences.has(s)));
   const relevant = (h: CueHit): boolean => included(h.concept) || h.strength >= CLEAR;

@@ -95,9 +95,17 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   return bonus;
 }
 
+/**
+ * Whether the intent can move a hit: a need, a kind of service or a language it names,
+ * or, unless the query asks for it, help for people who use violence to move down.
+ */
+function movesHits(intent: QueryIntent): boolean {
+  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || !intent.forViolenceUsers;
+}
+
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */
 export function rerank<T extends SearchDocument & { _rankingScore?: number }>(hits: T[], intent: QueryIntent): T[] {
-  if (intent.needs.length === 0 && intent.serviceTypes.length === 0 && !intent.language && !intent.pageLanguage && intent.forViolenceUsers) return hits;
+  if (!movesHits(intent)) return hits;
   return hits
     .map((doc, i) => ({ doc, i, score: (doc._rankingScore ?? 0) + intentBonus(doc, intent) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
