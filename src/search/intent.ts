@@ -15,6 +15,8 @@ import type { SearchDocument } from './document.ts';
  */
 export interface QueryIntent {
   needs: string[];
+  /** The needs the query's own words name (not implied by its urgency or language). */
+  namedNeeds: string[];
   /** Kinds of service the query asks for (`service_type` codes): a shelter, a helpline… */
   serviceTypes: string[];
   /** The query asks for help for someone who uses violence (`väkivaltaa käyttäneille`, `lyöny puolisoa`). */
@@ -60,13 +62,14 @@ function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], serviceTypes: [], forViolenceUsers: false, ...page };
+  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, ...page };
   const situation = readSituation(q);
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
-  return { needs: situation.needs.map((n) => n.code), serviceTypes, forViolenceUsers, ...(language ? { language } : page) };
+  const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
+  return { needs: situation.needs.map((n) => n.code), namedNeeds, serviceTypes, forViolenceUsers, ...(language ? { language } : page) };
 }
 
 /** A search box query is the searcher's own words: "lyöny puolisoa" is someone who hit their partner. */

@@ -90,6 +90,15 @@ t.test('search', async (t) => {
     t.ok(casinoDebts.hits.filter((h) => h.needs[0]!.code === 'gambling').length >= 4, 'gambling help, not only the services that say "casino"');
   });
 
+  t.test('a query whose words lead to services for other needs is joined by services for the need it names', async (t) => {
+    const games = await search('q=kaikki%20rahat%20menee%20peleihin&limit=5');
+    t.ok(
+      games.hits.every((h) => h.needs[0]!.code === 'gambling'),
+      `gambling help, not income support for "rahat": ${games.hits.map((h) => h.name).join('; ')}`,
+    );
+    t.ok(games.facets.needs!.find((f) => f.code === 'gambling')!.count >= 5, 'the facets count the joined services');
+  });
+
   t.test('a query in Swedish or English words of the lexicon prefers services in that language', async (t) => {
     const sv = await search('q=sj%C3%A4lvmordstankar');
     t.ok(sv.hits[0]!.languages.includes('sv'), `självmordstankar: ${sv.hits[0]!.name}`);
