@@ -715,7 +715,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vakisin', FAIR, 'väkisin|väkipakolla'),
     c('kuvat', STRONG,
       'alaston*|alastonkuv*|nakukuv*|intiimikuv*|seksikuv*|seksivideo*|intiimivideo*|groomi*|grooma*|groomau*|sextortion, ' +
-      'intiimi*|seksuaali*|seksuaalis* kuv*|video*|viestej*|viestejä|kiristy*', 'soon'),
+      'intiimi*|seksuaali*|seksuaalis* kuv*|video*|viestej*|viestejä|kiristy*, ' +
+      // Extortion with images of oneself, or the threat to spread them, is sexual exploitation.
+      'kiristä*|kiristi|kiristänyt * kuv*|video*, uhka*|uhannut|uhkasi * levittää|levittävänsä|julkaista|julkaisevansa * kuv*|video*, ' +
+      'kuv*|video* * uhka*|uhannut|uhkasi * levittää|levittävänsä|julkaista|julkaisevansa', 'soon'),
     c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
     c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
     c('sv_overgrepp', MEDIUM, 'övergrepp*'),
@@ -832,12 +835,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('uhkaa_itsetuholla', STRONG, 'uhka*|uhannut|uhkasi|uhkailee|uhkaili * tappaa|tappavansa|tehdä|tekevänsä * itsens*|itsemurh*, uhka*|uhannut|uhkasi|uhkailee|uhkaili * itsemurhalla|itsetuholl*', 'acute'),
     c('ei_jaksa_ajatukset', STRONG,
       'miet*|ajatel*|pohti*|kirjoitt*|vihjail*|viestitt* * NEG jaksa*, ' +
-      'NEG jaksa* * elää|olla|olemassa', 'acute'),
+      'NEG jaksa* * elää|olla|olemassa, NEG jaksa* huomiseen|huomista|aamuun, NEG jaksa* * enää päivää*', 'acute'),
     // Saying goodbye is a warning sign of suicide.
     c('hyvastely', STRONG,
       'hyvästel*|*hyvästel*|jäähyväis*|hyvästi|hyvästit, kiitos kaikesta, pitäkää|pidä huolta * lapsista|lapsista|äidistä|kaikista, ' +
       'tää|tämä oli tässä, tog farväl, tack för allt, said|saying goodbye, goodbye message*', 'acute'),
     c('keino_mietitty', MEDIUM, 'miet*|pohti*|suunnitel* * miten|keino*|tapaa|tavan * tekisi|tehdä|toteuttaisi * sen|itsensä', 'acute'),
+    // Gathering the means is a warning sign of suicide.
+    c('keinot_koottu', MEDIUM, 'kerännyt|keränneensä|säästänyt|säästäneensä|hamstrannut * lääkkei*|pillere*|unilääkkei*|tablettej*', 'acute'),
     c('ei_jaksa_enaa', FAIR, 'NEG jaksa* enää, NEG enää jaksa*, jaksa* NEG enää, jaksaminen * lopussa, voimat * lopussa|loppuneet|loppu'),
     c('aseet', WEAK, 'ase|aseita|aseet|aseen|aseensa|asekaappi*|haulikko*|kivääri*|pistooli*|metsästysase*|köysi*|köyden, keränn*|kerännyt|kerää * lääkkeitä|pillereitä'),
     c('shokki', CLEAR,
@@ -861,7 +866,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('yksinaisyys', STRONG, 'yksinäi*|*yksinäi*'),
     c('yksin', WEAK, 'yksin|yksinään|yksikseen'),
     c('ei_ystavia', CLEAR,
-      'NEG ole|ollut|omaa * ystäv*|kaver*|tuttav*|läheisi*|verkosto*|tukiverkko*|tukiverkosto*|ihmissuhte*|sosiaalisia, NEG ystäviä|kavereita|tuttavia|läheisiä|sosiaalisia|tukiverkko*|tukiverkosto*|verkostoa, ' +
+      'NEG ole|ollut|omaa * ystäv*|kaver*|tuttav*|läheisi*|verkosto*|tukiverkko*|tukiverkosto*|ihmissuhte*|sosiaalisia, NEG ystäviä|kavereita|tuttavia|läheisiä|omaisia|sukulaisia|sosiaalisia|tukiverkko*|tukiverkosto*|verkostoa, ' +
       'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* NEG ole|ollut, ' +
       'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* vähän|vähissä|kaikonn*|kaikonneet|harvassa|puuttu*|jääneet|loppuneet, ' +
       'vähän|harvoin|niukasti|juurikaan ystäv*|kaver*|kontakt*|ihmisiä, ' +
@@ -1259,6 +1264,8 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
       'sukupuoli-identiteet*|hbtq*|hlbt*|lgbt*|sukupuolivähemm*|seksuaalivähemm*, sukupuoli identiteet*, seksuaalinen|seksuaalise* suuntau*, ' +
       'gay|gayn|transperson*|homosexu*|bisexu*|lesbisk*|regnbåg*|könsidentitet*|icke-binär*, sexuell läggning, ' +
       '*pronomini*|pronomen|pronoun*, ' +
+      // Coming out: `tuli kaapista`, `kom ut`, `came out`.
+      'kaapista|kaapistatulo*, kom ut|komma ut, came|coming out, ' +
       'lesbian*|gay|bisexual*|transgender|nonbinary|non-binary|rainbow, sexual orientation, gender identity'),
   ],
   unemployed: [c('tyoton', STRONG, 'työtö*|työttö*|*työtö*|*työttö*|lomautet*|arbetslös*|unemploy*|jobless')],

@@ -146,6 +146,10 @@ t.test('an adult in danger today needs crisis help', async (t) => {
   hasNeeds(t, 'Naapuri soitti: mies uhkasi illalla keittiöveitsellä tappaa hänet. Asiakas ei uskalla palata asuntoon tänä yönä.', ['violence', 'crisis']);
 });
 
+t.test('no relatives and no friends is loneliness', async (t) => {
+  hasNeeds(t, 'Vapautuu pian vankilasta. Ei omaisia eikä sukulaisia lähellä.', ['loneliness']);
+});
+
 t.test('events long ago are history, not a need today', async (t) => {
   hasNeeds(t, 'Mies kuoli pari vuotta sitten. Asuu yksin ja kaipaa seuraa.', ['loneliness'], ['bereavement']);
   hasNeeds(t, 'Vaimo kuoli puoli vuotta sitten, istuu päivät kotona yksin.', ['bereavement', 'loneliness']);
@@ -154,6 +158,11 @@ t.test('events long ago are history, not a need today', async (t) => {
 t.test('LGBTIQ+ clients in Swedish and English notes', async (t) => {
   t.ok(readSituation('Eleven är 15 år och berättade att han är gay.').targetGroups.includes('lgbtiq'));
   t.ok(readSituation('Client, 19, is transgender and was thrown out by her parents.').targetGroups.includes('lgbtiq'));
+});
+
+t.test('images of oneself used to extort or threaten is sexual exploitation', async (t) => {
+  hasNeeds(t, 'Tuntematon aikuinen kiristää 14-vuotiaalta lisää kuvia ja uhkaa levittää aiemmat luokkalaisille.', ['sexual_violence']);
+  hasNeeds(t, 'Entinen poikaystävä uhkasi julkaista videon hänestä netissä.', ['sexual_violence']);
 });
 
 t.test('a word of one need inside another need\'s compound', async (t) => {
@@ -227,6 +236,9 @@ t.test('urgency', async (t) => {
   t.equal(urgency('Juonut viikon putkeen, vapisee, haluaa katkolle tänään.'), 'acute', 'detox today');
   t.equal(urgency('Client was mugged last night and is afraid to leave the flat.'), 'acute', 'robbed last night');
   t.equal(urgency('Isä kertoo, että tytär kuulee ääniä eikä suostu lääkäriin.'), 'acute', 'psychotic symptoms as they happen');
+  t.equal(urgency('Sanoo puhelimessa, ettei jaksa aamuun asti. Asuu yksin.'), 'acute', 'not able to go on until morning');
+  t.equal(urgency('Omainen kertoo, että veli on kerännyt unilääkkeitä laatikkoonsa.'), 'acute', 'gathering the means');
+  t.equal(urgency('Äiti kerää lääkkeet apteekista kerran kuussa.'), 'routine', 'fetching one\'s medicines is an errand');
   t.equal(urgency('Skitsofrenia, hoitokontakti psykiatrian poliklinikalla, vointi tasainen.'), 'routine', 'a diagnosis in care is not acute');
   t.equal(urgency(''), 'routine');
 });
@@ -358,6 +370,7 @@ t.test('target groups', async (t) => {
   t.ok(groups('Mies 40 v, työtön').includes('unemployed'));
   t.ok(groups('Transnuori, 20 v').includes('lgbtiq'));
   t.ok(groups('Puhuu vain somalia').includes('immigrants'));
+  t.ok(groups('Poika, 15 v, tuli hiljattain kaapista ja koulussa kiusataan.').includes('lgbtiq'), 'coming out');
 });
 
 t.test('a reading never carries the note', async (t) => {
