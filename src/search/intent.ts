@@ -81,6 +81,13 @@ const ANY_NEED = 0.03;
 const SERVICE_TYPE = 0.08;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
+/**
+ * A service that lists the wanted language first is made for its speakers ("Kristelefonen
+ * på svenska"); one that lists it among six serves it too, but after. Not for Finnish,
+ * which almost every service lists first. Measured on six query sets: 0.790 → 0.812 on
+ * the one with most Swedish queries, the others within 0.005.
+ */
+const OWN_LANGUAGE = 0.08;
 const OTHER_ROLE = 0.1;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
@@ -92,6 +99,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   else if (place > 1) bonus += ANY_NEED;
   if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) bonus += SERVICE_TYPE;
   if (intent.language && doc.languages.includes(intent.language)) bonus += LANGUAGE;
+  if (intent.language && intent.language !== 'fi' && doc.languages[0] === intent.language) bonus += OWN_LANGUAGE;
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   // Help for people who use violence is for those who ask for it, not for their victims.
   if (!intent.forViolenceUsers && violenceRole(doc) === 'users') bonus -= OTHER_ROLE;

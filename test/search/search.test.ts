@@ -102,6 +102,12 @@ t.test('search', async (t) => {
   t.test('a query in Swedish or English words of the lexicon prefers services in that language', async (t) => {
     const sv = await search('q=sj%C3%A4lvmordstankar');
     t.ok(sv.hits[0]!.languages.includes('sv'), `självmordstankar: ${sv.hits[0]!.name}`);
+    const own = await search('q=tankar%20p%C3%A5%20sj%C3%A4lvmord&limit=3');
+    t.same(
+      own.hits.slice(0, 2).map((h) => h.languages[0]),
+      ['sv', 'sv'],
+      `services made for Swedish speakers before those that also speak it: ${own.hits.map((h) => h.name).join('; ')}`,
+    );
   });
 
   t.test('help for people who use violence comes first only for those who ask for it', async (t) => {
