@@ -8,7 +8,7 @@ import { DISPLAYED_FIELDS } from './document.ts';
  */
 const STOP_WORDS = [
   'apu', 'apua', 'avuksi', 'ja', 'tai', 'sekä', 'myös', 'on', 'ovat', 'ei', 'että', 'kanssa', 'jossa', 'joka', 'mikä', 'missä',
-  'hjälp', 'och', 'eller', 'för', 'med', 'som', 'på', 'av', 'till', 'en', 'ett',
+  'hjälp', 'stöd', 'i', 'och', 'eller', 'för', 'med', 'som', 'på', 'av', 'till', 'en', 'ett',
   'help', 'and', 'or', 'for', 'with', 'the', 'a', 'an', 'of', 'in', 'on', 'to', 'speaking', 'need', 'needs',
 ];
 

@@ -62,6 +62,12 @@ t.test('search', async (t) => {
     t.notOk('place' in theft.json(), 'Varkaus is also "theft": never taken for a place');
   });
 
+  t.test('words that say nothing of a service do not count every service that uses them', async (t) => {
+    const grief = await search('q=st%C3%B6d%20i%20sorg');
+    const bereavement = grief.facets.needs!.find((f) => f.code === 'bereavement')?.count ?? 0;
+    t.ok(grief.total <= 20 && bereavement >= grief.total - 2, `"stöd i sorg": ${grief.total} hits, ${bereavement} about bereavement`);
+  });
+
   t.test('a kind of service named in the query comes first among services for the need', async (t) => {
     const types = (h: Hit) => h.service_types.map((x) => x.code);
     const shelter = await search('q=domestic%20violence%20shelter&limit=5');
