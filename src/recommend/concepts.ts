@@ -840,6 +840,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('hyvastely', STRONG,
       'hyvästel*|*hyvästel*|jäähyväis*|hyvästi|hyvästit, kiitos kaikesta, pitäkää|pidä huolta * lapsista|lapsista|äidistä|kaikista, ' +
       'tää|tämä oli tässä, tog farväl, tack för allt, said|saying goodbye, goodbye message*', 'acute'),
+    // Not daring to go home says home is not safe, whoever or whatever makes it so.
+    c('ei_turvassa_kotona', CLEAR,
+      'NEG uskal* * kotiin|kotia|kotona|takaisin, pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata * kotiin, ' +
+      'vågar NEG * hem|hemma, afraid|scared to go home, unsafe at home', 'acute'),
     c('keino_mietitty', MEDIUM, 'miet*|pohti*|suunnitel* * miten|keino*|tapaa|tavan * tekisi|tehdä|toteuttaisi * sen|itsensä', 'acute'),
     // Gathering the means is a warning sign of suicide.
     c('keinot_koottu', MEDIUM, 'kerännyt|keränneensä|säästänyt|säästäneensä|hamstrannut * lääkkei*|pillere*|unilääkkei*|tablettej*', 'acute'),
@@ -1070,6 +1074,13 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('laheisen_ongelma', CLEAR,
       `läheise*|${KIN} * päihde*|päihdeongelm*|peliongelm*|mielenterveysongelm*|riippuvuu*|alkoholiongelm*|alkoholism*|huumeongelm*|juomi*, ` +
       'läheisriippu*|omaistensa, läheisen roolissa, läheisten tuki*, läheisille tarkoitet*, omaisen jaksami*'),
+    // The parents or children of someone who uses, drinks or gambles: `huumeita käyttävän nuoren vanhemmat`.
+    c('kayttajan_laheinen', CLEAR,
+      'käyttävän|juovan|pelaavan|juopottelevan * nuoren|lapsen|pojan|tyttären|puolison|miehen|vaimon|äidin|isän * vanhem*|äiti|isä|vaimo|mies|puoliso|sisar*|sisko|veli|läheise*|omaise*|lapset|lapsi'),
+    // Caring for a spouse or parent with a memory disease: `muistisairas puoliso`.
+    c('muistisairaan_omainen', CLEAR,
+      'muistisaira*|dementoitu* puoliso*|miehe*|vaimo*|äiti*|äidi*|isä*|isää*|vanhemp*, ' +
+      'puolisolla|miehellä|vaimolla|äidillä|isällä|vanhemmilla * muistisairau*|dementia*|alzheimer*'),
     c('laheisen_kaytos', CLEAR,
       `${ADULT_KIN}|läheise* * juo|joi|juonut|juovat|käyttää|käyttänyt|pelaa|pelannut|pelaavat|sairastaa|sairastanut, ` +
       `huolissaan|huolestunut|huolestuneita|huolissaan * ${ADULT_KIN}, worried about * husband|wife|son|daughter|brother|sister|mother|father|partner`),

@@ -146,6 +146,19 @@ t.test('an adult in danger today needs crisis help', async (t) => {
   hasNeeds(t, 'Naapuri soitti: mies uhkasi illalla keittiöveitsellä tappaa hänet. Asiakas ei uskalla palata asuntoon tänä yönä.', ['violence', 'crisis']);
 });
 
+t.test('not daring to go home is a crisis, whatever the reason', async (t) => {
+  hasNeeds(t, 'Poika 15 v ei uskalla mennä kotiin.', ['crisis']);
+  t.equal(readSituation('Poika 15 v ei uskalla mennä kotiin.').urgency, 'acute');
+  hasNeeds(t, 'She is scared to go home after the argument.', ['crisis']);
+});
+
+t.test('the family of someone with a problem are relatives, with needs of their own', async (t) => {
+  hasNeeds(t, 'Alkoholia juovan miehen vaimo kysyy vertaisryhmästä.', ['substance', 'caregiver']);
+  t.ok(readSituation('Pelaavan pojan äiti etsii tukea.').targetGroups.includes('relatives'));
+  hasNeeds(t, 'Hoitaa kotona muistisairasta puolisoaan, väsynyt.', ['caregiver']);
+  hasNeeds(t, 'Asiakas on itse muistisairas ja asuu yksin.', ['elderly'], ['caregiver']);
+});
+
 t.test('no relatives and no friends is loneliness', async (t) => {
   hasNeeds(t, 'Vapautuu pian vankilasta. Ei omaisia eikä sukulaisia lähellä.', ['loneliness']);
 });
