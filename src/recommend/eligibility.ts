@@ -57,14 +57,20 @@ export function locality(doc: SearchDocument, municipality: string | undefined):
   return 'other';
 }
 
-/** Groups whose services are open to any adult client. */
-const OPEN_GROUPS = new Set(['everyone', 'adults']);
+/** Age of majority: services for adults only are not for a younger client. */
+const ADULT_AGE = 18;
 /** Groups a service may be reserved for by who the client is, not by age or need. */
 export const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
 
-/** The client is a relative or carer: the note or profile is about supporting someone else. */
+/**
+ * The client is a relative or carer: the note or profile is about supporting someone
+ * else. So are the parents of a minor whose family takes part in the help: a mother
+ * calling about her son's gambling is a relative of a gambler.
+ */
 export function isRelative(client: Client): boolean {
-  return client.targetGroups.includes('relatives') || client.needs.some((n) => n.code === 'caregiver');
+  if (client.targetGroups.includes('relatives') || client.needs.some((n) => n.code === 'caregiver')) return true;
+  const minor = client.age !== undefined && client.age < ADULT_AGE;
+  return minor && (client.targetGroups.includes('families') || client.needs.some((n) => n.code === 'family'));
 }
 
 const hasNeed = (client: Client, code: string) => client.needs.some((n) => n.code === code);
@@ -79,8 +85,10 @@ export function belongsTo(group: string, client: Client): boolean {
   const read = client.targetGroups.includes(group);
   switch (group) {
     case 'everyone':
-    case 'adults':
       return true;
+    // An adults' shelter or peer group is no place for a 16-year-old; an unknown age is an adult's unless the note speaks of a child.
+    case 'adults':
+      return client.age !== undefined ? client.age >= ADULT_AGE : !read && !client.targetGroups.includes('children');
     case 'women':
     case 'men':
       return gender(client) === undefined || gender(client) === group;
@@ -103,8 +111,8 @@ export function belongsTo(group: string, client: Client): boolean {
 
 /**
  * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
- * needs the client to be one; one for everyone or for adults is open; otherwise the
- * client must be in one of its groups. Relatives count as a group like the others: a
+ * needs the client to be one; one for everyone is open, one for adults open to anyone of
+ * age; otherwise the client must be in one of its groups. Relatives count as a group like the others: a
  * service only for relatives (of substance users…) is for a client who supports
  * someone, never for the person with the problem, while one for older people and their
  * relatives is for both.
@@ -112,7 +120,7 @@ export function belongsTo(group: string, client: Client): boolean {
 export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
   if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
-  if (targetGroups.length === 0 || targetGroups.some((g) => OPEN_GROUPS.has(g))) return true;
+  if (targetGroups.length === 0) return true;
   return targetGroups.some((g) => belongsTo(g, client));
 }
 

@@ -7,7 +7,15 @@ interface Result {
   score: number;
   reasons: string[];
   covers: string[];
-  service: { name: string; areas: string[]; languages: string[]; open_now?: boolean; always_open: boolean; status: string };
+  service: {
+    name: string;
+    areas: string[];
+    languages: string[];
+    target_groups: Array<{ code: string }>;
+    open_now?: boolean;
+    always_open: boolean;
+    status: string;
+  };
 }
 interface Answer {
   needs: Array<{ code: string; source: string }>;
@@ -80,6 +88,18 @@ t.test('recommend', async (t) => {
 
     const corrected = await recommend({ text: 'Mies on lyönyt asiakasta.', profile: { municipality: '837', age: 40, uses_violence: true } });
     t.same(corrected.uses_violence, { value: true, source: 'profile' });
+  });
+
+  t.test('services for adults only are not for a minor, though their parents may use services for relatives', async (t) => {
+    const groups = (r: Result) => r.service.target_groups.map((g) => g.code);
+    const adultsOnly = (r: Result) => groups(r).every((g) => ['adults', 'women', 'men'].includes(g));
+    const minor = await recommend({ profile: { needs: ['housing', 'crisis'], urgency: 'acute', municipality: '091', age: 16 } });
+    t.same(minor.results.filter(adultsOnly).map((r) => r.service.name), [], 'no adults\' shelter or group for a 16-year-old');
+    const adult = await recommend({ profile: { needs: ['housing', 'crisis'], urgency: 'acute', municipality: '091', age: 30 } });
+    t.ok(adult.results.some(adultsOnly), 'an adult gets them');
+    const mother = await recommend({ profile: { needs: ['gambling', 'family'], municipality: '297', age: 16 } });
+    t.ok(mother.results.some((r) => groups(r).includes('relatives') && r.covers.includes('gambling')), 'a minor\'s family gets help for gamblers\' relatives');
+    t.notOk(mother.results.some((r) => adultsOnly(r) && !groups(r).includes('relatives')), 'and no gamblers\' group for adults');
   });
 
   t.test('needs and urgency are read from the text when the profile lacks them', async (t) => {
