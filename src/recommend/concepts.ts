@@ -959,14 +959,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vanhemmuus', STRONG, 'vanhemmu*|kasvatusvaik*|kasvatushuol*|kasvatuskysym*|kasvatusneuvo*|lastenkasvatu*|perheneuvo*, kasvatta*|kasvattaa * lap*'),
     c('lastensuojelu', STRONG, 'lastensuojel*|*lastensuojel*|huostaan*|huostaanot*|sijoitet*|sijaishuol*|sijaisperhe*|perhetyö*|perhetyönteki*|perhekuntoutu*'),
     c('perhepalvelu', CLEAR, 'perhekeskus*|perhepalvel*|perhesosiaalityö*|lapsiperhe*|*lapsiperhe*|vauvaperhe*|perhetuki*|tukiperhe*, perheen tuki*'),
-    c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*|eroamassa|eroavat|eroaminen|skilsmäss*|divorc*, vanhemmat|vanhempien * ero*|riidat|riitely*|riitel*|riidellään|riitelevät, kotona * riidel*|riidellään|riitaa|riitoja'),
+    c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*|eroperhe*|erovanhem*|eroamassa|eroavat|eroaminen|skilsmäss*|divorc*, vanhemmat|vanhempien * ero*|riidat|riitely*|riitel*|riidellään|riitelevät, kotona * riidel*|riidellään|riitaa|riitoja'),
     c('ero', FAIR, 'ero|eron|erosta|eronnut|erota|eroamassa|eroaa|eroprosess*|avioero*|asumusero*|erotilan*|erosi|eronneet|eronnu*'),
     c('ero_kumppanista', MEDIUM, `ero|eron|erosta|eronnut|erosi|erota|eroamassa|eroa|erossa * ${KIN}|miehestään|vaimostaan|kumppanistaan`),
     c('huoltajuus', CLEAR, 'huoltajuu*|*huoltajuu*|huoltajuusriit*|tapaamisoikeu*|*tapaamisoikeu*|lähivanhem*|etävanhem*|yhteishuolt*|vuoroasu*|elatu*|tapaamispaik*, valvotut|valvottu tapaami*|vaihto*'),
     c('lasten_tapaaminen', CLEAR, 'tava*|tapaa*|tapaami*|näkemä*|nähdä * lapsi*|lasta|lapsia|lapsiaan|lapsensa|lastaan|lapsiansa'),
     c('yksinhuoltaja', CLEAR, 'yksinhuolt*|uusperhe*|yksinhuoltajaäi*|yksinhuoltajaisä*'),
     c('perhe_erossa', MEDIUM, 'perheenyhdistä*, vaimo|mies|puoliso|lapset|perhe * ovat|on * yhä|vielä * kotimaassa|ulkomailla|*ssa|*ssä'),
-    c('raskaus', MEDIUM, 'raskaana|raskau*|raskaus*|synnytyks*|synnyttän*|synnytti|äitiysneuvol*|imetys*|imettä*|vauva-arki*|vastasyntyn*, odottaa lasta|vauvaa'),
+    c('raskaus', MEDIUM, '=raskaana|raskau*|raskaus*|synnytyks*|synnyttän*|synnytti|äitiysneuvol*|imetys*|imettä*|vauva-arki*|vastasyntyn*, odottaa lasta|vauvaa'),
     c('perheriidat', MEDIUM, 'perheriid*|perheristiriid*|riidat|riitoja|riitaa|riitaisa*|riitel*, ristiriid* * kotona|perheessä'),
     c('uhkaa_erolla', MEDIUM, 'uhka*|uhannut|uhkasi|harkitsee|harkitsevat|suunnittelee|suunnittelevat * erolla|eroa|erota|eroavansa|lähteä|lähtevänsä|jättää|jättävänsä|avioeroa, hota*|hotat|hotar * lämna|skiljas|skilsmässa, vill skiljas, threaten* * leave|divorce'),
     c('parisuhde', FAIR, 'parisuhde*|parisuhtee*|pariterapi*|parisuhdeterapi*|pariskunta*|parisuhdeongelm*'),
@@ -1299,6 +1299,8 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
       'haluaa|haluaisi|toivoo|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
       'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +
       'väkivallan tekijä*|käyttäjä*, käyttänyt|käyttää|käyttäneensä * väkivaltaa * puolisoaan|kumppaniaan|perhettään|lapsiaan|kohtaan, ' +
+      // One's own violence: `apua omaan väkivaltaisuuteen`, `oma väkivaltainen käytös`.
+      'omaan|oman|omasta|omaa|oma väkivaltaisuu*|väkivaltai*|väkivalta*|aggressi*|vihanhallin*, ' +
       'pelkää|pelkäävänsä * satuttavansa|lyövänsä|satuttaa * läheistään|puolisoaan|lastaan|lapsiaan'),
     c('sv_utovar', STRONG,
       'slagit|slår|slog|knuffat|knuffade|skadat|skadade * sin|sina fru|sambo|partner|flickvän|pojkvän|barn|man, ' +

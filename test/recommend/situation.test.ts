@@ -159,6 +159,15 @@ t.test('the family of someone with a problem are relatives, with needs of their 
   hasNeeds(t, 'Asiakas on itse muistisairas ja asuu yksin.', ['elderly'], ['caregiver']);
 });
 
+t.test('a family after separation', async (t) => {
+  hasNeeds(t, 'Eroperhe, kaipaa vertaistukea.', ['family']);
+});
+
+t.test('heavy days are not a pregnancy', async (t) => {
+  hasNeeds(t, 'Yksin asuvan arki on raskasta.', [], ['family']);
+  hasNeeds(t, 'Hän on raskaana, laskettu aika keväällä.', ['family']);
+});
+
 t.test('no relatives and no friends is loneliness', async (t) => {
   hasNeeds(t, 'Vapautuu pian vankilasta. Ei omaisia eikä sukulaisia lähellä.', ['loneliness']);
 });
@@ -341,12 +350,12 @@ t.test('an acute situation calls for crisis help, as the least of its needs', as
 t.test('a client who uses violence', async (t) => {
   for (const text of ['Asiakas kertoo lyöneensä vaimoaan humalassa ja haluaa, ettei se toistu.', 'Hän on tönäissyt avopuolisoaan riidassa.',
     'Haluaa apua väkivallan lopettamiseen.', 'Pelkää satuttavansa lastaan, kun suuttuu.', 'Han har slagit sin sambo och vill sluta.',
-    'He pushed his girlfriend last week and wants help to stop.']) {
+    'He pushed his girlfriend last week and wants help to stop.', 'Mies hakee apua omaan väkivaltaisuuteensa parisuhteessa.']) {
     t.equal(readSituation(text).usesViolence, true, text);
   }
   for (const text of ['Puoliso on lyönyt asiakasta.', 'Mies lyö häntä humalassa.', 'Asiakas ei ole lyönyt puolisoaan, riidat ovat sanallisia.',
     'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.',
-    'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.']) {
+    'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.', 'Puolison väkivaltaisuus pelottaa, oma jaksaminen on lopussa.']) {
     t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
