@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { SearchEngine } from '../search/engine.ts';
 import { buildLexicon } from '../search/lexicon.ts';
 import { OutboxWorker } from '../search/outbox.ts';
+import { rebuildIfStale } from '../search/reindex.ts';
 import { SearchService } from '../search/service.ts';
 
 declare module 'fastify' {
@@ -26,17 +27,16 @@ export interface SearchPluginOptions {
 }
 
 /**
- * The search engine, the search service over it, and the outbox worker that keeps the
- * index in step with PostgreSQL. The service starts even when Meilisearch is down:
- * search then answers from PostgreSQL and the settings are applied once it is back.
+ * Applies the index settings now, or, while the engine is unreachable, every 2 s until
+ * it is; then runs `then` once.
  */
-/** Applies the index settings now, or, while the engine is unreachable, every 2 s until it is. */
-async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine): Promise<void> {
+async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine, then: () => void): Promise<void> {
   let applied = false;
   const apply = async () => {
     try {
       await engine.ensureIndex();
       applied = true;
+      then();
     } catch (err) {
       app.log.warn({ err: (err as Error).message }, 'search engine not reachable; index settings will be applied when it is');
     }
@@ -51,6 +51,27 @@ async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine): Pr
   app.addHook('onClose', async () => clearInterval(retry));
 }
 
+/** Rebuilds a stale index in the background (see `rebuildIfStale`); closing waits for it. */
+function rebuildWhenStale(app: FastifyInstance): () => void {
+  let running: Promise<void> | undefined;
+  app.addHook('onClose', async () => {
+    await running;
+  });
+  return () => {
+    running ??= rebuildIfStale(app)
+      .then((outcome) => {
+        if (outcome === 'rebuilt') app.log.info('search index rebuilt: it was built by another version of the analysis, or not recorded');
+      })
+      .catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'search index freshness not checked; run `tarjotin reindex` if search misses services'));
+  };
+}
+
+/**
+ * The search engine, the search service over it, and the outbox worker that keeps the
+ * index in step with PostgreSQL. The service starts even when Meilisearch is down:
+ * search then answers from PostgreSQL and the settings are applied once it is back. The
+ * process that runs the worker also rebuilds an index built by another version.
+ */
 export default fp<SearchPluginOptions>(
   async function searchPlugin(app: FastifyInstance, opts) {
     const engine = new SearchEngine(opts.meiliUrl, opts.meiliKey, opts.indexName);
@@ -68,8 +89,9 @@ export default fp<SearchPluginOptions>(
     app.decorate('searchService', service);
     app.decorate('outbox', worker);
 
-    if (opts.connect !== false) await keepIndexSettings(app, engine);
-    if (opts.worker !== false) {
+    const keepsIndex = opts.worker !== false;
+    if (opts.connect !== false) await keepIndexSettings(app, engine, keepsIndex ? rebuildWhenStale(app) : () => {});
+    if (keepsIndex) {
       app.addHook('onReady', () => worker.start());
       app.addHook('onClose', () => worker.stop());
     }

@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTask, type Index, type SearchParams, type SearchResponse, type Task } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type Index, type SearchParams, type SearchResponse, type Task } from 'meilisearch';
 import type { IndexedDocument, SearchDocument } from './document.ts';
 import { meiliHttpClient } from './http-client.ts';
 import { INDEX_SETTINGS } from './settings.ts';
@@ -73,6 +73,25 @@ export class SearchEngine {
     return this.index.search(q, params);
   }
 
+  /** Where the fingerprint of what built the live index is kept (see fingerprint.ts). */
+  private get stateIndex(): Index<IndexState> {
+    return this.client.index<IndexState>(`${this.indexName}_state`);
+  }
+
+  /** The fingerprint the live index was built with; undefined when none was recorded. */
+  async builtWith(): Promise<string | undefined> {
+    try {
+      return (await this.stateIndex.getDocument(STATE_ID)).fingerprint;
+    } catch (err) {
+      if (['index_not_found', 'document_not_found'].includes(apiErrorCode(err) ?? '')) return undefined;
+      throw err;
+    }
+  }
+
+  async markBuiltWith(fingerprint: string): Promise<void> {
+    await this.done(this.stateIndex.addDocuments([{ id: STATE_ID, fingerprint }], { primaryKey: 'id' }));
+  }
+
   /**
    * Builds a new index from `batches` and swaps it in for the live one; the old one is
    * then deleted. Writes that reach the live index meanwhile must be replayed by the
@@ -94,6 +113,19 @@ export class SearchEngine {
     }
     return count;
   }
+}
+
+interface IndexState {
+  id: string;
+  fingerprint: string;
+}
+
+const STATE_ID = 'index';
+
+/** The code of an error Meilisearch answered with (`index_not_found`…), unwrapped from the client's request error. */
+function apiErrorCode(err: unknown): string | undefined {
+  const answered = err instanceof MeilisearchApiError ? err : err instanceof Error && err.cause instanceof MeilisearchApiError ? err.cause : undefined;
+  return answered?.cause?.code;
 }
 
 const TASK_TIMEOUT_MS = 60_000;

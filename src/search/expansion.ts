@@ -68,6 +68,11 @@ export function expansionsOf(taxonomy: string, code: string): string[] {
   return EXPANSIONS.get(taxonomy)?.get(code) ?? [];
 }
 
+/** Every term's expansion words, by taxonomy and code: what documents are expanded with. */
+export function expansionTable(): Record<string, Record<string, string[]>> {
+  return Object.fromEntries([...EXPANSIONS].map(([taxonomy, byCode]) => [taxonomy, Object.fromEntries(byCode)]));
+}
+
 /** Every expansion word, for the compound-splitting lexicon. */
 export function expansionWords(): string[] {
   return [...EXPANSIONS.values()].flatMap((byCode) => [...byCode.values()].flat());

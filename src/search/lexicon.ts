@@ -9,12 +9,16 @@ import { LANGUAGE_NAME_WORDS } from './languages.ts';
  * words of the field (social and welfare services), language and place names. Built
  * from shipped data only, so documents and queries are analysed alike on every instance.
  */
+export function lexiconEntries(): string[] {
+  return [
+    ...TAXONOMIES.flatMap((t) => t.terms.map((term) => Object.values(term.labels).join(' '))),
+    ...DOMAIN_WORDS,
+    ...expansionWords(),
+    ...LANGUAGE_NAME_WORDS,
+    ...MUNICIPALITIES.map((m) => `${m.fi} ${m.sv}`),
+  ];
+}
+
 export function buildLexicon(): Lexicon {
-  const lexicon = new Lexicon();
-  for (const t of TAXONOMIES) for (const term of t.terms) lexicon.add(Object.values(term.labels).join(' '));
-  for (const w of DOMAIN_WORDS) lexicon.add(w);
-  for (const w of expansionWords()) lexicon.add(w);
-  for (const w of LANGUAGE_NAME_WORDS) lexicon.add(w);
-  for (const m of MUNICIPALITIES) lexicon.add(`${m.fi} ${m.sv}`);
-  return lexicon;
+  return new Lexicon(lexiconEntries());
 }

@@ -1,7 +1,9 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { services } from '../db/schema.ts';
+import type { Database } from '../db/client.ts';
 import { loadDocuments, type IndexedDocument } from './document.ts';
+import { indexFingerprint } from './fingerprint.ts';
 
 const BATCH = 1_000;
 /** Writes stamped this long before the rebuild began are replayed too (in-flight transactions). */
@@ -15,6 +17,7 @@ const REPLAY_MARGIN_MS = 10_000;
 export async function reindex(app: FastifyInstance): Promise<number> {
   const started = new Date(Date.now() - REPLAY_MARGIN_MS);
   const count = await rebuildIndex(app);
+  await app.searchService.engine.markBuiltWith(indexFingerprint());
   const db = app.database.db;
   await db.execute(sql`
     insert into search_outbox (service_id)
@@ -37,4 +40,46 @@ export async function rebuildIndex(app: FastifyInstance): Promise<number> {
     }
   }
   return app.searchService.engine.rebuild(batches());
+}
+
+const REBUILD_LOCK_KEY = 0x74617269; // "tari"
+
+/**
+ * Rebuilds the index when it was built by another version of the analysis, or its
+ * fingerprint is missing (a new or emptied Meilisearch beside a catalog in PostgreSQL):
+ * the outbox carries changes, not what a new release indexes differently. One instance
+ * rebuilds (a PostgreSQL advisory lock); the others go on serving the old index, which
+ * answers until the new one is swapped in. Returns what it did.
+ */
+export async function rebuildIfStale(app: FastifyInstance): Promise<'fresh' | 'rebuilt' | 'recorded' | 'busy'> {
+  const engine = app.searchService.engine;
+  const fingerprint = indexFingerprint();
+  if ((await engine.builtWith()) === fingerprint) return 'fresh';
+  const outcome = await whileHolding(app.database, REBUILD_LOCK_KEY, async () => {
+    if ((await engine.builtWith()) === fingerprint) return 'fresh' as const;
+    const { rows } = await app.database.db.execute<{ any: boolean }>(sql`select exists(select 1 from services) as any`);
+    if (!rows[0]?.any) {
+      await engine.markBuiltWith(fingerprint);
+      return 'recorded' as const;
+    }
+    await reindex(app);
+    return 'rebuilt' as const;
+  });
+  return outcome ?? 'busy';
+}
+
+/** Runs `fn` holding a session advisory lock, or returns undefined at once when another session holds it. */
+async function whileHolding<T>(database: Database, key: number, fn: () => Promise<T>): Promise<T | undefined> {
+  const client = await database.pool.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
+    if (!rows[0]?.ok) return undefined;
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -86,7 +86,8 @@ export async function buildTestApp(t: Teardown, opts: TestAppOptions = {}): Prom
   await app.ready();
   t.teardown(async () => {
     await app.close();
-    await app.searchService.engine.done(app.searchService.engine.client.deleteIndex(config.indexName)).catch(() => {});
+    const { engine } = app.searchService;
+    for (const index of [config.indexName, `${config.indexName}_state`]) await engine.done(engine.client.deleteIndex(index)).catch(() => {});
   });
   return {
     app,

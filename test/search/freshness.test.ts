@@ -1,0 +1,67 @@
+import pg from 'pg';
+import t, { type Test } from 'tap';
+import { buildApp } from '../../src/app.ts';
+import { indexFingerprint } from '../../src/search/fingerprint.ts';
+import { rebuildIfStale } from '../../src/search/reindex.ts';
+import { buildTestApp, withDevCatalog } from '../helpers/app.ts';
+
+/**
+ * An index built by another version of the analysis (or whose fingerprint is missing:
+ * a new or emptied Meilisearch) is rebuilt from PostgreSQL; the outbox alone would
+ * never bring back what a release indexes differently.
+ */
+
+const OLDER_VERSION = 'built-by-an-older-version';
+
+t.test('index freshness', async (t) => {
+  const ta = await buildTestApp(t);
+  await withDevCatalog(ta);
+  const { app } = ta;
+  const { engine } = app.searchService;
+  const [someId] = (await engine.search('', { limit: 1, attributesToRetrieve: ['id'] })).hits.map((h) => h.id);
+  const indexed = async (id: string) => (await engine.search('', { filter: [`id = ${JSON.stringify(id)}`], limit: 1 })).hits.length === 1;
+  /** What an older version left behind: another fingerprint, and a document it indexed differently (here: not at all). */
+  const makeStale = async (t: Test) => {
+    await ta.indexed(); // replays of an earlier rebuild would restore the document
+    await engine.markBuiltWith(OLDER_VERSION);
+    await engine.apply([], [someId!]);
+    t.notOk(await indexed(someId!), 'the older index lacks the document');
+  };
+
+  t.test('a new service records the fingerprint of its empty index at start', async (t) => {
+    t.equal(await engine.builtWith(), indexFingerprint());
+    t.equal(await rebuildIfStale(app), 'fresh', 'and leaves a current index alone');
+  });
+
+  t.test('an index built by another version is rebuilt from PostgreSQL', async (t) => {
+    await makeStale(t);
+    t.equal(await rebuildIfStale(app), 'rebuilt');
+    await ta.indexed();
+    t.ok(await indexed(someId!), 'the document is back');
+    t.equal(await engine.builtWith(), indexFingerprint(), 'and the new fingerprint recorded');
+  });
+
+  t.test('one instance rebuilds at a time: another that finds the lock taken leaves it', async (t) => {
+    await makeStale(t);
+    const other = new pg.Client({ connectionString: ta.backends.databaseUrl });
+    await other.connect();
+    t.teardown(() => other.end());
+    await other.query('select pg_advisory_lock($1)', [0x74617269]);
+    t.equal(await rebuildIfStale(app), 'busy');
+    t.equal(await engine.builtWith(), OLDER_VERSION, 'the index is left to the instance rebuilding it');
+    await other.query('select pg_advisory_unlock($1)', [0x74617269]);
+    t.equal(await rebuildIfStale(app), 'rebuilt');
+  });
+
+  t.test('a service starting on a stale index rebuilds it in the background', async (t) => {
+    await makeStale(t);
+    const next = await buildApp({ config: ta.config, backends: ta.backends });
+    await next.ready();
+    t.teardown(() => next.close());
+    const deadline = Date.now() + 30_000;
+    while ((await engine.builtWith()) !== indexFingerprint() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await next.outbox.drain();
+    t.equal(await engine.builtWith(), indexFingerprint(), 'rebuilt at start');
+    t.ok(await indexed(someId!), 'with the document back');
+  });
+});
