@@ -88,7 +88,7 @@ export function belongsTo(group: string, client: Client): boolean {
       return true;
     // An adults' shelter or peer group is no place for a 16-year-old; an unknown age is an adult's unless the note speaks of a child.
     case 'adults':
-      return client.age !== undefined ? client.age >= ADULT_AGE : !read && !client.targetGroups.includes('children');
+      return client.age !== undefined ? client.age >= ADULT_AGE : !client.targetGroups.includes('children');
     case 'women':
     case 'men':
       return gender(client) === undefined || gender(client) === group;

@@ -97,6 +97,8 @@ t.test('recommend', async (t) => {
     t.same(minor.results.filter(adultsOnly).map((r) => r.service.name), [], 'no adults\' shelter or group for a 16-year-old');
     const adult = await recommend({ profile: { needs: ['housing', 'crisis'], urgency: 'acute', municipality: '091', age: 30 } });
     t.ok(adult.results.some(adultsOnly), 'an adult gets them');
+    const unknownAge = await recommend({ text: 'Aikuinen mies on ilman yöpaikkaa tänään.', profile: { municipality: '091' } });
+    t.ok(unknownAge.results.some(adultsOnly), 'and so does a client whose age is not known, unless the note speaks of a child');
     const mother = await recommend({ profile: { needs: ['gambling', 'family'], municipality: '297', age: 16 } });
     t.ok(mother.results.some((r) => groups(r).includes('relatives') && r.covers.includes('gambling')), 'a minor\'s family gets help for gamblers\' relatives');
     t.notOk(mother.results.some((r) => adultsOnly(r) && !groups(r).includes('relatives')), 'and no gamblers\' group for adults');
