@@ -105,7 +105,8 @@ export class Lexicon {
       if (w.length < MIN_PART) continue;
       this.addKnown(w);
       const s = fi.stem(w);
-      if (s.length >= MIN_PART) this.addKnown(s);
+      // A stem of three letters is a word cut too short (`tönin` → `tön`), which would split `työtön` into `työ` + `tön`.
+      if (s.length > MIN_PART) this.addKnown(s);
     }
     this.documentSplits.clear();
   }

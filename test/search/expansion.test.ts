@@ -1,6 +1,7 @@
 import t from 'tap';
 import { fold } from '../../src/recommend/concepts.ts';
 import { expansionsOf } from '../../src/search/expansion.ts';
+import { buildLexicon } from '../../src/search/lexicon.ts';
 
 const NEEDS = ['debt', 'income', 'housing', 'violence', 'crime_victim', 'substance', 'gambling', 'elderly', 'caregiver', 'family', 'legal'];
 
@@ -17,4 +18,12 @@ t.test('a need is expanded only with words that mean it', async (t) => {
       t.same(shared, [], `${a} and ${b} share no expansion word`);
     }
   }
+});
+
+t.test('compounds split into words, not into stems cut too short', async (t) => {
+  const lexicon = buildLexicon();
+  t.same(lexicon.split('työtön'), [], '"työtön" (unemployed) is no "työ" + "tön": `tönin` (pushing) is a violence word');
+  t.same(lexicon.split('gambling'), [], 'nor is "gambling" "gambl" + "ing" (Ingå)');
+  t.same(lexicon.split('velkaneuvonta'), ['velka', 'neuvonta'], 'compounds still split');
+  t.same(lexicon.split('kriisiapu'), ['kriisi', 'apu'], 'three-letter words still are parts');
 });
