@@ -101,7 +101,7 @@ const NEGATIONS = foldedSet(`
  */
 const CARRIERS = foldedSet(`
   ole ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
-  koskaan enää lainkaan yhtään mitään mitenkään juurikaan ilmene ilmennyt esiinny esiintynyt
+  koskaan enää lainkaan yhtään mitään mitenkään juurikaan kuitenkaan myöskään ilmene ilmennyt esiinny esiintynyt
   havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä
   kokenut kokeneet kokea joutunut joutuneet kohdannut muita muuta muihin mitkään aiempia aikaisempia aiemmin
   fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
@@ -121,6 +121,7 @@ const COORDINATORS = foldedSet('tai eikä eller or nor');
 /** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
 const POST_PREDICATES = foldedSet(`
   ole oo ollut käytä käyttänyt ilmene ilmennyt ilmaissut ilmaise esiinny havaittu todettu tiedossa usko vaikuta
+  liity liittynyt
   förekommer förekom finns fanns`);
 
 /** Caritive adjectives (`päihteetön`, `alkoholiton`, `väkivallattomasti`). */
@@ -376,8 +377,9 @@ function negatedAfter(tokens: Token[], end: number): boolean {
     const a = at(k);
     if (a === undefined) return false;
     if (NEGATIONS.has(a) && a !== 'ole') {
-      // `päihteitä ei tiettävästi käytä`: a hedge between the negation and its verb.
-      const verb = HEDGES.has(at(k + 1) ?? '') ? k + 2 : k + 1;
+      // `päihteitä ei tiettävästi käytä`, `vaaraa ei tällä hetkellä ole`: hedges between the negation and its verb.
+      let verb = k + 1;
+      while (verb < k + 3 && HEDGES.has(at(verb) ?? '')) verb++;
       const b = at(verb);
       return b === undefined || (POST_PREDICATES.has(b) && !pending(at(verb + 1)));
     }
@@ -389,7 +391,7 @@ function negatedAfter(tokens: Token[], end: number): boolean {
 }
 
 /** Words that may stand between a negation and its verb after a cue. */
-const HEDGES = foldedSet('tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään itse säännöllisesti');
+const HEDGES = foldedSet('tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään nykyisin nyt tällä hetkellä itse säännöllisesti');
 
 /**
  * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`: the negation is of
@@ -402,6 +404,9 @@ function pending(word: string | undefined): boolean {
 }
 const PENDING = foldedSet('vielä vieläkään hakenut saanut maksanut');
 const PASSIVE_PARTICIPLE = /tt?[uy]$/u;
+
+/** Right after a cue, these say it is moderate, no problem: `juo harvoin`, `käyttää alkoholia kohtuudella`. */
+const MODERATELY = foldedSet('harvoin kohtuudella kohtuullisesti satunnaisesti sällan måttligt rarely occasionally moderately');
 
 /** Words that, negated in the clause right after a cue, say it is no problem: `alkoholia käyttää vähän, ei ongelmaa`. */
 const NO_PROBLEM = foldedSet(`
@@ -417,6 +422,31 @@ function saidToBeNoProblem(tokens: Token[], end: number): boolean {
     if (NEGATIONS.has(tokens[p]!.word) && NO_PROBLEM.has(tokens[p + 1]!.word) && tokens[p + 1]!.sentence === sentence) return true;
   }
   return false;
+}
+
+/** One of the next two words, in its clause, says it is moderate (`juo harvoin`, `alkoholia juo harvoin`). */
+function saidModerate(tokens: Token[], end: number): boolean {
+  return [1, 2].some((k) => {
+    const next = tokens[end + k];
+    return next !== undefined && next.clause === tokens[end]!.clause && MODERATELY.has(next.word);
+  });
+}
+
+/**
+ * The next clause is a bare negated predicate that answers for the cue: `itsetuhoisuutta
+ * kysytty, ei ole`, `väkivaltaa? ei ole ollut`. A clause with anything more (`juo paljon,
+ * ei ole töissä`) is about something else.
+ */
+function answeredNo(tokens: Token[], end: number): boolean {
+  const { sentence, clause } = tokens[end]!;
+  let p = end + 1;
+  while (p < tokens.length && tokens[p]!.clause === clause) p++;
+  const next: string[] = [];
+  for (; p < tokens.length && tokens[p]!.sentence === sentence && tokens[p]!.clause !== clause; p++) {
+    if (next.length > 0 && tokens[p]!.clause !== tokens[p - 1]!.clause) break;
+    next.push(tokens[p]!.word);
+  }
+  return next.length > 0 && NEGATIONS.has(next[0]!) && next.every((w) => NEGATIONS.has(w) || POST_PREDICATES.has(w) || HEDGES.has(w));
 }
 
 /**
@@ -442,7 +472,7 @@ function isNegated(phrase: CompiledPhrase, tokens: Token[], occ: Occurrence, tim
     occ.caritive ||
     negatedBefore(tokens, occ.start) ||
     occ.inner.some((p) => negatedBefore(tokens, p) || inNegatedClause(tokens, occ.start, p)) ||
-    (!timeExpression && (negatedAfter(tokens, occ.end) || saidToBeNoProblem(tokens, occ.end)))
+    (!timeExpression && (negatedAfter(tokens, occ.end) || saidToBeNoProblem(tokens, occ.end) || answeredNo(tokens, occ.end) || saidModerate(tokens, occ.end)))
   );
 }
 

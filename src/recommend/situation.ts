@@ -79,7 +79,8 @@ export function readSituation(text: string): Situation {
 
   const evidence = gather(asHistory(needHits, urgencyHits));
   const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= NEED_THRESHOLD;
-  const urgency = decideUrgency(needHits, urgencyHits, included);
+  const usesViolence = isAdult(age) && roleMatcher.match(tokens).length > 0;
+  const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
   addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
 
   const needs = [...evidence.entries()]
@@ -97,7 +98,7 @@ export function readSituation(text: string): Situation {
   if (language !== undefined) situation.language = language;
   if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
-  if (isAdult(age) && roleMatcher.match(tokens).length > 0) situation.usesViolence = true;
+  if (usesViolence) situation.usesViolence = true;
   return situation;
 }
 
@@ -297,7 +298,7 @@ function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: s
  *   benefit sanction), or violence and the like that is not acute;
  * - routine otherwise.
  */
-function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): Urgency {
+function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean, usesViolence: boolean): Urgency {
   const pastSentences = sentencesWith(urgencyHits, 'past');
   // What happened long ago is the client's history: it does not make help urgent.
   const needHits = allNeedHits.filter((h) => [...h.sentences].some((s) => !pastSentences.has(s)));
@@ -307,7 +308,8 @@ function decideUrgency(allNeedHits: CueHit[], urgencyHits: CueHit[], included: (
   const timing = needHits.some(relevant) ? urgencyHits : [];
   if ([...needHits, ...timing].some((h) => hasTag(h, 'acute'))) return 'acute';
   if (recentEvents(needHits, urgencyHits, included).length > 0) return 'acute';
-  const afraid = urgencyHits.some((h) => hasTag(h, 'fear'));
+  // The fear of someone who uses violence (that it gets worse) is not a victim's fear of them.
+  const afraid = !usesViolence && urgencyHits.some((h) => hasTag(h, 'fear'));
   if (afraid && needHits.some((h) => hasTag(h, 'physical') && included(h.concept))) return 'acute';
   if (timing.some((h) => hasTag(h, 'soon'))) return 'soon';
   if (needHits.some((h) => hasTag(h, 'soon') && relevant(h))) return 'soon';

@@ -140,6 +140,13 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Asuu yksin, iltaisin ei ole tekemistä ja yksinäisyys painaa.', ['loneliness']);
   hasNeeds(t, 'Työterveyshoitaja: mies 61 v, juo päivittäin.', ['substance'], ['employment']);
   hasNeeds(t, 'Kerrostalopalo yöllä, asunto on asumiskelvoton.', ['housing']);
+  // How professional notes record a risk they asked about and did not find.
+  hasNeeds(t, 'Mieliala matala. Itsemurha-ajatuksia kysytty, ei ole.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Kotona riitaa, ei kuitenkaan väkivaltaa. Työtön.', ['employment'], ['violence']);
+  hasNeeds(t, 'Päihteet eivät liity tilanteeseen, vuokrarästit kasvavat.', ['housing'], ['substance']);
+  hasNeeds(t, 'Alkoholia juo harvoin. Velkoja perinnässä.', ['debt'], ['substance']);
+  hasNeeds(t, 'Juo paljon, ei ole töissä.', ['substance']);
+  t.equal(readSituation('Puoliso on lyönyt. Akuuttia vaaraa ei tällä hetkellä ole.').urgency, 'soon', 'no danger at the moment is not acute');
 });
 
 t.test('an adult in danger today needs crisis help', async (t) => {
@@ -345,6 +352,11 @@ t.test('an acute situation calls for crisis help, as the least of its needs', as
   t.equal(alone.urgency, 'acute');
   t.equal(alone.needs.at(-1)?.code, 'crisis', 'crisis help comes last');
   hasNeeds(t, 'Muistisairas 86-vuotias asuu yksin, omaiset käyvät viikoittain.', [], ['crisis']);
+});
+
+t.test('the fear of a client who uses violence does not make it acute', async (t) => {
+  t.equal(readSituation('Mies 40 v on tönäissyt puolisoaan riidassa. Pelkää, että tilanne pahenee.').urgency, 'soon');
+  t.equal(readSituation('Nainen 40 v, mies on tönäissyt häntä riidassa. Pelkää miestään.').urgency, 'acute', 'a victim\'s fear does');
 });
 
 t.test('a client who uses violence', async (t) => {
