@@ -1330,7 +1330,8 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
       'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +
       'väkivallan tekijä*|käyttäjä*, käyttänyt|käyttää|käyttäneensä * väkivaltaa * puolisoaan|kumppaniaan|perhettään|lapsiaan|kohtaan, ' +
       // One's own violence: `apua omaan väkivaltaisuuteen`, `oma väkivaltainen käytös`.
-      'omaan|oman|omasta|omaa|oma väkivaltaisuu*|väkivaltai*|väkivalta*|aggressi*|vihanhallin*, ' +
+      'omaan|oman|omasta|omaa|oma väkivaltaisuu*|aggressiivisuu*|aggressio*|vihanhallin*, ' +
+      'omaan|oman|omasta|omaa|oma väkivaltai*|aggressiivi* käytö*|käytökse*|käyttäytymi*, ' +
       'pelkää|pelkäävänsä * satuttavansa|lyövänsä|satuttaa * läheistään|puolisoaan|lastaan|lapsiaan'),
     c('sv_utovar', STRONG,
       'slagit|slår|slog|knuffat|knuffade|skadat|skadade * sin|sina fru|sambo|partner|flickvän|pojkvän|barn|man, ' +

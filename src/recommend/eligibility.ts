@@ -112,10 +112,10 @@ export function belongsTo(group: string, client: Client): boolean {
 /**
  * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
  * needs the client to be one; one for everyone is open, one for adults open to anyone of
- * age; otherwise the client must be in one of its groups. Relatives count as a group like the others: a
- * service only for relatives (of substance users…) is for a client who supports
- * someone, never for the person with the problem, while one for older people and their
- * relatives is for both.
+ * age; otherwise the client must be in one of its groups. Relatives count as a group like
+ * the others: a service only for relatives (of substance users…) is for a client who
+ * supports someone, never for the person with the problem, while one for older people
+ * and their relatives is for both.
  */
 export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));

@@ -367,7 +367,8 @@ t.test('a client who uses violence', async (t) => {
   }
   for (const text of ['Puoliso on lyönyt asiakasta.', 'Mies lyö häntä humalassa.', 'Asiakas ei ole lyönyt puolisoaan, riidat ovat sanallisia.',
     'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.',
-    'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.', 'Puolison väkivaltaisuus pelottaa, oma jaksaminen on lopussa.']) {
+    'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.', 'Puolison väkivaltaisuus pelottaa, oma jaksaminen on lopussa.',
+    'Nainen 35 v kertoo oman väkivaltakokemuksensa.', 'Nainen 35 v pelkää omaa väkivaltaista puolisoaan.']) {
     t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
