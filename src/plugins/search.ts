@@ -51,14 +51,19 @@ async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine, the
   app.addHook('onClose', async () => clearInterval(retry));
 }
 
-/** Rebuilds a stale index in the background (see `rebuildIfStale`); closing waits for it. */
+/**
+ * Rebuilds a stale index in the background (see `rebuildIfStale`). Closing stops waiting
+ * for another instance's rebuild, and waits for one of its own.
+ */
 function rebuildWhenStale(app: FastifyInstance): () => void {
   let running: Promise<void> | undefined;
+  const closing = new AbortController();
   app.addHook('onClose', async () => {
+    closing.abort();
     await running;
   });
   return () => {
-    running ??= rebuildIfStale(app)
+    running ??= rebuildIfStale(app, closing.signal)
       .then((outcome) => {
         if (outcome === 'rebuilt') app.log.info('search index rebuilt: it was built by another version of the analysis, or not recorded');
       })

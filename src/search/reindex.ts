@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { asc, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { services } from '../db/schema.ts';
@@ -43,29 +44,36 @@ export async function rebuildIndex(app: FastifyInstance): Promise<number> {
 }
 
 const REBUILD_LOCK_KEY = 0x74617269; // "tari"
+/** While another instance rebuilds, look again this often: it may finish, or die half-way. */
+const REBUILD_RECHECK_MS = 1_000;
 
 /**
  * Rebuilds the index when it was built by another version of the analysis, or its
  * fingerprint is missing (a new or emptied Meilisearch beside a catalog in PostgreSQL):
  * the outbox carries changes, not what a new release indexes differently. One instance
  * rebuilds (a PostgreSQL advisory lock); the others go on serving the old index, which
- * answers until the new one is swapped in. Returns what it did.
+ * answers until the new one is swapped in, and look again until it is fresh, so that an
+ * instance that dies half-way is taken over. `until` ends the waiting (on shutdown).
  */
-export async function rebuildIfStale(app: FastifyInstance): Promise<'fresh' | 'rebuilt' | 'recorded' | 'busy'> {
+export async function rebuildIfStale(app: FastifyInstance, until?: AbortSignal): Promise<'fresh' | 'rebuilt' | 'recorded' | 'stopped'> {
   const engine = app.searchService.engine;
   const fingerprint = indexFingerprint();
-  if ((await engine.builtWith()) === fingerprint) return 'fresh';
-  const outcome = await whileHolding(app.database, REBUILD_LOCK_KEY, async () => {
-    if ((await engine.builtWith()) === fingerprint) return 'fresh' as const;
-    const { rows } = await app.database.db.execute<{ any: boolean }>(sql`select exists(select 1 from services) as any`);
-    if (!rows[0]?.any) {
-      await engine.markBuiltWith(fingerprint);
-      return 'recorded' as const;
-    }
-    await reindex(app);
-    return 'rebuilt' as const;
-  });
-  return outcome ?? 'busy';
+  for (;;) {
+    if ((await engine.builtWith()) === fingerprint) return 'fresh';
+    const outcome = await whileHolding(app.database, REBUILD_LOCK_KEY, async () => {
+      if ((await engine.builtWith()) === fingerprint) return 'fresh' as const;
+      const { rows } = await app.database.db.execute<{ any: boolean }>(sql`select exists(select 1 from services) as any`);
+      if (!rows[0]?.any) {
+        await engine.markBuiltWith(fingerprint);
+        return 'recorded' as const;
+      }
+      await reindex(app);
+      return 'rebuilt' as const;
+    });
+    if (outcome) return outcome;
+    if (until?.aborted) return 'stopped';
+    await sleep(REBUILD_RECHECK_MS, undefined, { signal: until }).catch(() => {});
+  }
 }
 
 /** Runs `fn` holding a session advisory lock, or returns undefined at once when another session holds it. */

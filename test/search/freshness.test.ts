@@ -41,14 +41,27 @@ t.test('index freshness', async (t) => {
     t.equal(await engine.builtWith(), indexFingerprint(), 'and the new fingerprint recorded');
   });
 
-  t.test('one instance rebuilds at a time: another that finds the lock taken leaves it', async (t) => {
+  t.test('one instance rebuilds at a time; another waits and takes over if it stops', async (t) => {
     await makeStale(t);
     const other = new pg.Client({ connectionString: ta.backends.databaseUrl });
     await other.connect();
     t.teardown(() => other.end());
     await other.query('select pg_advisory_lock($1)', [0x74617269]);
-    t.equal(await rebuildIfStale(app), 'busy');
-    t.equal(await engine.builtWith(), OLDER_VERSION, 'the index is left to the instance rebuilding it');
+    let settled = false;
+    const waiting = rebuildIfStale(app).finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 1_500));
+    t.notOk(settled, 'it waits while another instance holds the lock');
+    t.equal(await engine.builtWith(), OLDER_VERSION, 'and leaves the index to it');
+    // The other instance stops without rebuilding (it died half-way): this one takes over.
+    await other.query('select pg_advisory_unlock($1)', [0x74617269]);
+    t.equal(await waiting, 'rebuilt');
+
+    await makeStale(t);
+    await other.query('select pg_advisory_lock($1)', [0x74617269]);
+    const closing = new AbortController();
+    const stopped = rebuildIfStale(app, closing.signal);
+    closing.abort();
+    t.equal(await stopped, 'stopped', 'shutting down ends the waiting');
     await other.query('select pg_advisory_unlock($1)', [0x74617269]);
     t.equal(await rebuildIfStale(app), 'rebuilt');
   });
