@@ -16,7 +16,7 @@ import { fallbackSearch, matchesFilters } from './fallback.ts';
 import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
 import { queryIntent, rerank, type QueryIntent } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
-import { meiliFilter, type SearchFilters } from './query.ts';
+import { anyOf, meiliFilter, type SearchFilters } from './query.ts';
 import { splitPlace } from './places.ts';
 import { FACETS, STOP_KEYS } from './settings.ts';
 
@@ -191,18 +191,14 @@ export class SearchService {
   }
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
-    const intent = queryIntent(req.q, req.pageLanguage);
     const filter = meiliFilter(req, now);
     const keys = this.queryKeys(req.q, { vocabularyFirst: true });
     const res = await this.engineSearch(keys, filter, req);
-    const asked: Matched = {
-      keys,
-      ranked: this.reordered(keys, req) ? rerank(res.hits, intent) : res.hits,
-      total: res.totalHits ?? res.hits.length,
-      facets: res.facetDistribution ?? {},
-    };
-    const matched = (await this.completed(asked, intent, filter, req)) ?? asked;
-    const hits = this.reordered(matched.keys, req)
+    const asked: Matched = { keys, ranked: res.hits, total: res.totalHits ?? res.hits.length, facets: res.facetDistribution ?? {} };
+    // Only the first window is reordered, so only it needs the query's intent (the reader's work).
+    const windowed = this.reordered(keys, req);
+    const matched = windowed ? await this.byIntent(asked, queryIntent(req.q, req.pageLanguage), filter, req) : asked;
+    const hits = windowed
       ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
       : matched.ranked;
     const queryKeys = new Set(matched.keys);
@@ -215,12 +211,15 @@ export class SearchService {
     };
   }
 
-  /** The hits with the services for the query's needs added, when its words alone fall short of them. */
-  private async completed(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
-    if (asked.keys.length === 0 || !this.reordered(asked.keys, req)) return undefined;
-    if (asked.total < WIDEN_BELOW) return this.widened(asked, intent, filter, req);
-    if (!this.strayFromItsNeeds(asked, intent)) return undefined;
-    return this.joinedByNeeds(asked, intent, filter, req);
+  /**
+   * The first window reordered by the query's intent, with the services for its needs
+   * added when its words alone fall short of them.
+   */
+  private async byIntent(found: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched> {
+    const asked = { ...found, ranked: rerank(found.ranked, intent) };
+    if (asked.total < WIDEN_BELOW) return (await this.widened(asked, intent, filter, req)) ?? asked;
+    if (!this.strayFromItsNeeds(asked, intent)) return asked;
+    return (await this.joinedByNeeds(asked, intent, filter, req)) ?? asked;
   }
 
   /**
@@ -248,8 +247,7 @@ export class SearchService {
    * reader understands and the services do not use ("kämppä lähti alta") still find them.
    */
   private async joinedByNeeds(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
-    const forTheNeeds = `needs IN [${intent.namedNeeds.map((n) => JSON.stringify(n)).join(', ')}]`;
-    const found = await this.byNeedNames(asked, intent.namedNeeds, [...filter, forTheNeeds], req);
+    const found = await this.byNeedNames(asked, intent.namedNeeds, [...filter, anyOf('needs', intent.namedNeeds)], req);
     if (!found) return undefined;
     const joined = found.hits.map((h) => ({ ...h, _rankingScore: (h._rankingScore ?? 0) * JOINED_SCORE_WEIGHT }));
     return {
@@ -311,7 +309,7 @@ export class SearchService {
   private async documentsInOrder(ids: string[], filter: string[]): Promise<CandidateDoc[]> {
     if (ids.length === 0) return [];
     const res = await this.engine.search('', {
-      filter: [...filter, `id IN [${ids.map((id) => JSON.stringify(id)).join(', ')}]`],
+      filter: [...filter, anyOf('id', ids)],
       limit: ids.length,
     });
     const byId = new Map(res.hits.map((d) => [d.id, d as CandidateDoc]));
