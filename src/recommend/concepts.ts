@@ -439,14 +439,12 @@ function saidModerate(tokens: Token[], end: number): boolean {
  */
 function answeredNo(tokens: Token[], end: number): boolean {
   const { sentence, clause } = tokens[end]!;
-  let p = end + 1;
-  while (p < tokens.length && tokens[p]!.clause === clause) p++;
+  let start = end + 1;
+  while (start < tokens.length && tokens[start]!.clause === clause) start++;
+  if (start >= tokens.length || tokens[start]!.sentence !== sentence) return false;
   const next: string[] = [];
-  for (; p < tokens.length && tokens[p]!.sentence === sentence && tokens[p]!.clause !== clause; p++) {
-    if (next.length > 0 && tokens[p]!.clause !== tokens[p - 1]!.clause) break;
-    next.push(tokens[p]!.word);
-  }
-  return next.length > 0 && NEGATIONS.has(next[0]!) && next.every((w) => NEGATIONS.has(w) || POST_PREDICATES.has(w) || HEDGES.has(w));
+  for (let p = start; p < tokens.length && tokens[p]!.clause === tokens[start]!.clause; p++) next.push(tokens[p]!.word);
+  return NEGATIONS.has(next[0]!) && next.every((w) => NEGATIONS.has(w) || POST_PREDICATES.has(w) || HEDGES.has(w));
 }
 
 /**

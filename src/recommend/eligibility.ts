@@ -2,6 +2,7 @@ import { findMunicipality } from '../vocabulary/index.ts';
 import type { SearchDocument } from '../search/document.ts';
 import type { SearchFilters } from '../search/query.ts';
 import type { Client } from './client.ts';
+import { ADULT_AGE } from './situation.ts';
 
 /**
  * Whether this client can use a service at all. Area, age and status are filters of the
@@ -57,8 +58,6 @@ export function locality(doc: SearchDocument, municipality: string | undefined):
   return 'other';
 }
 
-/** Age of majority: services for adults only are not for a younger client. */
-const ADULT_AGE = 18;
 /** Groups a service may be reserved for by who the client is, not by age or need. */
 export const IDENTITY_GROUPS = ['immigrants', 'lgbtiq'];
 

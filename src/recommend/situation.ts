@@ -79,6 +79,7 @@ export function readSituation(text: string): Situation {
 
   const evidence = gather(asHistory(needHits, urgencyHits));
   const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= NEED_THRESHOLD;
+  // A minor's note that tells of a parent hitting the other is about the minor as a witness.
   const usesViolence = isAdult(age) && roleMatcher.match(tokens).length > 0;
   const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
   addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
@@ -97,7 +98,6 @@ export function readSituation(text: string): Situation {
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
   if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
-  // A minor's note that tells of a parent hitting the other is about the minor as a witness.
   if (usesViolence) situation.usesViolence = true;
   return situation;
 }
@@ -204,8 +204,11 @@ interface Context {
   language?: string;
 }
 
+/** Age of majority: services for adults only are not for a younger client. */
+export const ADULT_AGE = 18;
+
 /** Adults by age, or of unknown age (notes are mostly about adults). */
-const isAdult = (age: number | undefined): boolean => age === undefined || age >= 18;
+const isAdult = (age: number | undefined): boolean => age === undefined || age >= ADULT_AGE;
 
 /** Languages of Finland's own services; a client speaking another one is likely a newcomer. */
 const NATIONAL_LANGUAGES = new Set(['fi', 'sv', 'en']);
