@@ -233,13 +233,17 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
  * the whole compound matches every key and ranks first, and one with only the parts
  * still matches most of them. Nothing is memoised: a query may be a client's situation,
  * which stays in no cache.
+ *
+ * `headFirst` puts a compound's parts before the whole word's key: the engine keeps a
+ * query's first key in every hit, so a compound no service uses as a whole
+ * (`neulanvaihto`, needle exchange) finds nothing unless its parts lead.
  */
-export function analyzeQueryWords(text: string, lexicon: Lexicon): string[][] {
-  return [...new Set(words(text).slice(0, MAX_QUERY_WORDS))].map((w) => [
-    key(w),
+export function analyzeQueryWords(text: string, lexicon: Lexicon, { headFirst = false } = {}): string[][] {
+  return [...new Set(words(text).slice(0, MAX_QUERY_WORDS))].map((w) => {
     // The head of a compound (its last part) says what it is, the modifiers what kind:
     // the engine drops a query's last keys first, so the head goes before them
     // ("nettikasino" keeps "kasino" before "netti").
-    ...lexicon.split(w).reverse().map(key),
-  ]);
+    const parts = lexicon.split(w).reverse().map(key);
+    return headFirst && parts.length > 0 ? [...parts, key(w)] : [key(w), ...parts];
+  });
 }

@@ -9,20 +9,43 @@ import { VOCABULARY_KEYS } from './expansion.ts';
  * town in their name above better ones (a local housing office above the debt advice
  * line), so it is read as the place instead.
  *
- * A word names a municipality when it is the name with a case ending (`kuopiossa`,
- * `porissa`) or has the name's key (stem cut short, see analysis.ts: `helsingissä`). A
- * name that two municipalities share as a key, or that is also a word of the field
- * (`Varkaus` is "theft"), is never taken for a place; names of several words are left
- * to the filters.
+ * A word names a municipality when it is the name, or its weak grade (`Turku` →
+ * `turussa`, `Lahti` → `lahdessa`), with a case ending, or has the name's key (stem cut
+ * short, see analysis.ts: `helsingissä`). A key that two municipalities share names
+ * neither (only their names do), and a name that is also a word of the field (`Varkaus`
+ * is "theft") is never taken for a place; names of several words are left to the filters.
  */
 
 /** Finnish and Swedish case endings of a place name (`-ssa`, `-lla`, `-n`, `-s`…). */
 const CASE_ENDING = /^(?:n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|on|an|än|en|in|un|yn|hin|seen|s)?$/u;
-const MIN_NAME = 4;
+const MIN_NAME = 3;
 
 interface Place {
-  name: string;
+  /** The name and its weak-grade stems, each followed by a case ending in an inflected form. */
+  forms: string[];
   code: string;
+}
+
+/**
+ * Finnish consonant gradation of a name's last syllable, strong → weak, as inflection
+ * makes it (`Turku` → `Turussa`, `Hanko` → `Hangossa`, `Lahti` → `Lahdessa`, `Seinäjoki`
+ * → `Seinäjoella`). Longest first: `kk` before `k`.
+ */
+const GRADATION: ReadonlyArray<[string, string]> = [
+  ['kk', 'k'], ['pp', 'p'], ['tt', 't'], ['nk', 'ng'], ['mp', 'mm'], ['lt', 'll'], ['nt', 'nn'], ['rt', 'rr'], ['ht', 'hd'], ['rk', 'r'],
+  ['k', ''], ['p', 'v'], ['t', 'd'],
+];
+const VOWEL = /[aeiouyäö]$/u;
+
+/** The name's stems in the weak grade: its last consonants graded, a final `i` also as `e` (`Lahti` → `lahde`). */
+export function weakStems(name: string): string[] {
+  const vowel = name.slice(-1);
+  if (!VOWEL.test(vowel)) return [];
+  const body = name.slice(0, -1);
+  const grade = GRADATION.find(([strong]) => body.endsWith(strong) && VOWEL.test(body.slice(0, -strong.length)));
+  if (!grade) return [];
+  const weak = body.slice(0, -grade[0].length) + grade[1];
+  return vowel === 'i' ? [weak + 'i', weak + 'e'] : [weak + vowel];
 }
 
 /** Keys of the field's words: the vocabulary's and the domain words used in splitting. */
@@ -39,13 +62,13 @@ function knownPlaces(): { byKey: Map<string, string>; names: Place[] } {
       if (words(name).length !== 1 || name.length < MIN_NAME) continue;
       const k = key(name);
       codesByKey.set(k, (codesByKey.get(k) ?? new Set()).add(m.code));
-      names.push({ name, code: m.code });
+      if (!field.has(k)) names.push({ forms: [name, ...weakStems(name)], code: m.code });
     }
   }
   const unambiguous = new Set([...codesByKey].filter(([k, codes]) => codes.size === 1 && !field.has(k)).map(([k]) => k));
   return {
     byKey: new Map([...codesByKey].filter(([k]) => unambiguous.has(k)).map(([k, codes]) => [k, [...codes][0]!])),
-    names: names.filter((p) => unambiguous.has(key(p.name))),
+    names,
   };
 }
 
@@ -56,7 +79,7 @@ export function placeNamed(word: string): string | undefined {
   const w = normalize(word);
   const byKey = PLACES.byKey.get(key(w));
   if (byKey) return byKey;
-  return PLACES.names.find((p) => w.startsWith(p.name) && CASE_ENDING.test(w.slice(p.name.length)))?.code;
+  return PLACES.names.find((p) => p.forms.some((f) => w.startsWith(f) && CASE_ENDING.test(w.slice(f.length))))?.code;
 }
 
 /**

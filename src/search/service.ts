@@ -8,7 +8,7 @@ import {
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
 import { findTerm } from '../vocabulary/index.ts';
-import { analyzeQueryWords, type Lexicon } from './analysis.ts';
+import { analyzeQueryWords, words, type Lexicon } from './analysis.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
@@ -18,7 +18,7 @@ import { queryIntent, rerank, type QueryIntent } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { anyOf, meiliFilter, type SearchFilters } from './query.ts';
 import { splitPlace } from './places.ts';
-import { FACETS, STOP_KEYS } from './settings.ts';
+import { FACETS, QUERY_STOP_WORDS, STOP_KEYS } from './settings.ts';
 
 export interface SearchRequest extends SearchFilters {
   q?: string;
@@ -122,8 +122,8 @@ export class SearchService {
    * other words go before them ("puolison kuolema" keeps "kuolema"). A client's note
    * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
-  queryKeys(q: string | undefined, { vocabularyFirst = false } = {}): string[] {
-    const byWord = q ? analyzeQueryWords(splitPlace(q).rest, this.lexicon) : [];
+  queryKeys(q: string | undefined, { vocabularyFirst = false, headFirst = false } = {}): string[] {
+    const byWord = q ? analyzeQueryWords(withoutStopWords(splitPlace(q).rest), this.lexicon, { headFirst }) : [];
     const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
     const ordered = vocabularyFirst ? [...byWord.filter(named), ...byWord.filter((ks) => !named(ks))] : byWord;
     const keys = [...new Set(ordered.flat())];
@@ -192,11 +192,9 @@ export class SearchService {
 
   private async viaEngine(req: SearchRequest, now: LocalTime): Promise<SearchResult> {
     const filter = meiliFilter(req, now);
-    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
-    const res = await this.engineSearch(keys, filter, req);
-    const asked: Matched = { keys, ranked: res.hits, total: res.totalHits ?? res.hits.length, facets: res.facetDistribution ?? {} };
+    const asked = await this.asked(req, filter);
     // Only the first window is reordered, so only it needs the query's intent (the reader's work).
-    const windowed = this.reordered(keys, req);
+    const windowed = this.reordered(asked.keys, req);
     const matched = windowed ? await this.byIntent(asked, queryIntent(req.q, req.pageLanguage), filter, req) : asked;
     const hits = windowed
       ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
@@ -209,6 +207,25 @@ export class SearchService {
       page: req.page,
       limit: req.limit,
     };
+  }
+
+  /**
+   * What the query's keys match. When they match nothing, its compounds are searched by
+   * their parts, head first (see `analyzeQueryWords`): "neulanvaihto kuopio" finds the
+   * needle exchange that speaks of "neulojen vaihto". Measured on eight query sets: two
+   * rose (+0.007, +0.020), none fell.
+   */
+  private async asked(req: SearchRequest, filter: string[]): Promise<Matched> {
+    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
+    const found = await this.byKeys(keys, filter, req);
+    if (found.total > 0) return found;
+    const byParts = this.queryKeys(req.q, { vocabularyFirst: true, headFirst: true });
+    return byParts.join(' ') === keys.join(' ') ? found : this.byKeys(byParts, filter, req);
+  }
+
+  private async byKeys(keys: string[], filter: string[], req: SearchRequest): Promise<Matched> {
+    const res = await this.engineSearch(keys, filter, req);
+    return { keys, ranked: res.hits, total: res.totalHits ?? res.hits.length, facets: res.facetDistribution ?? {} };
   }
 
   /**
@@ -287,7 +304,7 @@ export class SearchService {
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', ...FACETS] } : {}),
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', 'interpretation', ...FACETS] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
   }
@@ -344,6 +361,13 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
     out[facet] = counts;
   }
   return out;
+}
+
+/** The query's words less its stop words; all of them when nothing else is left. */
+function withoutStopWords(text: string): string {
+  const all = words(text);
+  const meaningful = all.filter((w) => !QUERY_STOP_WORDS.has(w));
+  return (meaningful.length > 0 ? meaningful : all).join(' ');
 }
 
 /** What the needs are called in the vocabulary, in fi, sv and en. */

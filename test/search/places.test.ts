@@ -9,6 +9,16 @@ t.test('inflected municipality names are places', async (t) => {
   t.equal(placeNamed('tampereella'), '837');
 });
 
+t.test('names in the weak grade, names sharing a key and short names are places', async (t) => {
+  t.same(splitPlace('ruoka-apu turussa'), { rest: 'ruoka apu', municipality: '853' }, 'Turku → Turussa');
+  t.equal(placeNamed('lahdessa'), '398', 'Lahti → Lahdessa');
+  t.equal(placeNamed('lahden'), '398');
+  t.equal(placeNamed('seinäjoella'), '743', 'Seinäjoki → Seinäjoella');
+  t.equal(placeNamed('hangossa'), '078', 'Hanko → Hangossa');
+  t.equal(placeNamed('hämeenlinnassa'), '109', 'its key is Hämeenkyrö\'s too, its name is its own');
+  t.same(splitPlace('hjälp i Åbo'), { rest: 'hjälp i', municipality: '853' }, 'a name of three letters');
+});
+
 t.test('words of the field are never places', async (t) => {
   t.equal(placeNamed('varkaus'), undefined, 'Varkaus is also "theft"');
   for (const w of ['yksinäisille', 'raiskaus', 'ensisuoja', 'työtön', 'ero', 'velka', 'apua', 'for']) t.equal(placeNamed(w), undefined, w);

@@ -9,6 +9,7 @@ interface Hit {
   needs: Array<{ code: string; label: string }>;
   service_types: Array<{ code: string; label: string }>;
   languages: string[];
+  interpretation: boolean;
   distance_km?: number;
   highlight?: { name: string; description: string };
 }
@@ -60,6 +61,30 @@ t.test('search', async (t) => {
     t.notOk('place' in explicit.json(), 'a filter given wins over the place named');
     const theft = await app.inject({ url: '/v1/search?q=varkaus' });
     t.notOk('place' in theft.json(), 'Varkaus is also "theft": never taken for a place');
+  });
+
+  t.test('a place named in an inflected form with another grade is where to search', async (t) => {
+    const res = await app.inject({ url: `/v1/search?q=${encodeURIComponent('ruoka-apu turussa')}&limit=50` });
+    const named = res.json() as { hits: Hit[]; place?: { municipality: string; name: string } };
+    t.same(named.place, { municipality: '853', name: 'Turku' });
+    for (const h of named.hits) t.ok(h.areas.some((a) => ['kunta:853', 'hva:varsinais-suomi', 'FI'].includes(a)), `${h.name} serves Turku`);
+  });
+
+  t.test('a compound no service uses whole is searched by its parts', async (t) => {
+    const res = await search('q=neulanvaihto');
+    t.ok(res.total > 0, `"neulanvaihto" finds ${res.total}`);
+    t.match(res.hits[0]?.name, /Terveysneuvontapiste/, 'the needle exchange that speaks of "neulojen vaihto"');
+  });
+
+  t.test('Finnish words that say nothing of what is searched for are not searched for', async (t) => {
+    const [padded, bare] = [await search(`q=${encodeURIComponent('ahdistaa koko ajan')}`), await search('q=ahdistaa')];
+    t.same(padded.hits.map((h) => h.name), bare.hits.map((h) => h.name), '"koko ajan" (all the time) changes nothing');
+  });
+
+  t.test('a query in another language prefers services that interpret to those that do not speak it', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('depression therapy')}&limit=6`);
+    const usable = hits.map((h) => h.languages.includes('en') || h.interpretation);
+    t.ok(usable.length > 0 && usable.indexOf(false) > 0 && !usable.slice(usable.indexOf(false)).includes(true), `${hits.map((h) => h.name).join('; ')}`);
   });
 
   t.test('words that say nothing of a service do not count every service that uses them', async (t) => {
