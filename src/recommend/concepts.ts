@@ -117,6 +117,18 @@ const CARRIERS = foldedSet(`
  * mostly joins a new clause (`ei ole tekemistä ja yksinäisyys painaa`).
  */
 const COORDINATORS = foldedSet('tai eikä eller or nor');
+const AND = foldedSet('ja och and');
+const IS = foldedSet('on ovat oli olivat är var is are was were');
+
+/**
+ * `ja` opening a clause of its own, with a verb of being in its next two words: a
+ * negation's reach ends there (`velkoja ei ole ja asunto on kunnossa` has a home), while
+ * it goes on over coordinated nouns (`ei osaa työnhakua ja Kelan hakemuksia`).
+ */
+function opensClauseWithVerb(tokens: Token[], at: number): boolean {
+  if (!AND.has(tokens[at]!.word)) return false;
+  return [1, 2].some((k) => tokens[at + k]?.sentence === tokens[at]!.sentence && IS.has(tokens[at + k]!.word));
+}
 
 /** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
 const POST_PREDICATES = foldedSet(`
@@ -333,6 +345,7 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
       let found = -1;
       for (let j = at + 1; j <= at + 1 + next.gap && j < tokens.length; j++) {
         if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
+        if (phrase.ownNegation && opensClauseWithVerb(tokens, j)) break;
         const e = next.test(tokens[j]!.word);
         if (e >= 0) {
           found = j;
@@ -386,27 +399,38 @@ function negatedAfter(tokens: Token[], end: number): boolean {
     const b = at(k + 1);
     return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
   };
+  // Coordinated items share the predicate: `väkivaltaa tai päihteitä ei ole`.
+  let k = 1;
+  while (k < 1 + 2 * MAX_COORDINATED && COORDINATORS.has(at(k) ?? '') && at(k + 1) !== undefined) k += 2;
   // The cue may modify the noun the predicate is about: `itsetuhoisia ajatuksia ei ole`.
-  return negatedFrom(1) || (at(1) !== undefined && !NEGATIONS.has(at(1)!) && negatedFrom(2));
+  return negatedFrom(k) || (at(k) !== undefined && !NEGATIONS.has(at(k)!) && negatedFrom(k + 1));
 }
 
+/** Items coordinated after a cue that a negated predicate may follow. */
+const MAX_COORDINATED = 2;
+
 /** Words that may stand between a negation and its verb after a cue. */
-const HEDGES = foldedSet('tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään nykyisin nyt tällä hetkellä itse säännöllisesti');
+const HEDGES = foldedSet('tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään nykyisin nyt tällä hetkellä itse säännöllisesti kysyttäessä');
 
 /**
- * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`: the negation is of
- * what was done with it, so the thing is pending, not absent. A passive participle that
+ * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`, `asianajajaan ei ole
+ * varaa`: the negation is of what was done with it, so the thing is pending, not absent. A passive participle that
  * is itself a finding (`ei ole todettu`) still negates, and so do other verbs
  * (`nuorin ei ole puhunut` says nothing against the youngest).
  */
 function pending(word: string | undefined): boolean {
   return word !== undefined && (PENDING.has(word) || (PASSIVE_PARTICIPLE.test(word) && !POST_PREDICATES.has(word)));
 }
-const PENDING = foldedSet('vielä vieläkään hakenut saanut maksanut');
+const PENDING = foldedSet('vielä vieläkään hakenut saanut maksanut varaa');
 const PASSIVE_PARTICIPLE = /tt?[uy]$/u;
 
-/** Right after a cue, these say it is moderate, no problem: `juo harvoin`, `käyttää alkoholia kohtuudella`. */
-const MODERATELY = foldedSet('harvoin kohtuudella kohtuullisesti satunnaisesti sällan måttligt rarely occasionally moderately');
+/**
+ * Right after a cue (or its verb `on`), these say it is moderate or in order, no problem:
+ * `juo harvoin`, `käyttää alkoholia kohtuudella`, `asunto on kunnossa`.
+ */
+const MODERATELY = foldedSet(`
+  harvoin kohtuudella kohtuullisesti satunnaisesti kunnossa järjestyksessä turvattu
+  sällan måttligt ordnat ordnad rarely occasionally moderately fine sorted secure`);
 
 /** Words that, negated in the clause right after a cue, say it is no problem: `alkoholia käyttää vähän, ei ongelmaa`. */
 const NO_PROBLEM = foldedSet(`
@@ -424,7 +448,7 @@ function saidToBeNoProblem(tokens: Token[], end: number): boolean {
   return false;
 }
 
-/** One of the next two words, in its clause, says it is moderate (`juo harvoin`, `alkoholia juo harvoin`). */
+/** One of the next two words, in its clause, says it is moderate or in order (`juo harvoin`, `asunto on kunnossa`). */
 function saidModerate(tokens: Token[], end: number): boolean {
   return [1, 2].some((k) => {
     const next = tokens[end + k];
@@ -587,7 +611,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('takaus', FAIR, 'takaus*|takaaja*'),
     c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*'),
     c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*|hopar|växer|förfallna, kan NEG betala * räkning*'),
-    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills'),
+    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears|owe|owes|owed|owing, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills, credit card debt|bill|bills'),
     c('ei_pysty_maksamaan', CLEAR, 'NEG pysty*|pysty|kykene*|selviä * maksamaan|maksuista * lasku*|laskuja|laskujaan|velko*|lainoja|lainaa'),
   ],
 
@@ -627,7 +651,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
     c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance'),
-    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, money runs|ran out, NEG make ends meet, penniless|poverty, low income', 'soon'),
+    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
   ],
 
   housing: [
@@ -682,7 +706,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
     c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
     c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*', 'recentAcute', 'soon'),
-    c('en_eviction', STRONG, 'evict*, rent arrears, behind on rent, unpaid rent, notice to quit', 'soon'),
+    c('en_eviction', STRONG, 'evict*, rent arrears, behind on rent, unpaid rent, notice to quit, NEG pay * rent', 'soon'),
     c('en_housing', WEAK, 'housing|*housing|landlord*'),
   ],
 
@@ -990,7 +1014,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('avioero', CLEAR, 'avioero*|asumusero*|eroprosess*|erotilan*|*avioero*|eroperhe*|erovanhem*|eroamassa|eroavat|eroaminen|skilsmäss*|divorc*, vanhemmat|vanhempien * ero*|riidat|riitely*|riitel*|riidellään|riitelevät, kotona * riidel*|riidellään|riitaa|riitoja'),
     c('ero', FAIR, 'ero|eron|erosta|eronnut|erota|eroamassa|eroaa|eroprosess*|avioero*|asumusero*|erotilan*|erosi|eronneet|eronnu*'),
     c('ero_kumppanista', MEDIUM, `ero|eron|erosta|eronnut|erosi|erota|eroamassa|eroa|erossa * ${KIN}|miehestään|vaimostaan|kumppanistaan`),
-    c('huoltajuus', CLEAR, 'huoltajuu*|*huoltajuu*|huoltajuusriit*|tapaamisoikeu*|*tapaamisoikeu*|lähivanhem*|etävanhem*|yhteishuolt*|vuoroasu*|elatu*|tapaamispaik*, valvotut|valvottu tapaami*|vaihto*'),
+    c('huoltajuus', CLEAR, 'huoltajuu*|*huoltajuu*|huoltajuusriit*|tapaamisoikeu*|*tapaamisoikeu*|lähivanhem*|etävanhem*|yhteishuol*|vuoroasu*|elatu*|tapaamispaik*, valvotut|valvottu tapaami*|vaihto*'),
     c('lasten_tapaaminen', CLEAR, 'tava*|tapaa*|tapaami*|näkemä*|nähdä * lapsi*|lasta|lapsia|lapsiaan|lapsensa|lastaan|lapsiansa'),
     c('yksinhuoltaja', CLEAR, 'yksinhuolt*|uusperhe*|yksinhuoltajaäi*|yksinhuoltajaisä*'),
     c('perhe_erossa', MEDIUM, 'perheenyhdistä*, vaimo|mies|puoliso|lapset|perhe * ovat|on * yhä|vielä * kotimaassa|ulkomailla|*ssa|*ssä'),
@@ -1125,6 +1149,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('jaksaminen', WEAK, 'jaksami*|jaksamisesta|jaksamista|uupunut|uupumus'),
     c('sv_narstaende', STRONG, 'närståendevård*|*närståendevård*|närstående|anhörigvård*|anhörigstöd*, vårda*|vårdar * make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|barn|sambo|hemma'),
     c('sv_anhorig', FAIR, 'anhörig*'),
+    c('sv_anhorigs_bruk', CLEAR,
+      'son|sonen|dotter|dottern|man|mannen|make|maken|fru|frun|hustru|hustrun|sambo|sambon|mamma|pappa|bror|brodern|syster|systern * använder|dricker|super|spelar|missbrukar'),
+    c('en_relatives_use', CLEAR,
+      'son|daughter|husband|wife|partner|boyfriend|girlfriend|mother|father|mum|mom|dad|brother|sister * uses|drinks|gambles|abuses|addicted'),
     c('sv_skoter', STRONG, 'sköter|sköta|skött|tar hand om * henne|honom|make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|sambo, avlastning*|anhöriggrupp*|*anhöriggrupp*'),
     c('en_carer', STRONG, 'carer*|caregiv*|respite, caring|cares for * husband|wife|mother|father|son|daughter|partner|parent|relative*, family member|relative of'),
   ],

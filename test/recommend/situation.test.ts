@@ -147,6 +147,16 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Alkoholia juo harvoin. Velkoja perinnässä.', ['debt'], ['substance']);
   hasNeeds(t, 'Juo paljon, ei ole töissä.', ['substance']);
   t.equal(readSituation('Puoliso on lyönyt. Akuuttia vaaraa ei tällä hetkellä ole.').urgency, 'soon', 'no danger at the moment is not acute');
+  hasNeeds(t, 'Väkivaltaa tai päihteitä ei ole. Ahdistunut.', ['mental_health'], ['violence', 'substance']);
+  const asked = readSituation('Itsetuhoisia ajatuksia ei kysyttäessä.');
+  t.same([asked.needs.length, asked.urgency], [0, 'routine'], 'none when asked');
+  hasNeeds(t, 'Velkoja ei ole ja asunto on kunnossa. Juo päivittäin.', ['substance'], ['debt', 'housing']);
+  hasNeeds(t, 'Ei osaa käyttää tietokonetta, työnhaku ja hakemukset jäävät tekemättä.', ['digital']);
+  hasNeeds(t, 'Haluaa yhteishuollon, mutta asianajajaan ei ole varaa.', ['legal', 'family']);
+});
+
+t.test('English notes of money, debt and rent', async (t) => {
+  hasNeeds(t, 'I owe about 1 800 € on a credit card and couldn\'t pay the rent. I need help with money.', ['debt', 'housing', 'income']);
 });
 
 t.test('an adult in danger today needs crisis help', async (t) => {
@@ -164,6 +174,8 @@ t.test('the family of someone with a problem are relatives, with needs of their 
   t.ok(readSituation('Pelaavan pojan äiti etsii tukea.').targetGroups.includes('relatives'));
   hasNeeds(t, 'Hoitaa kotona muistisairasta puolisoaan, väsynyt.', ['caregiver']);
   hasNeeds(t, 'Asiakas on itse muistisairas ja asuu yksin.', ['elderly'], ['caregiver']);
+  hasNeeds(t, 'Vår son använder amfetamin och vi orkar inte.', ['substance', 'caregiver']);
+  hasNeeds(t, 'My son drinks every day and I do not know what to do.', ['substance', 'caregiver']);
 });
 
 t.test('a family after separation', async (t) => {
