@@ -110,17 +110,24 @@ const SPECIALIST_NEEDS = new Set(['sexual_violence', 'violence', 'substance', 'g
 /** Needs that say who is helped or how rather than with what problem. */
 const NOT_A_PROBLEM = new Set(['caregiver', 'family', 'loneliness']);
 
+/** Needs for which someone is cared for: their carers share one kind of support. */
+const CARE_NEEDS = new Set(['elderly', 'disability']);
+
 /**
  * Support for a relative is support with their relative's problem: a service for
  * relatives of substance users does not cover the need of a gambler's partner, while a
  * gambling helpline that also serves relatives does. A carers' service that names no
- * problem covers it for anyone.
+ * problem covers it for anyone, and one for the carers of older or disabled people
+ * covers it for any carer of someone who needs care (a wife caring for her husband after
+ * a stroke calls the carers' line for the elderly).
  */
 function supportsThisRelative(doc: SearchDocument, client: Client): boolean {
-  const clientProblems = (codes: string[]) => codes.filter((n) => !NOT_A_PROBLEM.has(n) && client.needs.some((c) => c.code === n));
+  const clientProblems = client.needs.map((c) => c.code).filter((n) => !NOT_A_PROBLEM.has(n));
+  const shared = (codes: string[]) => codes.some((n) => clientProblems.includes(n));
   const problems = doc.needs.filter((n) => !NOT_A_PROBLEM.has(n));
-  if (doc.needs.includes('caregiver')) return problems.length === 0 || clientProblems(problems).length > 0;
-  return doc.target_groups.includes('relatives') && clientProblems(doc.needs).length > 0;
+  if (!doc.needs.includes('caregiver')) return doc.target_groups.includes('relatives') && shared(doc.needs);
+  if (problems.length === 0 || shared(problems)) return true;
+  return problems.every((n) => CARE_NEEDS.has(n)) && clientProblems.every((n) => CARE_NEEDS.has(n));
 }
 
 /** Whether the service helps with this need of this client. */

@@ -104,6 +104,13 @@ t.test('recommend', async (t) => {
     t.notOk(mother.results.some((r) => adultsOnly(r) && !groups(r).includes('relatives')), 'and no gamblers\' group for adults');
   });
 
+  t.test('a carer of someone disabled is served by carers\' services for the elderly, not by those for relatives of substance users', async (t) => {
+    const a = await recommend({ profile: { needs: ['caregiver', 'disability'], municipality: '049', age: 68, language: 'sv' } });
+    const names = a.results.map((r) => r.service.name);
+    t.ok(names.some((n) => /Anhörigtelefonen/.test(n)), `the carers' line in Swedish: ${names.join('; ')}`);
+    t.notOk(names.some((n) => /päihteitä käyttävien läheisille/.test(n)), 'no line for relatives of substance users');
+  });
+
   t.test('needs and urgency are read from the text when the profile lacks them', async (t) => {
     const a = await recommend({
       text: 'Asiakkaalla on ulosotossa paljon velkoja ja pikavippejä, ja hän pelaa nettikasinolla öisin.',
