@@ -75,6 +75,13 @@ interface Split {
   score: number;
 }
 
+/**
+ * Finnish illative endings, which a word of another language may spell (English `teen`):
+ * after an unknown first part they end the word, they are not its head
+ * (`väkivaltaisuuteen` is not `väkivaltaisuu` + `teen`).
+ */
+const ILLATIVE_ENDING = /^(?:teen|seen|siin|hin)$/u;
+
 /** A split and the number of head candidates tried to find it (bounded; see `split`). */
 export interface SplitResult {
   parts: string[];
@@ -178,7 +185,7 @@ export class Lexicon {
         if (this.isWord(rest)) tails.push({ parts: [rest], score: rest.length * rest.length });
         const further = this.bestSplitFrom(word, end, memo, counter);
         if (further) tails.push(further);
-      } else if (first && rest.length >= 4 && this.isWord(rest)) {
+      } else if (first && rest.length >= 4 && !ILLATIVE_ENDING.test(rest) && this.isWord(rest)) {
         tails.push({ parts: [rest], score: rest.length * rest.length });
       }
       const headScore = known ? len * len : 0;

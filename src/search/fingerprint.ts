@@ -8,7 +8,7 @@ import { INDEX_SETTINGS } from './settings.ts';
  * Raise when documents are built differently in a way the inputs of the fingerprint do
  * not show (a new field, a changed key function).
  */
-const DOCUMENT_FORMAT = 2;
+const DOCUMENT_FORMAT = 3;
 
 /**
  * What an index built by this version of the service depends on beyond the catalog: the

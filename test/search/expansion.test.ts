@@ -24,6 +24,7 @@ t.test('compounds split into words, not into stems cut too short', async (t) => 
   const lexicon = buildLexicon();
   t.same(lexicon.split('työtön'), [], '"työtön" (unemployed) is no "työ" + "tön": `tönin` (pushing) is a violence word');
   t.same(lexicon.split('gambling'), [], 'nor is "gambling" "gambl" + "ing" (Ingå)');
+  t.same(lexicon.split('väkivaltaisuuteen'), [], 'nor is an illative "väkivaltaisuu" + "teen" (a youth word in English)');
   t.same(lexicon.split('velkaneuvonta'), ['velka', 'neuvonta'], 'compounds still split');
   t.same(lexicon.split('kriisiapu'), ['kriisi', 'apu'], 'three-letter words still are parts');
 });
