@@ -609,9 +609,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('velkaneuvonta', STRONG, 'velkaneuvo*|velkajärjest*|velkasaneeraus*|talousneuvo*'),
     c('maksukyvyton', STRONG, 'maksukyvyttö*|maksukyvytön|konkurssi*'),
     c('takaus', FAIR, 'takaus*|takaaja*'),
-    c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*'),
+    c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*|konsumtionslån*|kreditkortsskuld*, hjälp|betala|återbetala * lån|lånet|lånen'),
     c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*|hopar|växer|förfallna, kan NEG betala * räkning*'),
-    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears|owe|owes|owed|owing, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills, credit card debt|bill|bills'),
+    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears|owe|owes|owed|owing, repay*|pay|paying|help * loan|loans, NEG pay|repay * loan|loans, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills, credit card debt|bill|bills'),
     c('ei_pysty_maksamaan', CLEAR, 'NEG pysty*|pysty|kykene*|selviä * maksamaan|maksuista * lasku*|laskuja|laskujaan|velko*|lainoja|lainaa'),
   ],
 

@@ -155,8 +155,10 @@ t.test('negation', async (t) => {
   hasNeeds(t, 'Haluaa yhteishuollon, mutta asianajajaan ei ole varaa.', ['legal', 'family']);
 });
 
-t.test('English notes of money, debt and rent', async (t) => {
+t.test('notes in English and Swedish of money, debt, loans and rent', async (t) => {
   hasNeeds(t, 'I owe about 1 800 € on a credit card and couldn\'t pay the rent. I need help with money.', ['debt', 'housing', 'income']);
+  hasNeeds(t, 'I can\'t pay my loan.', ['debt']);
+  hasNeeds(t, 'Hon vill ha hjälp med lånet, ett konsumtionslån på 8 000 euro.', ['debt']);
 });
 
 t.test('an adult in danger today needs crisis help', async (t) => {
