@@ -2,6 +2,7 @@ import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.t
 import { speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
 import { readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
+import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { words } from './analysis.ts';
 import type { SearchDocument } from './document.ts';
 
@@ -33,10 +34,22 @@ const SV = new Set([...labelWords('sv')].filter((w) => !FI.has(w)));
 const EN = new Set([...labelWords('en')].filter((w) => !FI.has(w) && !SV.has(w)));
 const serviceTypeMatcher = new CueMatcher(SERVICE_TYPE_CUES);
 
-/** The language a query is typed in, by the vocabulary's label words it uses. */
+/**
+ * Function words of one language only (stopwords-iso): "ei uskalla kotiin" is Finnish and
+ * "what to do" English though they use no word of the vocabulary. Measured on eight
+ * query sets: two rose (+0.002, +0.004), none fell.
+ */
+function ownStopWords(lang: 'fi' | 'sv' | 'en'): Set<string> {
+  const others = (['fi', 'sv', 'en'] as const).filter((l) => l !== lang).flatMap((l) => stopwords[l]);
+  return new Set(stopwords[lang].filter((w) => !others.includes(w)));
+}
+const FUNCTION_WORDS = { fi: ownStopWords('fi'), sv: ownStopWords('sv'), en: ownStopWords('en') };
+
+/** The language a query is typed in, by the vocabulary's label words and the function words it uses. */
 function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
   const ws = words(q);
-  const counts = { fi: ws.filter((w) => FI.has(w)).length, sv: ws.filter((w) => SV.has(w)).length, en: ws.filter((w) => EN.has(w)).length };
+  const count = (labels: Set<string>, functionWords: Set<string>) => ws.filter((w) => labels.has(w) || functionWords.has(w)).length;
+  const counts = { fi: count(FI, FUNCTION_WORDS.fi), sv: count(SV, FUNCTION_WORDS.sv), en: count(EN, FUNCTION_WORDS.en) };
   const [first, second] = (Object.entries(counts) as Array<['fi' | 'sv' | 'en', number]>).sort((a, b) => b[1] - a[1]);
   return first![1] > second![1] ? first![0] : undefined;
 }
