@@ -198,6 +198,16 @@ export class Lexicon {
     return best;
   }
 
+  /**
+   * How well the lexicon knows a word: 2 as a word or the stem of one, 1 as a compound of
+   * known words only, 0 not at all.
+   */
+  knowledgeOf(w: string): number {
+    if (this.known.has(w) || this.known.has(fi.stem(w))) return 2;
+    const parts = this.split(w);
+    return parts.length > 0 && parts.every((p) => this.isWord(p)) ? 1 : 0;
+  }
+
   /** Known as is, or a known word of 4+ letters followed by a short (case) ending. */
   private isWord(w: string): boolean {
     if (this.known.has(w)) return true;
@@ -246,11 +256,44 @@ export function analyzeUnique(text: string, lexicon: Lexicon): string[] {
  * (`neulanvaihto`, needle exchange) finds nothing unless its parts lead.
  */
 export function analyzeQueryWords(text: string, lexicon: Lexicon, { headFirst = false } = {}): string[][] {
-  return [...new Set(words(text).slice(0, MAX_QUERY_WORDS))].map((w) => {
+  const budget = { candidates: MAX_RESTORATIONS };
+  return [...new Set(words(text).slice(0, MAX_QUERY_WORDS))].map((typed) => {
+    const w = withDiacritics(typed, lexicon, budget);
     // The head of a compound (its last part) says what it is, the modifiers what kind:
     // the engine drops a query's last keys first, so the head goes before them
     // ("nettikasino" keeps "kasino" before "netti").
     const parts = lexicon.split(w).reverse().map(key);
     return headFirst && parts.length > 0 ? [...parts, key(w)] : [key(w), ...parts];
   });
+}
+
+/** Spellings tried per query when restoring diacritics: the work is bounded whatever the query. */
+export const MAX_RESTORATIONS = 256;
+/** Letters typed without their diacritics, and what they may stand for. */
+const UNMARKED = /[ao]/gu;
+const MARKED: Record<string, string> = { a: 'ä', o: 'ö' };
+const MAX_UNMARKED = 6;
+
+/**
+ * A word typed without `ä` or `ö` ("ystava", "yksinainen", "paihdeongelma") is read as
+ * the spelling with them that the lexicon knows better, when there is one: the key of
+ * "ystava" would find nothing, that of "ystävä" the services for it.
+ */
+export function withDiacritics(word: string, lexicon: Lexicon, budget: { candidates: number }): string {
+  if (/[äöå]/u.test(word) || word.length < 4 || word.length > MAX_SPLIT_LENGTH) return word;
+  const positions = [...word.matchAll(UNMARKED)].map((m) => m.index);
+  if (positions.length === 0 || positions.length > MAX_UNMARKED) return word;
+  let best = word;
+  let bestKnowledge = lexicon.knowledgeOf(word);
+  for (let mask = 1; mask < 1 << positions.length && bestKnowledge < 2 && budget.candidates > 0; mask++) {
+    budget.candidates--;
+    const letters = [...word];
+    positions.forEach((at, k) => {
+      if (mask & (1 << k)) letters[at] = MARKED[letters[at]!]!;
+    });
+    const candidate = letters.join('');
+    const knowledge = lexicon.knowledgeOf(candidate);
+    if (knowledge > bestKnowledge) [best, bestKnowledge] = [candidate, knowledge];
+  }
+  return best;
 }

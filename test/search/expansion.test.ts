@@ -1,5 +1,6 @@
 import t from 'tap';
 import { fold } from '../../src/recommend/concepts.ts';
+import { MAX_RESTORATIONS, withDiacritics } from '../../src/search/analysis.ts';
 import { expansionsOf } from '../../src/search/expansion.ts';
 import { buildLexicon } from '../../src/search/lexicon.ts';
 
@@ -18,6 +19,16 @@ t.test('a need is expanded only with words that mean it', async (t) => {
       t.same(shared, [], `${a} and ${b} share no expansion word`);
     }
   }
+});
+
+t.test('a word typed without ä or ö is read with them when the lexicon knows it so', async (t) => {
+  const lexicon = buildLexicon();
+  const restored = (w: string) => withDiacritics(w, lexicon, { candidates: MAX_RESTORATIONS });
+  t.equal(restored('yksinainen'), 'yksinäinen');
+  t.equal(restored('lahisuhdevakivalta'), 'lähisuhdeväkivalta', 'a compound by its parts');
+  t.equal(restored('tyoton'), 'työtön');
+  for (const w of ['velka', 'alkoholi', 'kotona', 'for', 'gambling']) t.equal(restored(w), w, `${w} as typed`);
+  t.equal(withDiacritics('yksinainen', lexicon, { candidates: 0 }), 'yksinainen', 'no spelling is tried beyond the budget');
 });
 
 t.test('compounds split into words, not into stems cut too short', async (t) => {

@@ -33,6 +33,8 @@ t.test('search', async (t) => {
     t.ok(violence.hits.slice(0, 3).every((h) => h.needs.some((n) => n.code === 'violence')), 'a compound in the genitive');
     const typo = await search('q=turvakotti');
     t.match(typo.hits[0]?.name, /Turvakoti/, 'a typo');
+    const unmarked = await search(`q=${encodeURIComponent('yksinainen vanhus ystava')}&limit=3`);
+    t.ok(unmarked.hits.every((h) => /[Yy]stävä/.test(h.name)), `typed without ä: ${unmarked.hits.map((h) => h.name).join('; ')}`);
     const swedish = await search('q=skuldr%C3%A5dgivning');
     t.ok(swedish.hits.slice(0, 3).some((h) => h.needs.some((n) => n.code === 'debt')), 'Swedish');
     t.match(debt.hits[0]?.highlight?.description, /<mark>/, 'matched words are highlighted');
