@@ -40,8 +40,8 @@ const serviceTypeMatcher = new CueMatcher(SERVICE_TYPE_CUES);
  * query sets: two rose (+0.002, +0.004), none fell.
  */
 function ownStopWords(lang: 'fi' | 'sv' | 'en'): Set<string> {
-  const others = (['fi', 'sv', 'en'] as const).filter((l) => l !== lang).flatMap((l) => stopwords[l]);
-  return new Set(stopwords[lang].filter((w) => !others.includes(w)));
+  const others = new Set((['fi', 'sv', 'en'] as const).filter((l) => l !== lang).flatMap((l) => stopwords[l]));
+  return new Set(stopwords[lang].filter((w) => !others.has(w)));
 }
 const FUNCTION_WORDS = { fi: ownStopWords('fi'), sv: ownStopWords('sv'), en: ownStopWords('en') };
 

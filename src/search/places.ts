@@ -38,7 +38,7 @@ const GRADATION: ReadonlyArray<[string, string]> = [
 const VOWEL = /[aeiouyäö]$/u;
 
 /** The name's stems in the weak grade: its last consonants graded, a final `i` also as `e` (`Lahti` → `lahde`). */
-export function weakStems(name: string): string[] {
+function weakStems(name: string): string[] {
   const vowel = name.slice(-1);
   if (!VOWEL.test(vowel)) return [];
   const body = name.slice(0, -1);
