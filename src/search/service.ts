@@ -123,12 +123,11 @@ export class SearchService {
    * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
   queryKeys(q: string | undefined, { vocabularyFirst = false, headFirst = false } = {}): string[] {
-    const byWord = q ? analyzeQueryWords(withoutStopWords(splitPlace(q).rest), this.lexicon, { headFirst }) : [];
+    const meaningfulWords = q ? unlessNothingLeft(words(splitPlace(q).rest), (w) => QUERY_STOP_WORDS.has(w)) : [];
+    const byWord = analyzeQueryWords(meaningfulWords.join(' '), this.lexicon, { headFirst });
     const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
     const ordered = vocabularyFirst ? [...byWord.filter(named), ...byWord.filter((ks) => !named(ks))] : byWord;
-    const keys = [...new Set(ordered.flat())];
-    const meaningful = keys.filter((k) => !STOP_KEYS.has(k));
-    return meaningful.length > 0 ? meaningful : keys;
+    return unlessNothingLeft([...new Set(ordered.flat())], (k) => STOP_KEYS.has(k));
   }
 
   /**
@@ -363,11 +362,10 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
   return out;
 }
 
-/** The query's words less its stop words; all of them when nothing else is left. */
-function withoutStopWords(text: string): string {
-  const all = words(text);
-  const meaningful = all.filter((w) => !QUERY_STOP_WORDS.has(w));
-  return (meaningful.length > 0 ? meaningful : all).join(' ');
+/** The items less the stop words among them; all of them when nothing else is left ("apua" alone). */
+function unlessNothingLeft(items: string[], isStop: (item: string) => boolean): string[] {
+  const meaningful = items.filter((x) => !isStop(x));
+  return meaningful.length > 0 ? meaningful : items;
 }
 
 /** What the needs are called in the vocabulary, in fi, sv and en. */
