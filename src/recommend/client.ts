@@ -43,7 +43,11 @@ export interface Client {
   municipality?: string;
   age?: number;
   language?: string;
-  /** Whether the client manages in Finnish: assumed, unless the profile or the note says not. */
+  /**
+   * Whether the client manages in Finnish. What matters is a Swedish speaker's: the
+   * profile or the note may say; otherwise a Swedish speaker is served in Swedish, as a
+   * service is usable in the languages it lists. Everyone else is assumed to.
+   */
   speaksFinnish: Read<boolean>;
   /** Whether the client is the one using violence: false unless the profile or the note says so. */
   usesViolence: Read<boolean>;
@@ -66,7 +70,10 @@ export function understandClient(text: string | undefined, profile: Profile = {}
   const written = text && !language ? noteLanguage(text) : undefined;
   const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
   const age = pick(profile.age, read?.age);
-  const speaksFinnish = pick(profile.speaks_finnish, read?.limitedFinnish ? false : undefined) ?? { value: true, source: 'default' as const };
+  const speaksFinnish = pick(profile.speaks_finnish, read?.finnish ? read.finnish === 'fluent' : undefined) ?? {
+    value: (language?.value ?? defaultLanguage) !== 'sv',
+    source: 'default' as const,
+  };
   const usesViolence = pick(profile.uses_violence, read?.usesViolence) ?? { value: false, source: 'default' as const };
   const requires = pick(profile.requires, read && read.requires.length > 0 ? read.requires : undefined);
   return {

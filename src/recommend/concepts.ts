@@ -1055,7 +1055,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('lapsi_asiakas', WEAK, 'lapsi|lapsen|lasta|poika|tyttö|pojan|tytön'),
     c('karkailu', CLEAR, 'karkail*|hatkat|hatkoi*|hatkassa|hatkaan, karkaa|karannut kotoa', 'soon'),
     c('sv_ungdom', FAIR, 'ungdom*|tonåring*|minderårig*|högstadie*|mellanstadie*|lågstadie*|elev|eleven|skolkurator*|skolhälsovård*|skolpsykolog*|skolan|skolk*|mobba*|mobbning*|mobbad*'),
-    c('en_youth', FAIR, 'teen*|teenager*|adolescen*|minor|pupil*|school|schools|bullied|bullying|youth|truan*, school nurse'),
+    c('en_youth', FAIR, 'teens|teenage*|adolescen*|minor|pupil*|school|schools|bullied|bullying|youth|truan*, school nurse'),
   ],
 
   employment: [
@@ -1320,11 +1320,11 @@ export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
 
 /** Target-group hints (codes of the `target_group` taxonomy). */
 export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
-  youth: [c('nuori', MEDIUM, 'nuori|nuoret|nuoren|nuorta|nuoria|*nuori|teini*|nuorukai*|ungdom*|ung|unga|youth|teen*|teenager*|young')],
+  youth: [c('nuori', MEDIUM, 'nuori|nuoret|nuoren|nuorta|nuoria|*nuori|teini*|nuorukai*|ungdom*|ung|unga|youth|teens|teenage*|young')],
   students: [c('opiskelija', STRONG, 'opiskelija*|*opiskelija*|opiskele*|opiskeluterv*|ylioppilas*|studerande|student*|yliopisto*|ammattikorkeakoulu*')],
   women: [c('nainen', MEDIUM, 'nainen|naisasiak*|naisen|naista|naiselle|äiti|tyttö|tytär|kvinna|kvinnan|mamma|mor|dotter|flicka|woman|mother|girl|daughter|female|she|her')],
   men: [c('mies', MEDIUM, 'mies|miesasiak*|miehen|miestä|miehelle|isä|poika|man|mannen|pappa|far|son|pojke|father|boy|male|he|his')],
-  relatives: [c('omainen', MEDIUM, 'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*')],
+  relatives: [c('omainen', MEDIUM, 'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*, vanhempana|vanhempina, som förälder|föräldrar, as * parent|parents')],
   lgbtiq: [
     c('sateenkaari', STRONG,
       'trans|transsukupuol*|*transnuor*|transnuor*|transihmi*|transmies|transnainen|sateenkaar*|homo|homona|homoksi|homoseksuaal*|lesbo*|biseksuaal*|queer*|muunsukupuol*|nonbinäär*|ei-binäär*|' +

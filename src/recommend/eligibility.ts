@@ -8,9 +8,9 @@ import { ADULT_AGE } from './situation.ts';
  * Whether this client can use a service at all. Area, age and status are filters of the
  * index query; language and target groups are decided here.
  *
- * Language is not symmetric. A service is usable in the languages it lists. Swedish
- * speakers may also use Finnish-language services (Finland is bilingual), ranked after
- * Swedish ones. A client who speaks none of the service's languages can use it only when
+ * A service is usable in the languages it lists. A Swedish speaker whom the note or the
+ * profile says manages in Finnish may also use Finnish-language services, ranked after
+ * Swedish ones; others are served in Swedish. A client who speaks none of the service's languages can use it only when
  * it arranges interpretation (HSDS `interpretation_services`, which public authorities
  * must do by law); NGO groups, helplines and peer support that do not list the client's
  * language are not usable. An interpreter never makes a Swedish-only service or one
@@ -37,7 +37,7 @@ export interface LanguageOffer {
   interpretation?: boolean;
 }
 
-/** A Swedish speaker may use Finnish-language services while they manage in Finnish. */
+/** A Swedish speaker may use Finnish-language services when they manage in Finnish. */
 export function languageFit(service: LanguageOffer, clientLanguage: string | undefined, speaksFinnish = true): LanguageFit {
   const { languages } = service;
   if (!clientLanguage || languages.length === 0 || languages.includes(clientLanguage)) return 'native';

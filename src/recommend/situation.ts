@@ -43,8 +43,8 @@ export interface Situation {
   age?: number;
   /** ISO 639-1 code of the language the client speaks, when the note says. */
   language?: string;
-  /** Set when the note says the client speaks little or no Finnish. */
-  limitedFinnish?: true;
+  /** What the note says of the client's Finnish: little or none, or fluent (a bilingual Swedish speaker). */
+  finnish?: 'limited' | 'fluent';
   /** Set when the note says the client has hurt a partner or child, or wants to stop using violence. */
   usesViolence?: true;
   /** Codes of the `target_group` taxonomy. */
@@ -69,7 +69,12 @@ const GROUP_ORDER = [
   'immigrants', 'lgbtiq', 'relatives', 'students', 'unemployed',
 ];
 
-export function readSituation(text: string): Situation {
+export interface ReadingOptions {
+  /** The weight a need's evidence must reach (see NEED_THRESHOLD). */
+  needThreshold?: number;
+}
+
+export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: ReadingOptions = {}): Situation {
   const note = text.slice(0, MAX_TEXT_LENGTH);
   const tokens = tokenize(note);
   const age = readAge(note);
@@ -78,14 +83,14 @@ export function readSituation(text: string): Situation {
   const urgencyHits = urgencyMatcher.match(tokens);
 
   const evidence = gather(asHistory(needHits, urgencyHits));
-  const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= NEED_THRESHOLD;
+  const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= needThreshold;
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
   const usesViolence = isAdult(age) && roleMatcher.match(tokens).length > 0;
   const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
   addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
 
   const needs = [...evidence.entries()]
-    .filter(([, e]) => e.weight >= NEED_THRESHOLD)
+    .filter(([, e]) => e.weight >= needThreshold)
     .sort(([, a], [, b]) => b.weight - a.weight || a.position - b.position)
     .map(([code, e]) => ({ code, weight: round(e.weight), cues: e.cues }));
 
@@ -97,7 +102,8 @@ export function readSituation(text: string): Situation {
   };
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
-  if (readsLimitedFinnish(note)) situation.limitedFinnish = true;
+  const finnish = readFinnish(note);
+  if (finnish) situation.finnish = finnish;
   if (usesViolence) situation.usesViolence = true;
   return situation;
 }
@@ -532,9 +538,10 @@ export function readLanguage(text: string): string | undefined {
 }
 
 /**
- * The note says the client speaks little or no Finnish (`suomen kieli heikko`, `talar
- * knappt finska`, `finskan är svag`, `no Finnish yet`). It matters for Swedish speakers:
- * a Finnish-language service is theirs only while they manage in Finnish.
+ * What the note says of the client's Finnish. Little or none (`suomen kieli heikko`,
+ * `talar knappt finska`, `finskan är svag`, `no Finnish yet`), or fluent (`kaksikielinen`,
+ * `talar även finska`). It matters for Swedish speakers: a Finnish-language service is
+ * theirs only when the note says they manage in Finnish.
  */
 const LIMITED_FINNISH: RegExp[] = [
   /(?<![\p{L}])(?:ei|eika|en)\s+(?:\p{L}+\s+)?(?:puhu|osaa|ymmarra)\p{L}*\s+(?:\p{L}+\s+)?suome/u,
@@ -548,10 +555,19 @@ const LIMITED_FINNISH: RegExp[] = [
   /(?:no|little|poor|limited|hardly any|not much)\s+finnish/u,
   /(?:not|cannot|doesn t|don t)\s+(?:speak|understand)\s+finnish/u,
 ];
+const FLUENT_FINNISH: RegExp[] = [
+  /(?:puhuu|osaa|ymmartaa)\s+(?:myos\s+|hyvin\s+|sujuvasti\s+|sujuvaa\s+|hyvaa\s+|taydellisesti\s+)+suome/u,
+  /(?:puhuu|osaa)\s+suomea\s+(?:hyvin|sujuvasti|myos)|(?:suomea|suomen)\s+ja\s+ruotsi|ruotsia?\s+ja\s+suome/u,
+  /(?:finska|svenska)\s+och\s+(?:finska|svenska)|(?:finnish|swedish)\s+and\s+(?:finnish|swedish)/u,
+  /(?<![\p{L}])kaksikieli\p{L}*|tvasprakig|bilingual/u,
+  /(?:talar|kan|forstar)\s+(?:ocksa\s+|aven\s+|bra\s+|flytande\s+)+finska/u,
+  /speaks?\s+(?:also\s+|good\s+|fluent\s+)*finnish\s+(?:well|fluently)|speaks?\s+(?:also\s+|good\s+|fluent\s+)+finnish/u,
+];
 
-export function readsLimitedFinnish(text: string): boolean {
+export function readFinnish(text: string): 'limited' | 'fluent' | undefined {
   const t = fold(text.slice(0, MAX_TEXT_LENGTH)).replace(/[’']/g, ' ');
-  return LIMITED_FINNISH.some((re) => re.test(t));
+  if (LIMITED_FINNISH.some((re) => re.test(t))) return 'limited';
+  return FLUENT_FINNISH.some((re) => re.test(t)) ? 'fluent' : undefined;
 }
 
 /** Common words of Swedish and English notes; a note with neither is taken to be Finnish. */

@@ -22,6 +22,8 @@ export interface QueryIntent {
   serviceTypes: string[];
   /** The query asks for help for someone who uses violence (`väkivaltaa käyttäneille`, `lyöny puolisoa`). */
   forViolenceUsers: boolean;
+  /** The query asks as someone close to a person with the problem (`isän juominen`, `omaiselle`), or as a family. */
+  asRelative: boolean;
   language?: string;
   /** The page's language, when the query names or shows none: a weaker preference. */
   pageLanguage?: string;
@@ -80,18 +82,29 @@ function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, ...page };
-  const situation = readSituation(q);
+  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, ...page };
+  const situation = readSituation(q, { needThreshold: QUERY_NEED_THRESHOLD });
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
-  return { needs: situation.needs.map((n) => n.code), namedNeeds, serviceTypes, forViolenceUsers, ...(language ? { language } : page) };
+  const asRelative = situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
+  const needs = situation.needs.map((n) => n.code);
+  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, ...(language ? { language } : page) };
 }
+
+/**
+ * A query is a few words, all of them about what is sought: one fair cue there ("en
+ * jaksa enää") says as much as several in a referral note.
+ */
+const QUERY_NEED_THRESHOLD = 0.4;
 
 /** A search box query is the searcher's own words: "lyöny puolisoa" is someone who hit their partner. */
 const HIT_SOMEONE_CLOSE = /\bl(?:yö|öi)\S*\s+(?:\S+\s+)?(?:puolis|vaimo|kumppan|tyttöystäv|poikaystäv)/iu;
+
+/** Groups of those who ask for someone else: relatives, and parents for their family. */
+const RELATIVES_AND_FAMILIES = new Set(['relatives', 'families']);
 
 const MAIN_NEED = 0.12;
 const SECOND_NEED = 0.07;
@@ -123,6 +136,14 @@ const OWN_LANGUAGE = 0.08;
 const INTERPRETED = 0.04;
 const NOT_IN_LANGUAGE = 0.05;
 const OTHER_ROLE = 0.1;
+/**
+ * A service for relatives (of substance users, gamblers, people in care) is for those
+ * who ask as one: "vertaistukiryhmä alkoholista eroon" is someone who wants to stop
+ * drinking, and the relatives' group that shares its words comes after the users' group.
+ * Measured on nine query sets: 0.3 lifted five by 0.001–0.013 and moved none down; 0.1
+ * left the example where it was. The same 0.3 for violence users' services cost one set.
+ */
+const NOT_A_RELATIVE = 0.3;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   let bonus = 0;
@@ -138,7 +159,14 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   // Help for people who use violence is for those who ask for it, not for their victims.
   if (!intent.forViolenceUsers && violenceRole(doc) === 'users') bonus -= OTHER_ROLE;
+  // Help for relatives is for those who ask as one, not for the person with the problem.
+  if (!intent.asRelative && forRelativesOnly(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
+}
+
+/** A service only for the people close to someone with a problem (their families count among them). */
+function forRelativesOnly(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boolean {
+  return doc.needs.includes('caregiver') && doc.target_groups.includes('relatives') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g));
 }
 
 /** For serving in the wanted language, more when made for its speakers; for interpreting, less; against neither. */
@@ -154,7 +182,7 @@ function languageBonus(doc: Pick<SearchDocument, 'languages' | 'interpretation'>
  * or, unless the query asks for it, help for people who use violence to move down.
  */
 function movesHits(intent: QueryIntent): boolean {
-  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || !intent.forViolenceUsers;
+  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || !intent.forViolenceUsers || !intent.asRelative;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */

@@ -118,6 +118,21 @@ t.test('quality', async (t) => {
     t.ok(corrected.results.some((r) => !r.service.languages.includes('sv') && !r.service.interpretation), 'then Finnish-language services are usable again');
   });
 
+  t.test('a Swedish speaker is served in Swedish unless the note says they manage in Finnish', async (t) => {
+    const text = 'Kvinna 81 år, svenskspråkig. Maken dog i våras, hon är ensam och vill prata med någon om sorgen.';
+    const a = await recommend({ text, profile: { municipality: '091' } });
+    t.same(a.speaks_finnish, { value: false, source: 'default' }, 'the default is returned, for the worker to correct');
+    t.ok(a.results.length > 0);
+    for (const r of a.results) {
+      t.ok(r.service.languages.includes('sv') || r.service.interpretation, `${r.service.name} serves in Swedish or arranges interpretation`);
+    }
+    const bilingual = await recommend({ text: `${text} Hon talar även finska.`, profile: { municipality: '091' } });
+    t.same(bilingual.speaks_finnish, { value: true, source: 'text' });
+    t.ok(bilingual.results.some((r) => !r.service.languages.includes('sv') && !r.service.interpretation), 'then Finnish-language services are usable');
+    const firstFinnishOnly = bilingual.results.findIndex((r) => !r.service.languages.includes('sv'));
+    t.ok(bilingual.results.slice(0, firstFinnishOnly).length > 0, 'after a Swedish one');
+  });
+
   t.test('a specialist service for another problem does not stand in for crisis help', async (t) => {
     // Robbed and beaten in the street last night: a crime victim in crisis.
     const a = await recommend({ profile: { needs: ['crime_victim', 'crisis', 'legal'], urgency: 'acute', municipality: '837', age: 23, language: 'fi' } });

@@ -326,13 +326,17 @@ t.test('language', async (t) => {
   hasNeeds(t, 'Änka, svenskspråkig, talar knappt finska. Maken dog i våras.', ['bereavement'], ['immigration']);
 });
 
-t.test('a client who speaks little or no Finnish', async (t) => {
+t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
-    t.equal(readSituation(text).limitedFinnish, true, text);
+    t.equal(readSituation(text).finnish, 'limited', text);
   }
-  for (const text of ['Asunut Suomessa pitkään, terveys heikko.', 'Puhuu suomea hyvin.', 'Kvinna 58 år, svenskspråkig, Helsingfors.', 'Talar finska och svenska.']) {
-    t.equal(readSituation(text).limitedFinnish, undefined, text);
+  for (const text of ['Puhuu suomea hyvin.', 'Talar finska och svenska.', 'Ruotsinkielinen, puhuu myös sujuvaa suomea.', 'Tvåspråkig familj.',
+    'Hon talar även finska.', 'Swedish-speaking, speaks Finnish fluently.', 'Kaksikielinen nainen, 40 v.']) {
+    t.equal(readSituation(text).finnish, 'fluent', text);
+  }
+  for (const text of ['Asunut Suomessa pitkään, terveys heikko.', 'Kvinna 58 år, svenskspråkig, Helsingfors.', 'Suomenruotsalainen eläkeläinen.']) {
+    t.equal(readSituation(text).finnish, undefined, text);
   }
 });
 

@@ -3,8 +3,8 @@ import type { SearchDocument } from '../../src/search/document.ts';
 import { intentBonus, queryIntent } from '../../src/search/intent.ts';
 
 /** A service as the index returns it, with only what ranking by intent reads. */
-const service = (needs: string[], languages = ['fi'], interpretation = false) =>
-  ({ name: 'Palvelu', description: '', translations: {}, needs, service_types: [], languages, interpretation }) as unknown as SearchDocument;
+const service = (needs: string[], { languages = ['fi'], interpretation = false, target_groups = ['everyone'] } = {}) =>
+  ({ name: 'Palvelu', description: '', translations: {}, needs, service_types: [], languages, interpretation, target_groups }) as unknown as SearchDocument;
 
 t.test('a service for more of the needs a query names comes first', async (t) => {
   const intent = queryIntent('äidin alkoholismi');
@@ -17,9 +17,33 @@ t.test('a service for more of the needs a query names comes first', async (t) =>
 t.test('a query in another language than Finnish: its language, then interpretation, then neither', async (t) => {
   const intent = queryIntent('debt advice');
   t.equal(intent.language, 'en');
-  const [english, interpreted, finnishOnly] = [service(['debt'], ['fi', 'en']), service(['debt'], ['fi'], true), service(['debt'], ['fi'])];
+  const [english, interpreted, finnishOnly] = [service(['debt'], { languages: ['fi', 'en'] }), service(['debt'], { interpretation: true }), service(['debt'])];
   t.ok(intentBonus(english, intent) > intentBonus(interpreted, intent), 'English before interpretation');
   t.ok(intentBonus(interpreted, intent) > intentBonus(finnishOnly, intent), 'interpretation before a service in Finnish only');
   const finnish = queryIntent('velkaneuvontaa');
   t.equal(intentBonus(interpreted, finnish), intentBonus(finnishOnly, finnish), 'a Finnish query: interpretation does not matter');
+});
+
+t.test('a service for relatives is for those who ask as one', async (t) => {
+  const relatives = service(['substance', 'family', 'caregiver'], { target_groups: ['relatives', 'families'] });
+  const users = service(['substance', 'loneliness'], { target_groups: ['adults'] });
+  const quitting = queryIntent('vertaistukiryhmä alkoholista eroon');
+  t.notOk(quitting.asRelative);
+  t.ok(intentBonus(users, quitting) > intentBonus(relatives, quitting), 'someone who wants to stop drinking: the users\' group first');
+  for (const q of ['isän juominen', 'päihdeongelmaisen omaiselle', 'min son använder droger', 'my husband drinks']) {
+    const asking = queryIntent(q);
+    t.ok(asking.asRelative, q);
+    t.ok(intentBonus(relatives, asking) > intentBonus(users, asking), `${q}: the relatives' service first`);
+  }
+  const parent = queryIntent('poika käyttää huumeita mitä vanhempana voi tehdä');
+  t.ok(parent.asRelative, 'a parent asks as a relative');
+  t.equal(intentBonus(relatives, parent), intentBonus(users, parent), 'and the relatives\' service is not moved down');
+  const families = service(['family', 'child_youth'], { target_groups: ['families', 'relatives'] });
+  t.equal(intentBonus(families, quitting), intentBonus(service(['family', 'child_youth']), quitting), 'a family service is not one for relatives only');
+});
+
+t.test('a query is a few words: one fair cue names its need', async (t) => {
+  t.same(queryIntent('en jaksa enää').namedNeeds, ['crisis']);
+  t.notOk(queryIntent('pikavipit kasautuneet mitä teen').needs.includes('child_youth'), 'Finnish "teen" (I do) is no teenager');
+  t.ok(queryIntent('teenage son drinking').needs.includes('child_youth'));
 });
