@@ -789,7 +789,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'polttaa|poltti|polttanut|polttelee pilve*|ruohoa|jointte*, ' +
       'käyttä*|käyttää|käyttänyt * aineita|aineiden|kamaa'),
     c('juo', MEDIUM,
-      'juo|joi|juonut|juovat|juoneet|juomista|juominen|juomisen|juomisesta|juomiseen|juomisensa|juopotte*, ' +
+      'juo|juon|joi|juonut|juovat|juoneet|juomista|juominen|juomisen|juomisesta|juomiseen|juomisensa|juopotte*, ' +
       'juo|joi|juonut|juovat|juoneet|juomaan * liikaa|päivittäin|joka|viikonloppuisin|iltaisin|humalaan|kaljaa|viinaa|olutta|viiniä'),
     c('humala', FAIR, 'humal*|juopu*|juopun*|päihtyny*|päihtynee*|kännissä|kännit|kännätä|kännää*|dokaa*|dokai*|dokasi'),
     c('juoppo', STRONG, 'juoppo*|juopot*|juopott*|ryyp*|ryyppä*|rattijuop*|alkoholisoitu*|viinanhimo*|dokaaja*|viina*'),

@@ -87,7 +87,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
   const usesViolence = isAdult(age) && roleMatcher.match(tokens).length > 0;
   const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
-  addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language });
+  addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language, writesAsRelative: writesAsRelative(note) });
 
   const needs = [...evidence.entries()]
     .filter(([, e]) => e.weight >= needThreshold)
@@ -203,6 +203,8 @@ function imply(evidence: Map<string, Evidence>, code: string, cue: string, stren
 
 interface Context {
   needHits: CueHit[];
+  /** The writer speaks of their own family member and not of their own use (see writesAsRelative). */
+  writesAsRelative: boolean;
   urgencyHits: CueHit[];
   included: (code: string) => boolean;
   urgency: Urgency;
@@ -215,6 +217,33 @@ export const ADULT_AGE = 18;
 
 /** Adults by age, or of unknown age (notes are mostly about adults). */
 const isAdult = (age: number | undefined): boolean => age === undefined || age >= ADULT_AGE;
+
+/** The writer's own family member: `poikani`, `tyttärestäni`, `min man`, `my husband`. */
+const OWN_FAMILY_MEMBER = new RegExp(
+  [
+    String.raw`(?<![\p{L}])(?:poika|poja|tyttare|lapse|miehe|vaimo|puoliso|avopuoliso|kumppani|aidi|aiti|isa|velje|sisko|sisare)(?:ni|mme|stani|lleni|llani|ltani|stamme|llemme)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:min|mitt|var|vart)\s+(?:son|dotter|man|make|fru|sambo|mamma|pappa|bror|syster|barn)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:my|our)\s+(?:son|daughter|husband|wife|partner|mother|father|mum|mom|dad|brother|sister|child|boyfriend|girlfriend)(?![\p{L}])`,
+    // The worker's words for the same: `asiakkaan poika`.
+    String.raw`(?<![\p{L}])(?:asiakkaan|klientens)\s+(?:poika|tytar|mies|vaimo|puoliso|avopuoliso|kumppani|aiti|isa|veli|sisko|sisar|son|dotter|man|make|fru|sambo|mamma|pappa|bror|syster)(?![\p{L}])`,
+  ].join('|'),
+  'u',
+);
+/** The writer's (or the client's) own drinking, drug use or gambling: `juon`, `käytän`, `asiakas juo`, `I drink`. */
+const OWN_USE =
+  /(?<![\p{L}])(?:juon|juomme|kaytan|poltan|pelaan|pelasin|join\s+liikaa|jag\s+(?:dricker|anvander|spelar|roker)|i\s+(?:drink|use|gamble|smoke)|asiakas\s+(?:\p{L}+\s+)?(?:juo|joi|kayttaa|kaytti|pelaa|pelasi|polttaa))(?![\p{L}])/u;
+
+/** Writing for someone else (`veljeni puolesta`, `on behalf of my son`): the client is the one written for. */
+const ON_BEHALF = /(?<![\p{L}])(?:puolesta|puolestaan|on\s+behalf|rakning)(?![\p{L}])/u;
+
+/**
+ * A writer who tells of their own family member and not of their own use writes as a
+ * relative, unless they write on that person's behalf.
+ */
+function writesAsRelative(note: string): boolean {
+  const t = fold(note);
+  return OWN_FAMILY_MEMBER.test(t) && !OWN_USE.test(t) && !ON_BEHALF.test(t);
+}
 
 /** Languages of Finland's own services; a client speaking another one is likely a newcomer. */
 const NATIONAL_LANGUAGES = new Set(['fi', 'sv', 'en']);
@@ -238,6 +267,9 @@ const IMPLIED = 0.55;
  * - sexual violence is a crime, so victim support (advice on reporting, support person in
  *   the process) applies even when the note does not mention the police;
  * - suicidal thoughts call for mental health care as well as crisis help;
+ * - a writer who tells of their own son's, wife's or father's drinking, drug use or
+ *   gambling (`poikani`, `min man`, `my husband`), and of no use of their own, writes as
+ *   a relative, even when the use is told in another sentence (`hän polttaa kannabista`);
  * - violence in a family with children, or by a parent, is a family matter as well:
  *   children who witness violence are its victims, and family and child-protection
  *   services take part.
@@ -257,6 +289,7 @@ function addImplications(evidence: Map<string, Evidence>, ctx: Context): void {
   if (ctx.urgency === 'acute') imply(evidence, 'crisis', 'implied.acute', NEED_THRESHOLD);
   if (included('sexual_violence')) imply(evidence, 'crime_victim', 'implied.sexual_offence', IMPLIED);
   if (ctx.needHits.some((h) => SUICIDAL.has(h.id))) imply(evidence, 'mental_health', 'implied.suicidal_thoughts', IMPLIED);
+  if ((included('substance') || included('gambling')) && ctx.writesAsRelative) imply(evidence, 'caregiver', 'implied.relative_writes', CLEAR);
   const childrenAround = ctx.needHits.some((h) => CHILDREN_IN_FAMILY.has(h.id));
   if ((included('violence') || included('sexual_violence')) && childrenAround) imply(evidence, 'family', 'implied.children_exposed', IMPLIED);
 }

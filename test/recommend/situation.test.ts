@@ -326,6 +326,17 @@ t.test('language', async (t) => {
   hasNeeds(t, 'Änka, svenskspråkig, talar knappt finska. Maken dog i våras.', ['bereavement'], ['immigration']);
 });
 
+t.test('a writer who tells of their own family member\'s use writes as a relative', async (t) => {
+  // The use is told in another sentence than the son.
+  hasNeeds(t, 'Poikani on 17 ja olen aivan lopussa. Syksyllä huomasin, että hän polttaa kannabista.', ['substance', 'caregiver']);
+  hasNeeds(t, 'Asiakkaan poika (23) juo ja pelaa, asiakas on uupunut.', ['substance', 'caregiver']);
+  hasNeeds(t, 'Vår son använder amfetamin och vi orkar inte längre.', ['substance', 'caregiver']);
+  // The writer's own use, the client's own use, and writing on the user's behalf.
+  hasNeeds(t, 'Juon joka päivä, lapseni ovat huolissaan.', ['substance'], ['caregiver']);
+  hasNeeds(t, 'Asiakas käyttää amfetamiinia. Asiakkaan äiti on huolissaan.', ['substance'], ['caregiver']);
+  hasNeeds(t, 'Kirjoitan veljeni puolesta. Hän juo joka päivä ja haluaa nyt lopettaa.', ['substance'], ['caregiver']);
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
