@@ -337,6 +337,13 @@ t.test('a writer who tells of their own family member\'s use writes as a relativ
   hasNeeds(t, 'Kirjoitan veljeni puolesta. Hän juo joka päivä ja haluaa nyt lopettaa.', ['substance'], ['caregiver']);
 });
 
+t.test('spoken Finnish is read as written Finnish', async (t) => {
+  hasNeeds(t, 'Rahaa ei oo yhtään eikä hän oo hakenut tukia.', ['income']);
+  hasNeeds(t, 'Päihteitä ei mun tietääkseni oo.', [], ['substance']);
+  hasNeeds(t, 'Se sano ettei oo mitään itsetuhosta.', [], ['crisis']);
+  hasNeeds(t, 'Mies on juonu koko viikonlopun.', ['substance']);
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
