@@ -24,7 +24,10 @@ const RecommendBody = Type.Object(
           age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
           language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code of a language the client speaks' })),
           speaks_finnish: Type.Optional(
-            Type.Boolean({ description: 'false when the client speaks little or no Finnish: a Swedish speaker then gets Finnish-language services only where they arrange interpretation' }),
+            Type.Boolean({
+              description:
+                'Whether the client manages in Finnish. A Swedish speaker gets Finnish-language services (after Swedish ones) only when true; otherwise only where they arrange interpretation. Unset: read from the text, else false for a Swedish speaker',
+            }),
           ),
           uses_violence: Type.Optional(
             Type.Boolean({ description: 'true when the client has used violence against someone close: services for people who use violence are then eligible, and services for its victims are not' }),
@@ -66,7 +69,7 @@ const RecommendResponse = Type.Object({
   ),
   speaks_finnish: Type.Object(
     { value: Type.Boolean(), source: Source },
-    { description: 'Whether the client manages in Finnish (assumed unless the text or profile says not); correct it in profile.speaks_finnish' },
+    { description: 'Whether the client manages in Finnish: what the profile or text says, else assumed, except for a Swedish speaker; correct it in profile.speaks_finnish' },
   ),
   uses_violence: Type.Object(
     { value: Type.Boolean(), source: Source },
