@@ -10,11 +10,12 @@ import { ADULT_AGE } from './situation.ts';
  *
  * A service is usable in the languages it lists. A Swedish speaker whom the note or the
  * profile says manages in Finnish may also use Finnish-language services, ranked after
- * Swedish ones; others are served in Swedish. A client who speaks none of the service's languages can use it only when
- * it arranges interpretation (HSDS `interpretation_services`, which public authorities
- * must do by law); NGO groups, helplines and peer support that do not list the client's
- * language are not usable. An interpreter never makes a Swedish-only service or one
- * for speakers of immigrants' languages a Finnish speaker's service.
+ * Swedish ones; others are served in Swedish. A client who speaks none of the service's
+ * languages can use it only when it arranges interpretation (HSDS
+ * `interpretation_services`, which public authorities must do by law); NGO groups,
+ * helplines and peer support that do not list the client's language are not usable. An
+ * interpreter never makes a Swedish-only service or one for speakers of immigrants'
+ * languages a Finnish speaker's service.
  */
 
 export function eligibilityFilters(client: Client): SearchFilters {

@@ -22,7 +22,7 @@ export const DOMAIN_WORDS: readonly string[] = [
   'ongelma', 'vaikeus', 'huoli', 'velka', 'laina', 'vippi', 'pikavippi', 'ulosotto', 'perintä', 'talous', 'raha',
   'budjetti', 'vuokra', 'rästi', 'häätö', 'asunnottomuus', 'asunnoton', 'koditon', 'väkivalta', 'lähisuhde',
   'perhe', 'seksuaalinen', 'raiskaus', 'hyväksikäyttö', 'ahdistelu', 'häirintä', 'kiusaaminen', 'vaino', 'uhkailu',
-  'päihde', 'alkoholi', 'huume', 'humala', 'juominen', 'riippuvuus', 'peli', 'rahapeli', 'pelaaminen', 'kasino',
+  'uhka', 'päihde', 'alkoholi', 'huume', 'humala', 'juominen', 'riippuvuus', 'peli', 'rahapeli', 'pelaaminen', 'kasino',
   'mielenterveys', 'masennus', 'ahdistus', 'uupumus', 'stressi', 'itsetuho', 'itsemurha', 'ajatus', 'yksinäisyys',
   'yksinäinen', 'suru', 'menetys', 'kuolema', 'ero', 'huoltajuus', 'elatus', 'tapaaminen', 'kotoutuminen',
   'kieli', 'digi', 'digituki', 'tietokone', 'sairaus', 'vamma', 'muisti', 'omaishoito', 'omaishoitaja',
