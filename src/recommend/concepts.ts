@@ -646,6 +646,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('paatos_hylatty', MEDIUM,
       'hylät*|hylättiin|hylkää*|hylkäsi|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
       'kielteinen|kielteisen päätös|päätöksen, tuki|tuet|tukea loppu*|katkes*|katkesi|lakkasi'),
+    // No money to pay for a service is a need of free help (access), not of income: `ei oo rahaa yksityiselle`.
+    c('ei_rahaa_palveluun', WEAK, 'NEG ole rahaa * maksaa|yksityise*|terapia*|terapeut*|lääkäri*|psykologi*|lakimie*|asianajaj*|palvelu*|hoitoon|hoidosta'),
     c('rahat_loppu', STRONG,
       'raha|rahat|rahaa|rahani|rahansa loppu*|loppuvat|loppuneet|vähissä|tiukalla|tiukoilla|kortilla, ' +
       'raha|rahat|rahaa|rahani|rahansa NEG riitä|riittänyt|riittäneet|riittävät, ' +
@@ -880,7 +882,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('viiltely', STRONG, 'viiltel*|viilteli*, itsensä vahingoitta*, vahingoittaa|vahingoittanut|satuttaa|satuttanut itseään, itsetuhoi* käyttäyty*'),
     c('stressi', WEAK, 'stressi*|stressaa*|kuormittu*|ylikuormit*|murehti*'),
     c('sv_psykisk', STRONG, 'psykisk*|depression*|deprimer*|ångest*|*ångest|nedstämd*|psykos*|självskad*|ätstörning*|utbränd*|utmattning*|psykiatri*, låg* stämning*'),
-    c('sv_mar_daligt', MEDIUM, 'mår|må dåligt|psykiskt'),
+    c('sv_mar_daligt', MEDIUM, 'mår|må|mått dåligt|psykiskt'),
     c('sv_somn', WEAK, 'sover dåligt, sömnproblem*|sömnlös*'),
     c('en_mental', STRONG,
       'depress*|anxi*|panic*|psychos*|psychotic|schizo*|bipolar|burnout|self-harm|anorexi*|bulimi*|ptsd|trauma*|hopeless*|worthless|therap*|psychiatr*|counsel*, ' +
@@ -926,7 +928,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('akuutti_kriisi', STRONG, 'akuut*|äkillinen|äkillise* kriisi*', 'acute'),
     c('onnettomuus', MEDIUM, 'onnettomuu*|tulipalo*|kolaroi*|kuolonkolari*|henkirikos*|ampumavälikoht*, väkivaltaise* kuolem*', 'recentAcute'),
     c('akillinen_menetys', CLEAR, 'äkillise*|äkillisesti|äkkiä|yllättäen|yllättäin|odottamatta|yllättävä* * kuol*|kuoli|kuollut|menehty*|menetys*|kuolema*|kuolemaan', 'recentAcute'),
-    c('sv_kris', STRONG, 'självmord*|*självmord*|suicid*|självmordstankar, vill NEG leva, ta sitt liv, ta livet av sig, vill dö', 'acute'),
+    c('sv_kris', STRONG, 'självmord*|*självmord*|suicid*|självmordstankar, vill NEG leva, ta sitt|mitt liv, ta livet av sig|mig, vill dö', 'acute'),
     c('sv_chock', CLEAR, 'chock*|chockad*|chockade|krisstöd*|krishjälp*|kristelefon*, i chock', 'recentAcute'),
     c('sv_kris_ord', FAIR, 'kris|krisen|kriser'),
     c('sv_orkar', FAIR, 'orkar NEG längre|mer'),
@@ -1307,7 +1309,9 @@ export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
   ],
   free: [
     c('maksuton', STRONG, 'maksuto*|maksutto*|ilmai*|gratis|kostnadsfri*, ilman maksua, free of charge'),
-    c('ei_varaa', MEDIUM, 'NEG * varaa * maksaa|maksaa|palvelu*|terapia*|lakimie*|yksityi*|maksulli*, NEG pysty* maksamaan, har NEG råd, NEG afford, no money for'),
+    c('ei_varaa', MEDIUM,
+      'NEG * varaa * maksaa|maksaa|palvelu*|terapia*|lakimie*|yksityi*|maksulli*, NEG pysty* maksamaan, har NEG råd, NEG afford, no money for, ' +
+        'NEG ole rahaa * maksaa|yksityise*|terapia*|terapeut*|lääkäri*|psykologi*|lakimie*|asianajaj*|palvelu*|hoitoon|hoidosta'),
   ],
   no_referral: [
     c('ilman_lahetetta', STRONG,

@@ -123,6 +123,9 @@ const OVERRIDDEN_BY: Record<string, string> = {
   'violence.tappouhka': 'crisis.uhkaa_itsetuholla',
   // "pelit vie kaikki rahat": the money goes to gambling, nobody takes it.
   'crime_victim.taloudellinen_hyvaksikaytto': 'gambling.pelit_vie_rahat',
+  // "ei oo rahaa yksityiselle": no money for a paid service asks for free help.
+  'income.rahat_loppu': 'income.ei_rahaa_palveluun',
+  'income.tuloton': 'income.ei_rahaa_palveluun',
 };
 
 /**

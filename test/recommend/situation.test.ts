@@ -344,6 +344,20 @@ t.test('spoken Finnish is read as written Finnish', async (t) => {
   hasNeeds(t, 'Mies on juonu koko viikonlopun.', ['substance']);
 });
 
+t.test('no money for a paid service asks for free help, not for income', async (t) => {
+  const therapy = readSituation('Ahdistaa, mulla ei oo rahaa maksaa mistään terapiasta.');
+  t.same(therapy.requires, ['free']);
+  t.notOk(therapy.needs.some((n) => n.code === 'income' && n.weight >= 0.5), 'no income need', { needs: therapy.needs });
+  hasNeeds(t, 'Ei ole rahaa ruokaan eikä lääkkeisiin.', ['income', 'food']);
+});
+
+t.test('a Swedish-speaking teenager who thinks of taking their own life tonight', async (t) => {
+  const read = readSituation('Jag är 17. Ikväll har jag tänkt på att ta livet av mig, jag har mått dåligt länge.');
+  t.ok(read.needs.some((n) => n.code === 'crisis'), 'crisis', { needs: read.needs });
+  t.ok(read.needs.some((n) => n.code === 'mental_health'), 'mental health');
+  t.equal(read.urgency, 'acute');
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
