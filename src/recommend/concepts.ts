@@ -97,9 +97,11 @@ const NEGATIONS = foldedSet(`
 
 /**
  * Words that may stand between a negation and the negated cue: auxiliaries, verbs of use
- * and occurrence, quantifiers and the like. Anything else ends the negation's reach.
+ * and occurrence, of thinking of something (`en ajattele itsetuhoa` denies the thought),
+ * quantifiers and the like. Anything else ends the negation's reach.
  */
 const CARRIERS = foldedSet(`
+  ajattele ajatellut ajatelleet mieti miettinyt suunnittele suunnitellut harkitse harkinnut
   ole oo ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
   koskaan enää lainkaan yhtään mitään mitenkään juurikaan kuitenkaan myöskään ilmene ilmennyt esiinny esiintynyt
   havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä

@@ -358,6 +358,12 @@ t.test('a Swedish-speaking teenager who thinks of taking their own life tonight'
   t.equal(read.urgency, 'acute');
 });
 
+t.test('a negated thought denies it', async (t) => {
+  hasNeeds(t, 'En ole vaarassa enkä ajattele itsetuhoa, mutta tarvitsen keskusteluapua.', [], ['crisis']);
+  hasNeeds(t, 'Ei ole suunnitellut itsemurhaa.', [], ['crisis']);
+  hasNeeds(t, 'Ajattelee itsemurhaa päivittäin.', ['crisis']);
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
