@@ -413,7 +413,9 @@ function negatedAfter(tokens: Token[], end: number): boolean {
       return b === undefined || (POST_PREDICATES.has(b) && !pending(at(verb + 1)));
     }
     const b = at(k + 1);
-    return POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b);
+    if (POST_PREDICATES.has(a) && b !== undefined && NEGATIONS.has(b)) return true;
+    // Swedish puts the subject after the verb: `självmordstankar har jag inte`.
+    return INVERTING_VERBS.has(a) && SUBJECT_PRONOUNS.has(b ?? '') && NEGATIONS.has(at(k + 2) ?? '');
   };
   // Coordinated items share the predicate: `väkivaltaa tai päihteitä ei ole`.
   let k = 1;
@@ -421,6 +423,10 @@ function negatedAfter(tokens: Token[], end: number): boolean {
   // The cue may modify the noun the predicate is about: `itsetuhoisia ajatuksia ei ole`.
   return negatedFrom(k) || (at(k) !== undefined && !NEGATIONS.has(at(k)!) && negatedFrom(k + 1));
 }
+
+/** Swedish verbs and the subjects that follow them when an object comes first. */
+const INVERTING_VERBS = foldedSet('har hade är var finns fanns');
+const SUBJECT_PRONOUNS = foldedSet('jag du han hon hen vi ni de det man');
 
 /** Items coordinated after a cue that a negated predicate may follow. */
 const MAX_COORDINATED = 2;

@@ -364,6 +364,12 @@ t.test('a negated thought denies it', async (t) => {
   hasNeeds(t, 'Ajattelee itsemurhaa päivittäin.', ['crisis']);
 });
 
+t.test('a Swedish negation after an inverted subject', async (t) => {
+  hasNeeds(t, 'Några självmordstankar har jag inte, men jag känner mig väldigt ensam.', ['loneliness'], ['crisis']);
+  hasNeeds(t, 'Våld har det inte förekommit.', [], ['violence']);
+  hasNeeds(t, 'Självmordstankar har hon haft i veckor.', ['crisis']);
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
