@@ -631,6 +631,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'talous|taloutensa|talous* sekaisin|kaaoksessa|kuralla|solmussa|retuperällä|romahtanut, ' +
       'raha-asi* sekaisin|hoitamatta|ongelm*|kaaoksessa|solmussa'),
     c('talous', WEAK, 'talou*|raha-asi*'),
+    // Tight finances, which the verb of extortion also says: `kulut ovat kiristäneet taloutta`.
+    c('talous_kiristyy', WEAK, 'kiristä*|kiristi|kiristänyt|kiristyn*|kiristyi * talout*|taloude*|budjet*|rahatilan*, talous|taloutensa|budjetti * kiristyn*|kiristyi|kiristynyt|tiukk*'),
     c('velkaneuvonta', STRONG, 'velkaneuvo*|velkajärjest*|velkasaneeraus*|talousneuvo*'),
     c('maksukyvyton', STRONG, 'maksukyvyttö*|maksukyvytön|konkurssi*'),
     c('takaus', FAIR, 'takaus*|takaaja*'),
@@ -948,6 +950,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   loneliness: [
     c('yksinaisyys', STRONG, 'yksinäi*|*yksinäi*'),
     c('yksin', WEAK, 'yksin|yksinään|yksikseen'),
+    // No one to talk to or see: `ei ole puhunut kenenkään kanssa moneen päivään`.
+    c('ei_kontakteja', MEDIUM, 'NEG * puhunut|puhu|jutellut|nähnyt|tavannut * kenenkään, NEG * nähnyt|tavannut|tapaa * ketään'),
     c('ei_ystavia', CLEAR,
       'NEG ole|ollut|omaa * ystäv*|kaver*|tuttav*|läheisi*|verkosto*|tukiverkko*|tukiverkosto*|ihmissuhte*|sosiaalisia, NEG ystäviä|kavereita|tuttavia|läheisiä|omaisia|sukulaisia|sosiaalisia|tukiverkko*|tukiverkosto*|verkostoa, ' +
       'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* NEG ole|ollut, ' +

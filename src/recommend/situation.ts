@@ -126,6 +126,8 @@ const OVERRIDDEN_BY: Record<string, string> = {
   // "ei oo rahaa yksityiselle": no money for a paid service asks for free help.
   'income.rahat_loppu': 'income.ei_rahaa_palveluun',
   'income.tuloton': 'income.ei_rahaa_palveluun',
+  // "kulut ovat kiristäneet taloutta": finances tighten, nobody extorts.
+  'crime_victim.kiristys': 'debt.talous_kiristyy',
 };
 
 /**

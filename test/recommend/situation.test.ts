@@ -370,6 +370,12 @@ t.test('a Swedish negation after an inverted subject', async (t) => {
   hasNeeds(t, 'Självmordstankar har hon haft i veckor.', ['crisis']);
 });
 
+t.test('tight finances are not extortion, and days without talking to anyone are loneliness', async (t) => {
+  hasNeeds(t, 'Hautajaiskulut ovat kiristäneet taloutta, lämmityslasku on maksamatta.', ['debt'], ['crime_victim']);
+  hasNeeds(t, 'Entinen poikaystävä kiristää häntä kuvilla.', ['crime_victim']);
+  hasNeeds(t, 'Asuu yksin eikä ole puhunut kenenkään kanssa moneen päivään.', ['loneliness']);
+});
+
 t.test('what a note says of the client\'s Finnish', async (t) => {
   for (const text of ['Svenska är hans modersmål, finskan är svag.', 'Svenskspråkig, talar knappt finska.', 'Suomen kieli heikko, tarvitsee tulkin.',
     'Asunut Suomessa 25 vuotta, mutta suomi on jäänyt heikoksi.', 'Ei puhu suomea.', 'Puhuu vähän suomea.', 'Speaks English, no Finnish yet.', "Doesn't speak Finnish.", 'Talar endast svenska.', 'Puhuu vain ruotsia.']) {
