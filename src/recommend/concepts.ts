@@ -728,7 +728,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('lukot_vaihdettu', MEDIUM,
       'vaihtoi|vaihtanut|vaihtanu|vaihdettiin|vaihdettu * lukot|lukon|lukkoa, heitti|heittänyt|heitetty|kantoi * tavarat|tavaransa * ulos|pihalle|rappu*|rappukäytävään|kadulle',
       'recentAcute', 'soon'),
-    c('kaverin_luona', MEDIUM, 'asuu|asuvat|majailee|majoittuu|yöpyy|nukkuu|nukkuvat|asunut * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
+    c('kaverin_luona', MEDIUM, 'asuu|asuvat|majailee|majoittuu|yöpyy|nukkuu|nukkuvat|asunut|pyörii|kiertää|kiertelee * kaveri*|ystävä*|tuttav*|sukulai* luona|nurkissa|sohvalla|patjalla|lattialla'),
     c('sv_bostadslos', STRONG,
       'bostadslös*|hemlös*|härbärge*|nödboende*|nattlogi*, ingenstans att sova|bo, sover ute, på gatan, ' +
       'NEG välkommen hem|hemma, kastade|kastat|slängde|slängt * ut, vet NEG var * sova|sover|bo', 'recentAcute', 'soon'),

@@ -342,6 +342,7 @@ t.test('spoken Finnish is read as written Finnish', async (t) => {
   hasNeeds(t, 'Päihteitä ei mun tietääkseni oo.', [], ['substance']);
   hasNeeds(t, 'Se sano ettei oo mitään itsetuhosta.', [], ['crisis']);
   hasNeeds(t, 'Mies on juonu koko viikonlopun.', ['substance']);
+  hasNeeds(t, 'Nyt se pyörii kavereiden sohvilla.', ['housing']);
 });
 
 t.test('no money for a paid service asks for free help, not for income', async (t) => {
