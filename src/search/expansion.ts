@@ -1,5 +1,5 @@
 import { ACCESS_CUES, FAIR, fold, GROUP_CUES, NEED_CUES, type CueSpec } from '../recommend/concepts.ts';
-import { TAXONOMIES } from '../vocabulary/index.ts';
+import { findTerm, TAXONOMIES } from '../vocabulary/index.ts';
 import { key, words } from './analysis.ts';
 
 /**
@@ -51,18 +51,52 @@ function speaksOf(word: string, others: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * Heads of two-word cues whose modifier is a word of the term's own label: `sexual
+ * assault` is a kind of sexual violence, so its documents are expanded with `assault`
+ * although that word is also another term's (crime victims'). Skipped: phrases with gaps
+ * or negations, and heads shorter than four letters.
+ */
+function labelledHeads(taxonomy: string, code: string, cues: CueSpec[]): string[] {
+  const labels = findTerm(taxonomy, code)?.labels;
+  if (!labels) return [];
+  const labelWords = Object.values(labels).flatMap((l) => words(l)).map(fold);
+  const namesTerm = (alternative: string) => {
+    const w = fold(alternative.replace(/[*^+=]/g, ''));
+    return w.length >= 4 && labelWords.some((l) => l.startsWith(w) || w.startsWith(l));
+  };
+  const out = new Set<string>();
+  for (const cue of cues) {
+    if (cue.strength < FAIR) continue;
+    for (const phrase of cue.phrases) {
+      const positions = phrase.trim().split(/\s+/);
+      if (positions.length !== 2 || phrase.includes('NEG') || positions.includes('*')) continue;
+      const [modifier, head] = positions as [string, string];
+      if (!modifier.split('|').some(namesTerm)) continue;
+      for (const alternative of head.split('|')) {
+        const word = alternative.replace(/[*^+=]/g, '').trim();
+        if (word.length >= 4 && !word.includes('-')) out.add(word);
+      }
+    }
+  }
+  return [...out];
+}
+
 /** The expansion words of every term of a taxonomy, each kept to its own term. */
-function ownWords(byCode: Record<string, CueSpec[]>): Map<string, string[]> {
+function ownWords(taxonomy: string, byCode: Record<string, CueSpec[]>): Map<string, string[]> {
   const words = new Map(Object.entries(byCode).map(([code, cues]) => [code, cueWords(cues)]));
   const out = new Map<string, string[]>();
   for (const [code, list] of words) {
     const others = new Set([...words].filter(([c]) => c !== code).flatMap(([, ws]) => ws.map(fold)));
-    out.set(code, list.filter((w) => !speaksOf(w, others)));
+    const own = list.filter((w) => !speaksOf(w, others));
+    // Only the words another term claims are let back in this way; the others are generic (`support`, `apua`).
+    const kinds = labelledHeads(taxonomy, code, byCode[code] ?? []).filter((w) => others.has(fold(w)));
+    out.set(code, [...new Set([...own, ...kinds])]);
   }
   return out;
 }
 
-const EXPANSIONS = new Map(Object.entries(CUES_BY_TAXONOMY).map(([taxonomy, byCode]) => [taxonomy, ownWords(byCode)]));
+const EXPANSIONS = new Map(Object.entries(CUES_BY_TAXONOMY).map(([taxonomy, byCode]) => [taxonomy, ownWords(taxonomy, byCode)]));
 
 export function expansionsOf(taxonomy: string, code: string): string[] {
   return EXPANSIONS.get(taxonomy)?.get(code) ?? [];

@@ -21,6 +21,12 @@ t.test('a need is expanded only with words that mean it', async (t) => {
   }
 });
 
+t.test('a kind of the need named with its label word expands it, even with another need\'s word', async (t) => {
+  t.ok(expansionsOf('need', 'sexual_violence').includes('assault'), '"sexual assault" is sexual violence');
+  t.ok(expansionsOf('need', 'violence').includes('assault'), 'and assault stays a word of violence');
+  t.notOk(expansionsOf('need', 'income').includes('support'), 'a generic head word is not let in ("income support")');
+});
+
 t.test('a word typed without ä or ö is read with them when the lexicon knows it so', async (t) => {
   const lexicon = buildLexicon();
   const restored = (w: string) => withDiacritics(w, lexicon, { candidates: MAX_RESTORATIONS });
