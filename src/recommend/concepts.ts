@@ -1383,9 +1383,11 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
     c('lyonyt_laheistaan', STRONG,
       'lyö|lyönyt|löi|lyövänsä|lyöneensä|tönäis*|tönäissyt|tuupannut|tuuppasi|kuristanut|kuristi|potkinut|potkaissut|potkaisi|' +
       'satuttanut|satutti|satuttavansa|pahoinpidellyt|pahoinpiteli|läimäyttänyt|läimäytti|uhkaillut|uhkaili * ' +
-      'puolisoaan|vaimoaan|miestään|kumppaniaan|avopuolisoaan|tyttöystäväänsä|poikaystäväänsä|lastaan|lapsiaan|exäänsä'),
+      'puolisoaan|vaimoaan|miestään|kumppaniaan|avopuolisoaan|tyttöystäväänsä|poikaystäväänsä|lastaan|lapsiaan|exäänsä|' +
+      // The client's own words: `olen lyönyt vaimoani`.
+      'puolisoani|vaimoani|miestäni|kumppaniani|avopuolisoani|tyttöystävääni|poikaystävääni|lastani|lapsiani|exääni'),
     c('haluaa_lopettaa', STRONG,
-      'haluaa|haluaisi|toivoo|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
+      'haluaa|haluaisi|haluan|haluaisin|toivoo|toivon|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
       'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +
       'väkivallan tekijä*|käyttäjä*, käyttänyt|käyttää|käyttäneensä * väkivaltaa * puolisoaan|kumppaniaan|perhettään|lapsiaan|kohtaan, ' +
       // One's own violence: `apua omaan väkivaltaisuuteen`, `oma väkivaltainen käytös`.

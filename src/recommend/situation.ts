@@ -85,7 +85,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
   const evidence = gather(asHistory(needHits, urgencyHits));
   const included = (code: string): boolean => (evidence.get(code)?.weight ?? 0) >= needThreshold;
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
-  const usesViolence = isAdult(age) && roleMatcher.match(tokens).length > 0;
+  const usesViolence = isAdult(age) && usesViolenceRead(roleMatcher.match(tokens), needHits, urgencyHits);
   const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
   addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language, writesAsRelative: writesAsRelative(note) });
 
@@ -248,6 +248,19 @@ const ON_BEHALF = /(?<![\p{L}])(?:puolesta|puolestaan|on\s+behalf|rakning)(?![\p
 function writesAsRelative(note: string): boolean {
   const t = fold(note);
   return OWN_FAMILY_MEMBER.test(t) && !OWN_USE.test(t) && !ON_BEHALF.test(t);
+}
+
+/** Cues that the client is afraid of the one who hit: `pelkää miehen palaavan`, `ei uskalla kotiin`. */
+const VICTIM_CUES = new Set(['violence.pelkaa_kumppania', 'urgency.ei_uskalla_kotiin', 'crisis.ei_turvassa_kotona']);
+
+/**
+ * Whether the note tells of the client using violence. "Mies lyönyt puolisoaan" in a
+ * note about a woman who fears the man's return tells of her partner: when the client is
+ * afraid, only wanting to stop one's own violence says that the client uses it.
+ */
+function usesViolenceRead(roleHits: CueHit[], needHits: CueHit[], urgencyHits: CueHit[]): boolean {
+  const afraid = [...needHits, ...urgencyHits].some((h) => VICTIM_CUES.has(h.id));
+  return roleHits.some((h) => !afraid || h.id === 'uses_violence.haluaa_lopettaa');
 }
 
 /** Languages of Finland's own services; a client speaking another one is likely a newcomer. */

@@ -18,10 +18,11 @@ interface Result {
   reasons: string[];
   covers: string[];
   lifted?: { code: string; text: string };
-  service: { name: string; languages: string[]; interpretation: boolean; target_groups: Labelled[]; needs: Labelled[] };
+  service: { name: string; languages: string[]; interpretation: boolean; target_groups: Labelled[]; needs: Labelled[]; service_types: Labelled[] };
 }
 interface Answer {
   speaks_finnish: { value: boolean; source: string };
+  uses_violence: { value: boolean; source: string };
   needs: Array<Labelled & { weight: number; source: string; evidence: string[] }>;
   urgency: { value: string; source: string };
   age?: { value: number; source: string };
@@ -131,6 +132,16 @@ t.test('quality', async (t) => {
     t.ok(bilingual.results.some((r) => !r.service.languages.includes('sv') && !r.service.interpretation), 'then Finnish-language services are usable');
     const firstFinnishOnly = bilingual.results.findIndex((r) => !r.service.languages.includes('sv'));
     t.ok(bilingual.results.slice(0, firstFinnishOnly).length > 0, 'after a Swedish one');
+  });
+
+  t.test('a woman her partner hit, in a police note, is offered a shelter and not help for those who use violence', async (t) => {
+    const text =
+      'Poliisi: kotihälytys yöllä, mies (45) lyönyt puolisoaan (41) nyrkillä ja uhannut veitsellä, lapset olivat kotona. ' +
+      'Nainen ei halua jäädä asuntoon, pelkää miehen palaavan. Tarvitaan tälle päivälle turvallinen majoitus äidille ja lapsille.';
+    const a = await recommend({ text, profile: { municipality: '698' } });
+    t.equal(a.uses_violence.value, false, 'the client is not read as the one who hit');
+    t.ok(a.results.slice(0, 5).some((r) => codes(r.service.service_types).includes('shelter')), 'a shelter in the top five');
+    t.notOk(a.results.some((r) => /käyttäneille|käyttäjille/i.test(r.service.name)), 'no service for people who use violence');
   });
 
   t.test('a specialist service for another problem does not stand in for crisis help', async (t) => {

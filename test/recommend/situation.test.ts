@@ -431,13 +431,16 @@ t.test('the fear of a client who uses violence does not make it acute', async (t
 t.test('a client who uses violence', async (t) => {
   for (const text of ['Asiakas kertoo lyöneensä vaimoaan humalassa ja haluaa, ettei se toistu.', 'Hän on tönäissyt avopuolisoaan riidassa.',
     'Haluaa apua väkivallan lopettamiseen.', 'Pelkää satuttavansa lastaan, kun suuttuu.', 'Han har slagit sin sambo och vill sluta.',
-    'He pushed his girlfriend last week and wants help to stop.', 'Mies hakee apua omaan väkivaltaisuuteensa parisuhteessa.']) {
+    'He pushed his girlfriend last week and wants help to stop.', 'Mies hakee apua omaan väkivaltaisuuteensa parisuhteessa.',
+    'Olen lyönyt vaimoani ja haluan lopettaa.', 'Oon lyöny puolisoani.']) {
     t.equal(readSituation(text).usesViolence, true, text);
   }
   for (const text of ['Puoliso on lyönyt asiakasta.', 'Mies lyö häntä humalassa.', 'Asiakas ei ole lyönyt puolisoaan, riidat ovat sanallisia.',
     'Hennes man har slagit henne.', 'Her husband hit her last week.', 'Hoitaa kotona puolisoaan.',
     'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.', 'Puolison väkivaltaisuus pelottaa, oma jaksaminen on lopussa.',
-    'Nainen 35 v kertoo oman väkivaltakokemuksensa.', 'Nainen 35 v pelkää omaa väkivaltaista puolisoaan.']) {
+    'Nainen 35 v kertoo oman väkivaltakokemuksensa.', 'Nainen 35 v pelkää omaa väkivaltaista puolisoaan.',
+    // A police note: the man hit his wife, and the client, the wife, fears his return.
+    'Mies (45) lyönyt puolisoaan (41) nyrkillä. Nainen ei halua jäädä asuntoon, pelkää miehen palaavan.']) {
     t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
