@@ -54,7 +54,7 @@ function speaksOf(word: string, others: ReadonlySet<string>): boolean {
 /**
  * Heads of two-word cues whose modifier is a word of the term's own label: `sexual
  * assault` is a kind of sexual violence, so its documents are expanded with `assault`
- * although that word is also another term's (crime victims'). Skipped: phrases with gaps
+ * although that word is also another term's (violence's). Skipped: phrases with gaps
  * or negations, and heads shorter than four letters.
  */
 function labelledHeads(taxonomy: string, code: string, cues: CueSpec[]): string[] {
