@@ -70,8 +70,9 @@ export function understandClient(text: string | undefined, profile: Profile = {}
   const written = text && !language ? noteLanguage(text) : undefined;
   const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
   const age = pick(profile.age, read?.age);
+  const clientLanguage = language?.value ?? defaultLanguage;
   const speaksFinnish = pick(profile.speaks_finnish, read?.finnish ? read.finnish === 'fluent' : undefined) ?? {
-    value: (language?.value ?? defaultLanguage) !== 'sv',
+    value: clientLanguage !== 'sv',
     source: 'default' as const,
   };
   const usesViolence = pick(profile.uses_violence, read?.usesViolence) ?? { value: false, source: 'default' as const };
@@ -85,7 +86,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
         : { value: 'routine', source: 'default' },
     municipality: profile.municipality,
     age: age?.value,
-    language: language?.value ?? defaultLanguage,
+    language: clientLanguage,
     speaksFinnish,
     usesViolence,
     requires: requires?.value ?? [],

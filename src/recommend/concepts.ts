@@ -102,11 +102,11 @@ const NEGATIONS = foldedSet(`
  */
 const CARRIERS = foldedSet(`
   ajattele ajatellut ajatelleet mieti miettinyt suunnittele suunnitellut harkitse harkinnut
-  ole oo ollut olla ollu olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
+  ole ollut olla olleet käytä käyttänyt käyttäneet käytetty juo juonut pelaa pelannut
   koskaan enää lainkaan yhtään mitään mitenkään juurikaan kuitenkaan myöskään ilmene ilmennyt esiinny esiintynyt
   havaittu havaita todettu tiedossa tiedetä viitteitä viitettä merkkejä näyttöä
   kokenut kokeneet kokea joutunut joutuneet kohdannut muita muuta muihin mitkään aiempia aikaisempia aiemmin
-  fyysistä fyysinen henkistä minkäänlaista mitään mitää sellaista varsinaista akuuttia selvää
+  fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
   nykyisin tällä hetkellä hetkellä
   har hade haft varit finns fanns förekommer använder använt dricker druckit några något
   någon tecken på av heller längre fysiskt psykiskt
@@ -134,7 +134,7 @@ function opensClauseWithVerb(tokens: Token[], at: number): boolean {
 
 /** After a cue, a negation with one of these negates it as a predicate: `väkivaltaa ei ole ollut`. */
 const POST_PREDICATES = foldedSet(`
-  ole oo ollut käytä käyttänyt ilmene ilmennyt ilmaissut ilmaise esiinny havaittu todettu tiedossa usko vaikuta
+  ole ollut käytä käyttänyt ilmene ilmennyt ilmaissut ilmaise esiinny havaittu todettu tiedossa usko vaikuta
   liity liittynyt
   förekommer förekom finns fanns`);
 
@@ -603,6 +603,9 @@ const CHILDREN =
   'lapsi|lapset|lapsia|lapsen|lapsensa|lapsemme|lapsiaan|lapsille|lapsilla|lapsilta|lapsista|lapsesta|' +
   'lapselle|lapsella|lapselta|lasta|lasten|lastensa|lapsineen|vauva*|barn|barnen|barnet|children|kids|child|baby';
 
+/** Paying for a service, or the services one pays for: `ei ole rahaa maksaa terapiasta`. One word's alternatives. */
+const PAID_SERVICE = 'maksaa|yksityise*|terapia*|terapeut*|lääkäri*|psykologi*|lakimie*|asianajaj*|palvelu*|hoitoon|hoidosta';
+
 /** Family members, as objects of care or as the ones with a problem. One word's alternatives. */
 const KIN =
   'puoliso*|miestä*|miehe*|vaimo*|kumppani*|avopuoliso*|aviomie*|äiti*|äidi*|isä*|isää*|poika*|poja*|' +
@@ -657,7 +660,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'hylät*|hylättiin|hylkää*|hylkäsi|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
       'kielteinen|kielteisen päätös|päätöksen, tuki|tuet|tukea loppu*|katkes*|katkesi|lakkasi'),
     // No money to pay for a service is a need of free help (access), not of income: `ei oo rahaa yksityiselle`.
-    c('ei_rahaa_palveluun', WEAK, 'NEG ole rahaa * maksaa|yksityise*|terapia*|terapeut*|lääkäri*|psykologi*|lakimie*|asianajaj*|palvelu*|hoitoon|hoidosta'),
+    c('ei_rahaa_palveluun', WEAK, `NEG ole rahaa * ${PAID_SERVICE}`),
     c('rahat_loppu', STRONG,
       'raha|rahat|rahaa|rahani|rahansa loppu*|loppuvat|loppuneet|vähissä|tiukalla|tiukoilla|kortilla, ' +
       'raha|rahat|rahaa|rahani|rahansa NEG riitä|riittänyt|riittäneet|riittävät, ' +
@@ -1323,7 +1326,7 @@ export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
     c('maksuton', STRONG, 'maksuto*|maksutto*|ilmai*|gratis|kostnadsfri*, ilman maksua, free of charge'),
     c('ei_varaa', MEDIUM,
       'NEG * varaa * maksaa|maksaa|palvelu*|terapia*|lakimie*|yksityi*|maksulli*, NEG pysty* maksamaan, har NEG råd, NEG afford, no money for, ' +
-        'NEG ole rahaa * maksaa|yksityise*|terapia*|terapeut*|lääkäri*|psykologi*|lakimie*|asianajaj*|palvelu*|hoitoon|hoidosta'),
+        `NEG ole rahaa * ${PAID_SERVICE}`),
   ],
   no_referral: [
     c('ilman_lahetetta', STRONG,

@@ -179,7 +179,8 @@ function languageBonus(doc: Pick<SearchDocument, 'languages' | 'interpretation'>
 
 /**
  * Whether the intent can move a hit: a need, a kind of service or a language it names,
- * or, unless the query asks for it, help for people who use violence to move down.
+ * or, unless the query asks for them, help for people who use violence or services only
+ * for relatives to move down.
  */
 function movesHits(intent: QueryIntent): boolean {
   return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || !intent.forViolenceUsers || !intent.asRelative;
