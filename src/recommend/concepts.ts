@@ -803,6 +803,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       // Extortion with images of oneself, or the threat to spread them, is sexual exploitation.
       'kiristä*|kiristi|kiristänyt * kuv*|video*, uhka*|uhannut|uhkasi * levittää|levittävänsä|julkaista|julkaisevansa * kuv*|video*, ' +
       'kuv*|video* * uhka*|uhannut|uhkasi * levittää|levittävänsä|julkaista|julkaisevansa', 'soon'),
+    // Pictures of one spread without consent: often intimate ones, a sexual offence.
+    c('kuvien_levitys', FAIR,
+      'levit*|jakanut|jakoi|jaettu|jaettiin|jaetaan|julkaissut|julkaisi|julkaistu|julkaistiin * kuvi*|kuvia|kuviani|kuvat|kuvan|videoi*|videon, ' +
+      'kuvia|kuviani|kuviaan|kuvat|kuvan|videoita|videon|videot * levit*|jaettu|jaettiin|jaetaan|julkaistu|julkaistiin, ' +
+      'sprider|spridit|spridits|delat|delats * bilder|bilderna|foton, spread*|shared|sharing|posted * pictures|photos|images|videos'),
     c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
     c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
     c('sv_overgrepp', MEDIUM, 'övergrepp*'),
@@ -1267,7 +1272,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('ei_osaa_laitteita', STRONG,
       'NEG käytä|osaa|ole|omista|hallitse|pärjää * tietokone*|älypuhel*|nettiä|internetiä|konetta|tietokonetta|puhelinta|tablettia|sähköpostia|verkkopankkia|pankkitunnuksia|tunnuksia|nettipankkia|sovelluksia, ' +
       'NEG osaa|osaisi|pysty*|pärjää|onnistu|hallitse * sähköi*|verkko*|netti*|netissä|digi*|hakemu*|lomak*|tietokone*|pankki*|asioida|täyttää|täyttämään'),
-    c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|netissä|internet*'),
+    // Not `netissä` (online): it tells where something happens, not a need for digital help.
+    c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|internet*'),
     c('apu_hakemuksissa', CLEAR,
       'apu*|avu*|apua|avuksi|tarvit*|tarvitsee|tueksi|tukea|opastusta|neuvoa * hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|*hakemuksissa|lomakk*|lomake*|paperi*|paperit|asioi*|asiointi*|virastoasio*|kela-asio*|pankkitunnu*|verkkopankki*|tunnistautu*|älypuhelim*|tietokonee*, ' +
       'apu*|avu*|apua|tarvit*|tarvitsee * hakemise*|täyttämise*|hakemaan|täyttämään|täyttää, asioi* apu*|avu*|tuki*|tue*, asiointiapu*|asiointitu*|asiointiavu*|paperisota*|byrokrati*|virastoasioi*, lomakkeiden|hakemusten täyttä*'),
@@ -1360,7 +1366,12 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
   students: [c('opiskelija', STRONG, 'opiskelija*|*opiskelija*|opiskele*|opiskeluterv*|ylioppilas*|studerande|student*|yliopisto*|ammattikorkeakoulu*')],
   women: [c('nainen', MEDIUM, 'nainen|naisasiak*|naisen|naista|naiselle|äiti|tyttö|tytär|kvinna|kvinnan|mamma|mor|dotter|flicka|woman|mother|girl|daughter|female|she|her')],
   men: [c('mies', MEDIUM, 'mies|miesasiak*|miehen|miestä|miehelle|isä|poika|man|mannen|pappa|far|son|pojke|father|boy|male|he|his')],
-  relatives: [c('omainen', MEDIUM, 'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*, vanhempana|vanhempina, som förälder|föräldrar, as * parent|parents')],
+  relatives: [
+    c('omainen', MEDIUM,
+      'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*, =vanhempana|=vanhempina, som förälder|föräldrar, as * parent|parents, ' +
+      // Help asked for parents: `vanhempien vertaistukea`, `tukea vanhemmille`, `föräldrastöd`.
+      'vanhemmille, vanhempien vertais*|tuki*|tukea|ryhmä*|tukiryhm*|vertaisryhm*|neuvo*|chat*|puhelin*, föräldragrupp*|föräldrastöd*, för föräldrar, for parents, parent|parents support|group|groups'),
+  ],
   lgbtiq: [
     c('sateenkaari', STRONG,
       'trans|transsukupuol*|*transnuor*|transnuor*|transihmi*|transmies|transnainen|sateenkaar*|homo|homona|homoksi|homoseksuaal*|lesbo*|biseksuaal*|queer*|muunsukupuol*|nonbinäär*|ei-binäär*|' +
@@ -1386,9 +1397,11 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
     c('lyonyt_laheistaan', STRONG,
       'lyö|lyönyt|löi|lyövänsä|lyöneensä|tönäis*|tönäissyt|tuupannut|tuuppasi|kuristanut|kuristi|potkinut|potkaissut|potkaisi|' +
       'satuttanut|satutti|satuttavansa|pahoinpidellyt|pahoinpiteli|läimäyttänyt|läimäytti|uhkaillut|uhkaili * ' +
-      'puolisoaan|vaimoaan|miestään|kumppaniaan|avopuolisoaan|tyttöystäväänsä|poikaystäväänsä|lastaan|lapsiaan|exäänsä|' +
+      // Exact forms: the possessive says whose partner or child was hit, and another form
+      // of the same word does not (`mieheni lyö minua ja lapset pelkää`).
+      '=puolisoaan|=vaimoaan|=miestään|=kumppaniaan|=avopuolisoaan|=tyttöystäväänsä|=poikaystäväänsä|=lastaan|=lapsiaan|=exäänsä|' +
       // The client's own words: `olen lyönyt vaimoani`.
-      'puolisoani|vaimoani|miestäni|kumppaniani|avopuolisoani|tyttöystävääni|poikaystävääni|lastani|lapsiani|exääni'),
+      '=puolisoani|=vaimoani|=miestäni|=kumppaniani|=avopuolisoani|=tyttöystävääni|=poikaystävääni|=lastani|=lapsiani|=exääni'),
     c('haluaa_lopettaa', STRONG,
       'haluaa|haluaisi|haluan|haluaisin|toivoo|toivon|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
       'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +

@@ -434,6 +434,12 @@ const AGE_AFTER_CLIENT_NOUN =
   /(?<![\p{L}])(?:asiakas|mies|nainen|henkilo|client|man|woman|kvinna|klient|person)\s*[,(]?\s*(\d{1,3})\s*\)?(?![\p{L}\p{N}])/gu;
 /** `Leski, 67, …`, `Omaishoitaja (72) …`: the person a sentence begins with, and their age. */
 const AGE_AFTER_OPENING_NOUN = /(?:^|[.!?\n]\s*)\p{L}+\s*(?:,\s*|\(\s*)(\d{1,3})\s*[,)]/gu;
+/**
+ * `oon 14 ja…`, `I'm 16.`, `jag är 15 och…`: one's own age in the first person, a bare
+ * number that ends the clause (`olen 3 kk raskaana` and `olen 30 000 velkaa` do not).
+ */
+const AGE_AFTER_I_AM =
+  /(?<![\p{L}])(?:olen|oon|i'?m|i am|jag ar)\s+(\d{1,2})(?=\s*(?:$|[,.!?;:)]|(?:ja|and|och|mutta|mut|but|men|enka|eika)(?![\p{L}])))/gu;
 /** `nelikymppinen` (in their forties): the middle of the decade. */
 const AGE_DECADE_WORD = /(?<![\p{L}])(pari|kolmi|neli|viisi|kuusi|seitseman|kahdeksan|yhdeksan)kymppi\p{L}*/gu;
 const DECADES: Record<string, number> = {
@@ -469,6 +475,7 @@ export function readAge(text: string): number | undefined {
   for (const m of t.matchAll(AGE_AFTER_LABEL)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_AFTER_CLIENT_NOUN)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_AFTER_OPENING_NOUN)) add(m.index, Number(m[1]));
+  for (const m of t.matchAll(AGE_AFTER_I_AM)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_DECADE_WORD)) add(m.index, (DECADES[m[1]!] ?? 0) + 5);
   for (const m of t.matchAll(AGE_DECADE_EN)) add(m.index, (DECADES_EN[m[1]!] ?? 0) + 5);
   candidates.sort((a, b) => a.index - b.index);

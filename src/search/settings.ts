@@ -16,6 +16,20 @@ const STOP_WORDS = [
 export const STOP_KEYS: ReadonlySet<string> = new Set(STOP_WORDS.map(key));
 
 /**
+ * Words for kin, in the forms a query uses ("äidille", "isän", "my husband"): they say
+ * whom help is for, not what help, so a query searches them last (see `queryKeys`).
+ */
+const KINSHIP_WORDS = [
+  'äiti', 'äidille', 'äidin', 'äidilleni', 'isä', 'isälle', 'isän', 'poika', 'pojalle', 'pojan', 'poikani', 'tytär',
+  'tyttärelle', 'tyttären', 'mummo', 'mummolle', 'mummon', 'isoäiti', 'isoäidille', 'isoäidin', 'vaari', 'ukki',
+  'puoliso', 'puolisolle', 'puolison', 'vaimo', 'vaimolle', 'vaimon', 'sisko', 'siskolle', 'siskon', 'veli', 'veljelle', 'veljen',
+  'mamma', 'pappa', 'mor', 'far', 'son', 'sonen', 'dotter', 'dottern', 'make', 'maken', 'fru', 'syster', 'bror', 'mormor', 'farmor',
+  'mother', 'mum', 'mom', 'father', 'dad', 'daughter', 'husband', 'wife', 'sister', 'brother', 'grandmother', 'grandma', 'grandfather', 'grandpa',
+];
+
+export const KINSHIP_KEYS: ReadonlySet<string> = new Set(KINSHIP_WORDS.map(key));
+
+/**
  * Words of Finnish that say nothing of what is searched for ("koko ajan", "mitä voi
  * tehdä", "raiskauksen jälkeen"): the stopwords-iso list, less the words that carry
  * meaning in this field (alone, one's own, today, near). Dropped from a query as words,

@@ -208,6 +208,16 @@ t.test('images of oneself used to extort or threaten is sexual exploitation', as
   hasNeeds(t, 'Entinen poikaystävä uhkasi julkaista videon hänestä netissä.', ['sexual_violence']);
 });
 
+t.test('pictures of oneself spread without consent is a fair sign of sexual violence', async (t) => {
+  const query = (text: string) => readSituation(text, { needThreshold: 0.4 }).needs.map((n) => n.code);
+  for (const text of ['luokkalaiset jakoi kuviani somessa', 'mun videoita levitetään', 'någon har spridit bilder på mig', 'my ex shared my photos']) {
+    t.ok(query(text).includes('sexual_violence'), text);
+  }
+  t.notOk(query('kuvia levitetään netissä').includes('digital'), 'online is where it happens, not a need for digital help');
+  t.ok(query('en osaa asioida netissä').includes('digital'), 'not managing online still is');
+  hasNeeds(t, 'Jakoi kuvia lapsistaan somessa.', [], ['sexual_violence']);
+});
+
 t.test('a word of one need inside another need\'s compound', async (t) => {
   hasNeeds(t, 'Pelaa nettipokeria ja urheiluvedonlyöntiä, velkaa 15 000 €.', ['gambling', 'debt'], ['violence']);
 });
@@ -309,6 +319,12 @@ t.test('age', async (t) => {
   t.equal(readAge('Muutti Suomeen 3 v sitten, on nyt 40-vuotias.'), 40, 'a duration is not an age');
   t.equal(readAge('Nelikymppinen mies'), 45);
   t.equal(readAge('Mies, ei ikää tiedossa'), undefined);
+  for (const [text, age] of [['oon 14 enkä uskalla kotiin', 14], ['Olen 16.', 16], ["I'm 15 and scared", 15], ['jag är 17 och', 17]] as const) {
+    t.equal(readAge(text), age, `one's own age: ${text}`);
+  }
+  for (const text of ['olen 3 kk raskaana', 'olen 30 000 velkaa', 'olen 5 vuotta ollut työttömänä', 'olin 14 kun muutin']) {
+    t.equal(readAge(text), undefined, `no age: ${text}`);
+  }
 });
 
 t.test('language', async (t) => {
@@ -440,7 +456,9 @@ t.test('a client who uses violence', async (t) => {
     'Tyttö 14 v kertoo, että isä on lyönyt vaimoaan humalassa.', 'Puolison väkivaltaisuus pelottaa, oma jaksaminen on lopussa.',
     'Nainen 35 v kertoo oman väkivaltakokemuksensa.', 'Nainen 35 v pelkää omaa väkivaltaista puolisoaan.',
     // A police note: the man hit his wife, and the client, the wife, fears his return.
-    'Mies (45) lyönyt puolisoaan (41) nyrkillä. Nainen ei halua jäädä asuntoon, pelkää miehen palaavan.']) {
+    'Mies (45) lyönyt puolisoaan (41) nyrkillä. Nainen ei halua jäädä asuntoon, pelkää miehen palaavan.',
+    // Only the possessive makes the client the one who hit: here the children are afraid.
+    'Puoliso lyö minua ja lapset ovat peloissaan.']) {
     t.equal(readSituation(text).usesViolence, undefined, text);
   }
 });
@@ -478,6 +496,9 @@ t.test('target groups', async (t) => {
   t.ok(groups('Transnuori, 20 v').includes('lgbtiq'));
   t.ok(groups('Puhuu vain somalia').includes('immigrants'));
   t.ok(groups('Poika, 15 v, tuli hiljattain kaapista ja koulussa kiusataan.').includes('lgbtiq'), 'coming out');
+  t.ok(groups('Tytär käyttää kannabista, vanhempien vertaisryhmä kiinnostaa.').includes('relatives'), 'help asked for parents');
+  t.ok(groups('Mitä voin tehdä vanhempana?').includes('relatives'), 'a parent');
+  t.notOk(groups('Nuori 19 v asuu vanhempien luona.').includes('relatives'), 'living with one\'s parents is no relative\'s question');
 });
 
 t.test('a reading never carries the note', async (t) => {

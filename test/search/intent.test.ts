@@ -37,6 +37,8 @@ t.test('a service for relatives is for those who ask as one', async (t) => {
   }
   const parent = queryIntent('poika käyttää huumeita mitä vanhempana voi tehdä');
   t.ok(parent.asRelative, 'a parent asks as a relative');
+  t.ok(queryIntent('tytär juo, tukea vanhemmille').asRelative, 'help asked for parents');
+  t.notOk(queryIntent('nuori asuu vanhempien luona').asRelative, 'living with one\'s parents');
   t.equal(intentBonus(relatives, parent), intentBonus(users, parent), 'and the relatives\' service is not moved down');
   const families = service(['family', 'child_youth'], { target_groups: ['families', 'relatives'] });
   t.equal(intentBonus(families, quitting), intentBonus(service(['family', 'child_youth']), quitting), 'a family service is not one for relatives only');

@@ -89,7 +89,9 @@ t.test('search', async (t) => {
   });
 
   t.test('a query in another language prefers services that interpret to those that do not speak it', async (t) => {
-    const { hits } = await search(`q=${encodeURIComponent('depression therapy')}&limit=6`);
+    const food = await search(`q=${encodeURIComponent('free food parcels')}&limit=3`);
+    t.ok(food.hits[0]!.languages.includes('en') || food.hits[0]!.interpretation, `food aid in English or interpreted first: ${food.hits[0]!.name}`);
+    const { hits } = await search(`q=${encodeURIComponent('depression therapy')}&limit=20`);
     const usable = hits.map((h) => h.languages.includes('en') || h.interpretation);
     t.ok(usable.length > 0 && usable.indexOf(false) > 0 && !usable.slice(usable.indexOf(false)).includes(true), `${hits.map((h) => h.name).join('; ')}`);
   });
@@ -128,6 +130,20 @@ t.test('search', async (t) => {
     t.ok(casinoDebts.hits.filter((h) => h.needs[0]!.code === 'gambling').length >= 4, 'gambling help, not only the services that say "casino"');
   });
 
+  t.test('a word for kin says whom help is for, not what help', async (t) => {
+    const friend = await search(`q=${encodeURIComponent('mummolle ystävä')}&limit=3`);
+    t.ok(
+      friend.hits.length === 3 && friend.hits.every((h) => h.service_types.some((x) => x.code === 'support_person')),
+      `befriending for "mummolle ystävä": ${friend.hits.map((h) => h.name).join('; ')}`,
+    );
+  });
+
+  t.test('services joined by a need follow the words\' best hit when it is for that need', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('ne levittää mun videoita netissä')}&limit=3`);
+    t.match(hits[0]?.name, /Usva-chat/, 'the young people\'s chat on sexual violence that speaks of pictures online');
+    t.ok(hits.every((h) => h.needs.some((n) => ['sexual_violence', 'crime_victim'].includes(n.code))), hits.map((h) => h.name).join('; '));
+  });
+
   t.test('a query whose words lead to services for other needs is joined by services for the need it names', async (t) => {
     const games = await search('q=kaikki%20rahat%20menee%20peleihin&limit=5');
     t.ok(
@@ -158,6 +174,11 @@ t.test('search', async (t) => {
       const { hits } = await search(`q=${encodeURIComponent(q)}`);
       t.ok(forUsers(hits[0]!), `${q}: ${hits[0]!.name}`);
     }
+    const stopping = await search(`q=${encodeURIComponent('olen lyönyt vaimoani, miten lopetan')}&limit=5`);
+    t.notOk(
+      stopping.hits.some((h) => h.service_types.some((x) => x.code === 'shelter')),
+      `no shelter for one who asks how to stop: ${stopping.hits.map((h) => h.name).join('; ')}`,
+    );
   });
 
   t.test('inactive and defunct never appear; temporarily closed only when asked', async (t) => {
