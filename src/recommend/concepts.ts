@@ -660,7 +660,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'hylät*|hylättiin|hylkää*|hylkäsi|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
       'kielteinen|kielteisen päätös|päätöksen, tuki|tuet|tukea loppu*|katkes*|katkesi|lakkasi'),
     // No money to pay for a service is a need of free help (access), not of income: `ei oo rahaa yksityiselle`.
-    c('ei_rahaa_palveluun', WEAK, `NEG ole rahaa * ${PAID_SERVICE}`),
+    c('ei_rahaa_palveluun', WEAK, `NEG ole rahaa * ${PAID_SERVICE}, rahaa * ${PAID_SERVICE} * NEG ole|ollut`),
     c('rahat_loppu', STRONG,
       'raha|rahat|rahaa|rahani|rahansa loppu*|loppuvat|loppuneet|vähissä|tiukalla|tiukoilla|kortilla, ' +
       'raha|rahat|rahaa|rahani|rahansa NEG riitä|riittänyt|riittäneet|riittävät, ' +
@@ -1253,29 +1253,35 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'kuoli|kuolivat|kuollut|kuolleen|kuolleet|kuolleesta|kuolin*|kuoltua|kuoltuaan|menehtyi|menehtyneen|menehtynyt|menehtyneet|poisnukkun*, ' +
       'nukkui pois, siirtyi ajasta ikuisuuteen, kaatui|kaatunut|kaatuneen|kaatuneet * rintamalla|sodassa|taistelu*', 'recentAcute'),
     c('kuolema_sana', FAIR, 'kuolema|kuoleman|kuolemasta|kuolemaan|kuolemantapau*'),
-    c('leski', STRONG, 'leski*|leskeks*|leskeyty*|lesken|leskenä|*leski'),
+    // Being widowed is an event; being a widow(er) is a status, a loss that may be long ago.
+    c('leskeytyi', STRONG, 'leskeks*|leskeyty*'),
+    c('leski', FAIR, 'leski*|lesken|leskenä|*leski'),
     c('suru', STRONG, 'suru|surua|surun|surussa|surusta|suree|surra|surevat|sureva*|surutyö*|suruproses*|suruai*|*suru|*surua|*surun|surujen|suruun|suremaan|suremista|suremiseen'),
     c('menetys', FAIR, 'menetys|menetyksen|menetyks*|*menetys|*menetyksen'),
     c('menetti_laheisen', STRONG, `menett*|menetti|menettänyt * ${KIN}|ystävä*|läheise*|ystävänsä, ${KIN}|läheise*|ystävä* * menetys*|menehty*|kuolema*|poismeno*|kuoltua`),
     c('keskenmeno', STRONG, 'keskenmen*|kohtukuolem*|kätkytkuolem*, lapsen|vauvan kuolema*|menetys*, kuolleena synty*'),
     c('hautajaiset', CLEAR, 'hautaja*|hautau*|hautausjärjest*|siunaustilaisu*|muistotilaisu*|tuhkau*|perunkirjoitu*'),
     c('laheisen_itsemurha', STRONG, `${KIN}|ystävä*|läheise* * itsemurh*, itsemurhan tehn*, itsemurhaan kuoll*, teki itsemurhan`),
-    c('sv_sorg', STRONG, 'dog|döde|avled*|avliden|dödsfall*|sorg*|sörj*|änka|änkling|änkeman|begravning*, gick bort, förlorade * make|maka|man|fru|barn|son|dotter|mamma|pappa|sambo', 'recentAcute'),
-    c('en_grief', STRONG, 'died|grief|griev*|bereave*|widow*|funeral|mourning, passed away, death of, lost * husband|wife|child|son|daughter|mother|father|partner', 'recentAcute'),
+    c('sv_sorg', STRONG, 'dog|döde|avled*|avliden|dödsfall*|sorg*|sörj*|begravning*, gick bort, förlorade * make|maka|man|fru|barn|son|dotter|mamma|pappa|sambo', 'recentAcute'),
+    c('sv_anka', FAIR, 'änka|änkan|änkling|änklingen|änkeman'),
+    c('en_grief', STRONG, 'died|grief|griev*|bereave*|widowed|funeral|mourning, passed away, death of, lost * husband|wife|child|son|daughter|mother|father|partner', 'recentAcute'),
+    c('en_widow', FAIR, 'widow|widower'),
   ],
 
   digital: [
     c('sahkoinen_asiointi', STRONG,
       'sähköi* asioin*|asiointi*|asiointia|palvelu*|hakemu*|lomak*|tunnistautu*, ' +
       'verkkoasioin*|digiasioin*|nettiasioin*|digitu*|digiopast*|digineuvo*|digitaito*|digiosaa*|digiapu*|digiavu*|digilaite*|*digitu*'),
-    c('tunnukset', FAIR, 'verkkopalvelu*|omakan*|omakanta*|verkkopankki*|nettipankki*|pankkitunnu*|*pankkitunnu*|mobiilivarme*|tunnistautu*|suomi-fi, vahva* tunnistau*, suomi fi'),
+    c('tunnukset', FAIR, 'verkkopalvelu*|omakan*|omakanta*|verkkopank*|nettipank*|pankkitunnu*|*pankkitunnu*|mobiilivarme*|tunnistautu*|suomi-fi, vahva* tunnistau*, suomi fi'),
     c('ei_osaa_laitteita', STRONG,
       'NEG käytä|osaa|ole|omista|hallitse|pärjää * tietokone*|älypuhel*|nettiä|internetiä|konetta|tietokonetta|puhelinta|tablettia|sähköpostia|verkkopankkia|pankkitunnuksia|tunnuksia|nettipankkia|sovelluksia, ' +
-      'NEG osaa|osaisi|pysty*|pärjää|onnistu|hallitse * sähköi*|verkko*|netti*|netissä|digi*|hakemu*|lomak*|tietokone*|pankki*|asioida|täyttää|täyttämään'),
+      'NEG osaa|osaisi|pysty*|pärjää|onnistu|hallitse * sähköi*|verkko*|netti*|netissä|digi*|hakemu*|lomak*|tietokone*|pankki*|asioida|täyttää|täyttämään, ' +
+      // The device first: `uusi älypuhelin, jota ei osaa käyttää`.
+      'tietokone*|älypuhel*|puhelin*|tabletti*|verkkopank*|nettipank*|pankkitunnu*|sovellu* jota|joita|jonka NEG osaa|osannut|osaisi|pysty*|hallitse'),
     // Not `netissä` (online): it tells where something happens, not a need for digital help.
     c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|internet*'),
     c('apu_hakemuksissa', CLEAR,
-      'apu*|avu*|apua|avuksi|tarvit*|tarvitsee|tueksi|tukea|opastusta|neuvoa * hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|*hakemuksissa|lomakk*|lomake*|paperi*|paperit|asioi*|asiointi*|virastoasio*|kela-asio*|pankkitunnu*|verkkopankki*|tunnistautu*|älypuhelim*|tietokonee*, ' +
+      'apu*|avu*|apua|avuksi|tarvit*|tarvitsee|tueksi|tukea|opastusta|neuvoa * hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|*hakemuksissa|lomakk*|lomake*|paperi*|paperit|asioi*|asiointi*|virastoasio*|kela-asio*|pankkitunnu*|verkkopank*|tunnistautu*|älypuhelim*|tietokonee*, ' +
       'apu*|avu*|apua|tarvit*|tarvitsee * hakemise*|täyttämise*|hakemaan|täyttämään|täyttää, asioi* apu*|avu*|tuki*|tue*, asiointiapu*|asiointitu*|asiointiavu*|paperisota*|byrokrati*|virastoasioi*, lomakkeiden|hakemusten täyttä*'),
     c('hakemus', WEAK, 'hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|lomake*|lomakke*'),
     c('laskujen_maksu', MEDIUM, 'laskujen|laskut * maksami*|maksaminen|maksu*|hoitaminen, maksaa|maksamaan * laskuja|laskut|laskunsa, raha-asio* hoit*|hoitaminen|hoito'),

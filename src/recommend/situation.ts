@@ -231,6 +231,10 @@ const OWN_FAMILY_MEMBER = new RegExp(
     String.raw`(?<![\p{L}])(?:my|our)\s+(?:son|daughter|husband|wife|partner|mother|father|mum|mom|dad|brother|sister|child|boyfriend|girlfriend)(?![\p{L}])`,
     // The worker's words for the same: `asiakkaan poika`.
     String.raw`(?<![\p{L}])(?:asiakkaan|klientens)\s+(?:poika|tytar|mies|vaimo|puoliso|avopuoliso|kumppani|aiti|isa|veli|sisko|sisar|son|dotter|man|make|fru|sambo|mamma|pappa|bror|syster)(?![\p{L}])`,
+    // Worry about a family member: `huoli aikuisesta pojasta`, `orolig för sin son`, `worried about her husband`.
+    String.raw`(?<![\p{L}])(?:huoli|huolissaan|huolestunut|huolestuneena)\s+(?:\p{L}+\s+)?(?:poja|tyttare|miehe|vaimo|puoliso|avopuoliso|kumppani|lapse|aidi|isa|velje|sisko|sisare)(?:sta|staan|stansa)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])orolig\s+for\s+(?:sin|sina|hennes|hans)\s+(?:son|dotter|man|make|fru|sambo|mamma|pappa|bror|syster|barn)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])worried\s+about\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|partner|mother|father|brother|sister|child)(?![\p{L}])`,
   ].join('|'),
   'u',
 );

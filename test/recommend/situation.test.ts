@@ -351,6 +351,10 @@ t.test('a writer who tells of their own family member\'s use writes as a relativ
   hasNeeds(t, 'Juon joka päivä, lapseni ovat huolissaan.', ['substance'], ['caregiver']);
   hasNeeds(t, 'Asiakas käyttää amfetamiinia. Asiakkaan äiti on huolissaan.', ['substance'], ['caregiver']);
   hasNeeds(t, 'Kirjoitan veljeni puolesta. Hän juo joka päivä ja haluaa nyt lopettaa.', ['substance'], ['caregiver']);
+  // A worker's note of a worry about a family member.
+  hasNeeds(t, 'Nainen 58 v, huoli aikuisesta tyttärestä. Tytär käyttää amfetamiinia ja on välillä aggressiivinen.', ['substance', 'caregiver']);
+  hasNeeds(t, 'Man 62 år, orolig för sin dotter. Hon dricker varje dag.', ['substance', 'caregiver']);
+  hasNeeds(t, 'Client is worried about her husband. He gambles every night.', ['gambling', 'caregiver']);
 });
 
 t.test('spoken Finnish is read as written Finnish', async (t) => {
@@ -366,6 +370,18 @@ t.test('no money for a paid service asks for free help, not for income', async (
   t.same(therapy.requires, ['free']);
   t.notOk(therapy.needs.some((n) => n.code === 'income' && n.weight >= 0.5), 'no income need', { needs: therapy.needs });
   hasNeeds(t, 'Ei ole rahaa ruokaan eikä lääkkeisiin.', ['income', 'food']);
+  const inverted = readSituation('Uupunut. Rahaa yksityiseen psykoterapiaan ei ole.');
+  t.notOk(inverted.needs.some((n) => n.code === 'income'), 'the same with the money first', { needs: inverted.needs });
+});
+
+t.test('a widow is a status, being widowed an event', async (t) => {
+  hasNeeds(t, 'Leski 81 v, asuu yksin omakotitalossa, toivoo juttuseuraa.', ['loneliness'], ['bereavement']);
+  hasNeeds(t, 'Jäi leskeksi kuukausi sitten, ei saa nukuttua.', ['bereavement']);
+  hasNeeds(t, 'Leski, mies kuoli viime viikolla.', ['bereavement']);
+});
+
+t.test('a device one cannot use, named before the verb', async (t) => {
+  hasNeeds(t, 'Sai lapsiltaan tabletin, jota ei osaa käyttää.', ['digital']);
 });
 
 t.test('a Swedish-speaking teenager who thinks of taking their own life tonight', async (t) => {
