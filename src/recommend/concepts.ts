@@ -1376,7 +1376,8 @@ export const GROUP_CUES: Record<string, CueSpec[]> = concepts({
     c('omainen', MEDIUM,
       'omai*|läheis*|*omaishoi*|anhörig*|närstående|relative*|carer*, =vanhempana|=vanhempina, som förälder|föräldrar, as * parent|parents, ' +
       // Help asked for parents: `vanhempien vertaistukea`, `tukea vanhemmille`, `föräldrastöd`.
-      'vanhemmille, vanhempien vertais*|tuki*|tukea|ryhmä*|tukiryhm*|vertaisryhm*|neuvo*|chat*|puhelin*, föräldragrupp*|föräldrastöd*, för föräldrar, for parents, parent|parents support|group|groups'),
+      'tuki*|tukea|apu*|apua|vertaistu*|ryhmä*|neuvo* vanhemmille, vanhempien vertais*|tuki*|tukea|ryhmä*|tukiryhm*|vertaisryhm*|neuvo*|chat*|puhelin*, ' +
+      'föräldragrupp*|föräldrastöd*, stöd|hjälp|grupp för föräldrar, support|help|group for parents, parent|parents support|group|groups'),
   ],
   lgbtiq: [
     c('sateenkaari', STRONG,

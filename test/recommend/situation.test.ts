@@ -515,6 +515,7 @@ t.test('target groups', async (t) => {
   t.ok(groups('Tytär käyttää kannabista, vanhempien vertaisryhmä kiinnostaa.').includes('relatives'), 'help asked for parents');
   t.ok(groups('Mitä voin tehdä vanhempana?').includes('relatives'), 'a parent');
   t.notOk(groups('Nuori 19 v asuu vanhempien luona.').includes('relatives'), 'living with one\'s parents is no relative\'s question');
+  t.notOk(groups('Ei ole kertonut veloistaan vanhemmille.').includes('relatives'), 'nor is telling one\'s parents');
 });
 
 t.test('a reading never carries the note', async (t) => {
