@@ -1254,7 +1254,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'nukkui pois, siirtyi ajasta ikuisuuteen, kaatui|kaatunut|kaatuneen|kaatuneet * rintamalla|sodassa|taistelu*', 'recentAcute'),
     c('kuolema_sana', FAIR, 'kuolema|kuoleman|kuolemasta|kuolemaan|kuolemantapau*'),
     // Being widowed is an event; being a widow(er) is a status, a loss that may be long ago.
-    c('leskeytyi', STRONG, 'leskeks*|leskeyty*'),
+    c('leskeytyi', STRONG, 'leskeks*|leskeyty*, leski|leskenä * lähtien|alkaen|asti'),
     c('leski', FAIR, 'leski*|lesken|leskenä|*leski'),
     c('suru', STRONG, 'suru|surua|surun|surussa|surusta|suree|surra|surevat|sureva*|surutyö*|suruproses*|suruai*|*suru|*surua|*surun|surujen|suruun|suremaan|suremista|suremiseen'),
     c('menetys', FAIR, 'menetys|menetyksen|menetyks*|*menetys|*menetyksen'),
@@ -1264,8 +1264,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('laheisen_itsemurha', STRONG, `${KIN}|ystävä*|läheise* * itsemurh*, itsemurhan tehn*, itsemurhaan kuoll*, teki itsemurhan`),
     c('sv_sorg', STRONG, 'dog|döde|avled*|avliden|dödsfall*|sorg*|sörj*|begravning*, gick bort, förlorade * make|maka|man|fru|barn|son|dotter|mamma|pappa|sambo', 'recentAcute'),
     c('sv_anka', FAIR, 'änka|änkan|änkling|änklingen|änkeman'),
+    c('sv_blev_anka', STRONG, 'blev|blivit änka|änkling|änkeman, änka|änkling|änkeman sedan'),
     c('en_grief', STRONG, 'died|grief|griev*|bereave*|widowed|funeral|mourning, passed away, death of, lost * husband|wife|child|son|daughter|mother|father|partner', 'recentAcute'),
     c('en_widow', FAIR, 'widow|widower'),
+    c('en_widow_since', STRONG, 'widow|widower since'),
   ],
 
   digital: [

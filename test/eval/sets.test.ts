@@ -16,10 +16,7 @@ interface Case { id: string; text: string; profile: { needs: string[]; urgency: 
 interface Query { id: string; q: string; filters?: { municipality?: string }; judgments: Record<string, number> }
 
 async function files(): Promise<string[]> {
-  const top = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json')).map((f) => path.join(EVAL_DIR, f));
-  const holdout = path.join(EVAL_DIR, 'holdout');
-  const nested = (await readdir(holdout).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).map((f) => path.join(holdout, f));
-  return [...top, ...nested];
+  return (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json')).map((f) => path.join(EVAL_DIR, f));
 }
 
 t.test('the evaluation sets are well-formed', async (t) => {

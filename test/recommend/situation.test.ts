@@ -378,6 +378,8 @@ t.test('a widow is a status, being widowed an event', async (t) => {
   hasNeeds(t, 'Leski 81 v, asuu yksin omakotitalossa, toivoo juttuseuraa.', ['loneliness'], ['bereavement']);
   hasNeeds(t, 'Jäi leskeksi kuukausi sitten, ei saa nukuttua.', ['bereavement']);
   hasNeeds(t, 'Leski, mies kuoli viime viikolla.', ['bereavement']);
+  hasNeeds(t, 'Änka sedan i somras, sover dåligt.', ['bereavement'], []);
+  hasNeeds(t, 'Widower, 77, lives alone.', [], ['bereavement']);
 });
 
 t.test('a device one cannot use, named before the verb', async (t) => {
