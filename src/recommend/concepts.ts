@@ -612,6 +612,32 @@ const KIN =
   'tytär*|tyttär*|lapse*|lasta*|vanhemp*|vanhemma*|sisar*|sisko*|velje*|veli*|mummo*|ukki*|pappa*|appi*|anoppi*';
 
 /**
+ * Family members as the ones cared for, helped or whose affairs are handled (`hoitaa
+ * äitiään`, `huolehtii isästään`, `hoitaa äidin asiat`), as exact forms: the nominative
+ * names the one who cares (`pankkiasiat on hoitanut tytär`: the daughter helps the
+ * client), and a pattern for the other forms would match it by their shared stem.
+ */
+const KIN_CARED_FOR = [
+  'äitiä', 'äitiään', 'äitiäni', 'äidistä', 'äidistään', 'äidistäni', 'äidin',
+  'isää', 'isäänsä', 'isääni', 'isästä', 'isästään', 'isästäni', 'isän',
+  'puolisoa', 'puolisoaan', 'puolisoani', 'puolisosta', 'puolisostaan', 'puolisostani', 'puolison',
+  'avopuolisoa', 'avopuolisoaan', 'avopuolisosta', 'avopuolisostaan', 'avopuolison',
+  'miestä', 'miestään', 'miestäni', 'miehestä', 'miehestään', 'miehestäni', 'miehen',
+  'aviomiestä', 'aviomiestään', 'aviomiehestä', 'aviomiehestään', 'aviomiehen',
+  'vaimoa', 'vaimoaan', 'vaimoani', 'vaimosta', 'vaimostaan', 'vaimostani', 'vaimon',
+  'kumppania', 'kumppaniaan', 'kumppanista', 'kumppanistaan', 'kumppanin',
+  'poikaa', 'poikaansa', 'poikaani', 'pojasta', 'pojastaan', 'pojastani', 'pojan',
+  'tytärtä', 'tytärtään', 'tytärtäni', 'tyttärestä', 'tyttärestään', 'tyttärestäni', 'tyttären',
+  'lasta', 'lastaan', 'lastani', 'lapsia', 'lapsiaan', 'lapsiani', 'lapsesta', 'lapsestaan', 'lapsista', 'lapsistaan', 'lapsen', 'lasten',
+  'vanhempia', 'vanhempiaan', 'vanhempiani', 'vanhemmista', 'vanhemmistaan', 'vanhempien',
+  'siskoa', 'siskoaan', 'siskosta', 'siskostaan', 'siskon', 'sisarta', 'sisartaan', 'sisaresta', 'sisarestaan', 'sisaren',
+  'veljeä', 'veljeään', 'veljestä', 'veljestään', 'veljen', 'mummoa', 'mummoaan', 'mummosta', 'mummon',
+  'appea', 'appeaan', 'anoppia', 'anoppiaan', 'apen', 'anopin',
+]
+  .map((form) => `=${form}`)
+  .join('|');
+
+/**
  * Adult family members: a client who tells of their drinking, gambling or illness is
  * usually supporting them (a child's problems told by a parent are a family matter).
  */
@@ -1178,7 +1204,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('tuki_omaiselle', CLEAR, 'support|help for * herself|himself|themselves, stöd för * sig själv|själv'),
     c('hoitaa_laheista', STRONG,
       '^hoita*|^huolehti* * häntä|heitä|hänestä|heistä, ' +
-      `^hoita*|^huolehti*|^avusta*|auttaa * ${KIN}, ` +
+      `^hoita*|^huolehti*|^avusta*|auttaa * ${KIN_CARED_FOR}, ` +
       '^hoita* * kotona|ympärivuorokautise*, ' +
       `${KIN} * tarvitsee * jatkuvaa|ympärivuorokautista hoivaa|hoitoa|apua`),
     c('vapaat', FAIR, 'vapaapäiv*|intervallijakso*|intervallihoi*|lomitu*|lomittaja*|vapaita|vapaat|hengähdystauko*|tilapäishoi*, lakisääteis* vapa*'),

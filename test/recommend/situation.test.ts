@@ -382,6 +382,11 @@ t.test('a widow is a status, being widowed an event', async (t) => {
   hasNeeds(t, 'Widower, 77, lives alone.', [], ['bereavement']);
 });
 
+t.test('the one cared for is named in the partitive or the elative, the one who cares in the nominative', async (t) => {
+  hasNeeds(t, 'Mies 80 v. Raha-asiat on hoitanut poika, joka muuttaa nyt Ruotsiin.', [], ['caregiver']);
+  hasNeeds(t, 'Nainen 58 v hoitaa kotona sairasta isäänsä ja huolehtii äidistään.', ['caregiver']);
+});
+
 t.test('a device one cannot use, named before the verb', async (t) => {
   hasNeeds(t, 'Sai lapsiltaan tabletin, jota ei osaa käyttää.', ['digital']);
 });
