@@ -638,6 +638,21 @@ const KIN_CARED_FOR = [
   .join('|');
 
 /**
+ * Family members as the ones lost, in the object forms `menettää` takes (`menetti
+ * äitinsä`, `menetin puolisoni`, `menetti veljen`): not the nominative plural, so that
+ * `menetän hermot, ja lapset näkevät sen` (losing one's temper) is no bereavement.
+ */
+const KIN_LOST = [
+  'äitinsä', 'äitini', 'äidin', 'isänsä', 'isäni', 'isän', 'puolisonsa', 'puolisoni', 'puolison', 'miehensä', 'mieheni', 'miehen',
+  'vaimonsa', 'vaimoni', 'vaimon', 'poikansa', 'poikani', 'pojan', 'tyttärensä', 'tyttäreni', 'tyttären', 'lapsensa', 'lapseni',
+  'lapsen', 'veljensä', 'veljeni', 'veljen', 'siskonsa', 'siskoni', 'siskon', 'sisarensa', 'sisareni', 'sisaren',
+  'kumppaninsa', 'kumppanini', 'kumppanin', 'avopuolisonsa', 'avopuolisoni', 'avopuolison', 'aviomiehensä', 'aviomieheni', 'aviomiehen',
+  'mummonsa', 'mummoni', 'mummon', 'vanhempansa', 'vanhempani', 'isovanhempansa', 'isovanhempani',
+]
+  .map((form) => `=${form}`)
+  .join('|');
+
+/**
  * Adult family members: a client who tells of their drinking, gambling or illness is
  * usually supporting them (a child's problems told by a parent are a family matter).
  */
@@ -1284,7 +1299,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('leski', FAIR, 'leski*|lesken|leskenä|*leski'),
     c('suru', STRONG, 'suru|surua|surun|surussa|surusta|suree|surra|surevat|sureva*|surutyö*|suruproses*|suruai*|*suru|*surua|*surun|surujen|suruun|suremaan|suremista|suremiseen'),
     c('menetys', FAIR, 'menetys|menetyksen|menetyks*|*menetys|*menetyksen'),
-    c('menetti_laheisen', STRONG, `menett*|menetti|menettänyt * ${KIN}|ystävä*|läheise*|ystävänsä, ${KIN}|läheise*|ystävä* * menetys*|menehty*|kuolema*|poismeno*|kuoltua`),
+    c('menetti_laheisen', STRONG, `menett*|menetti|menettänyt * ${KIN_LOST}|ystävä*|läheise*|ystävänsä, ${KIN}|läheise*|ystävä* * menetys*|menehty*|kuolema*|poismeno*|kuoltua`),
     c('keskenmeno', STRONG, 'keskenmen*|kohtukuolem*|kätkytkuolem*, lapsen|vauvan kuolema*|menetys*, kuolleena synty*'),
     c('hautajaiset', CLEAR, 'hautaja*|hautau*|hautausjärjest*|siunaustilaisu*|muistotilaisu*|tuhkau*|perunkirjoitu*'),
     c('laheisen_itsemurha', STRONG, `${KIN}|ystävä*|läheise* * itsemurh*, itsemurhan tehn*, itsemurhaan kuoll*, teki itsemurhan`),
@@ -1335,8 +1350,8 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
     c('valittomasti', STRONG,
       'välittömästi|viipymättä|päivystyksellise*|akuutisti|hätätilan*|hätäkesk*|hätänumer*|112|hengenvaar*, ' +
       'saman|samana päivän|päivänä, ohja*|ohjattu|lähete*|vietiin|tarvitsee|menee|mennä * päivystyk*|päivystykseen|ensiapuun|sairaalaan', 'acute'),
-    c('sv_akut', STRONG, 'vågar NEG * hem|hemma, i natt|kväll, inatt|ikväll|genast|omedelbart|livsfara|nödsituation*|akuten', 'acute'),
-    c('en_acute', STRONG, 'tonight|immediately|emergency, right away, in danger, unsafe at home, afraid|scared to go home, NEG go home, nowhere safe, nowhere to sleep|stay * tonight, NEG stay there * again|tonight', 'acute'),
+    c('sv_akut', STRONG, 'vågar NEG * hem|hemma|in|tillbaka, i natt|kväll, för natten, inatt|ikväll|genast|omedelbart|livsfara|nödsituation*|akuten', 'acute'),
+    c('en_acute', STRONG, 'tonight|immediately|emergency, right away, in danger, unsafe at home, afraid|scared to go home, NEG go home, nowhere safe, nowhere to sleep|stay * tonight, for the night, NEG stay there * again|tonight', 'acute'),
     c('tanaan', WEAK,
       'tänään|eilen|eilisiltana|eilispäivänä|toissapäivänä|äsken|tänäaamuna|aamuyöllä|idag|igår|inatt|nyss|today|yesterday|tonight, ' +
       'tänä aamuna|iltana|yönä|viikonloppuna, viime yönä|yö|yöllä, toissa yönä, hetki|tunti|tunteja sitten, i dag|går|natt|morse|kväll, last night, this morning|evening, just now, hours ago', 'recent', 'time'),

@@ -273,6 +273,8 @@ t.test('urgency', async (t) => {
   t.equal(urgency('Kertoo miettineensä, ettei jaksa enää elää.'), 'acute');
   t.equal(urgency('Asiakkaalla itsetuhoisia ajatuksia.'), 'acute');
   t.equal(urgency('Puoliso kuoli yllättäen tänä aamuna, asiakas on sokissa.'), 'acute');
+  t.equal(urgency('Han slog henne, hon vågar inte gå tillbaka in i lägenheten.'), 'acute', 'not daring to go back in');
+  t.equal(urgency('Maken slog henne, hon behöver ett tryggt ställe för natten.'), 'acute', 'a place for the night');
   t.equal(urgency('Client was evicted this morning and has nowhere to sleep tonight.'), 'acute');
   t.equal(urgency('Vuokranantaja lähetti häätövaroituksen.'), 'soon');
   t.equal(urgency('Työmarkkinatukeen tuli karenssi ja rahat loppuvat.'), 'soon');
@@ -372,6 +374,11 @@ t.test('no money for a paid service asks for free help, not for income', async (
   hasNeeds(t, 'Ei ole rahaa ruokaan eikä lääkkeisiin.', ['income', 'food']);
   const inverted = readSituation('Uupunut. Rahaa yksityiseen psykoterapiaan ei ole.');
   t.notOk(inverted.needs.some((n) => n.code === 'income'), 'the same with the money first', { needs: inverted.needs });
+});
+
+t.test('losing one\'s temper is no loss of a family member', async (t) => {
+  hasNeeds(t, 'Menetän helposti hermot, ja lapset pelkäävät silloin.', [], ['bereavement']);
+  hasNeeds(t, 'Menetti veljensä liikenneonnettomuudessa.', ['bereavement']);
 });
 
 t.test('a widow is a status, being widowed an event', async (t) => {
