@@ -53,6 +53,8 @@ export interface Client {
   usesViolence: Read<boolean>;
   requires: string[];
   targetGroups: string[];
+  /** Kinds of service the text asks for (`service_type` codes): ranked a little higher. */
+  wants: string[];
   /** Where age, language and access requirements came from. */
   sources: { age?: Source; language?: Source; requires: Source };
 }
@@ -91,6 +93,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
     usesViolence,
     requires: requires?.value ?? [],
     targetGroups: read?.targetGroups ?? [],
+    wants: read?.wants ?? [],
     sources: {
       ...(age ? { age: age.source } : {}),
       ...(language ? { language: language.source } : defaultLanguage ? { language: 'default' as const } : {}),

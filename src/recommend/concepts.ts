@@ -1469,6 +1469,36 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
   ],
 });
 
+/** Words of wishing or asking for something: `toivoo`, `haluaisi`, `kaipaa`, `önskar`, `would like`. */
+const WISH =
+  'toivo*|halua*|haluais*|kaipa*|tarvit*|etsii|etsivät|kiinnost*|pääsisi|ohjata|ohjataan|ohjaus*|' +
+  'önskar|önskemål|vill|söker|behöver|intresserad*|wants|wanted|like|looking|needs|interested|asks|asked';
+
+/**
+ * The kinds of service a note asks for (`toivoo ryhmää, jossa olisi muita samassa
+ * tilanteessa`, `haluaisi tukihenkilön`, `would like a peer group`): a wish word before
+ * the kind, so that a kind merely mentioned (`ryhmäkodissa`, `kävi ennen olohuoneessa`)
+ * is not a wish, and a negated wish (`ryhmään ei halua`) denies it. Only the kinds that
+ * say how help is given among services for the same need: a group, peers, a support
+ * person, a drop-in.
+ */
+export const WANT_CUES: Record<string, CueSpec[]> = concepts({
+  group: [c('toivoo_ryhmaa', STRONG, `${WISH} * ryhmä*|*ryhmä|*ryhmään|*ryhmää|kerho*|piiri*|grupp*|group|groups`)],
+  peer_support: [
+    c('toivoo_vertaisia', STRONG,
+      `${WISH} * vertais*|*vertais*|kamratstöd*|peer|peers, ${WISH} * muita|muiden|muihin * samassa|samanlaisessa * tilanteessa|asemassa, ` +
+      `${WISH} * andra * samma situation, ${WISH} * others * same situation`),
+  ],
+  support_person: [
+    c('toivoo_tukihenkiloa', STRONG,
+      `${WISH} * tukihenkil*|*tukihenkil*|ystävätoim*|ystäväpalv*|vapaaehtoi*|stödperson*|vänverksamhet*|besöksvän*|befriend*|volunteer*, ${WISH} * support person`),
+  ],
+  drop_in: [
+    c('toivoo_kohtaamispaikkaa', STRONG,
+      `${WISH} * päiväkesku*|*päiväkesku*|kohtaamispaik*|*kohtaamispaik*|olohuone*|träffpunkt*|dagcenter*|drop-in, ${WISH} * day centre|center`),
+  ],
+});
+
 /**
  * Words naming a kind of service (codes of the `service_type` taxonomy), for search: a
  * query that asks for a shelter, a helpline or a peer group wants that kind of service

@@ -20,6 +20,8 @@ export interface Signals {
   satisfied: string[];
   missing: string[];
   targetFit: 'fits' | 'neutral' | 'other_group';
+  /** The service is of a kind the text asks for (`Client.wants`). */
+  wanted: boolean;
   stale: boolean;
   textRank: number | undefined;
 }
@@ -53,6 +55,14 @@ const LANGUAGE_SCORE: Record<LanguageFit, number> = { native: 0.15, fallback: -0
 const ACUTE_BONUS = { openNow: 0.2, aroundTheClock: 0.4, actsOnTheDay: 0.35 };
 /** Services that act on the day: crisis help and shelters (crisis lines have the crisis need). */
 const ACUTE_TYPES = new Set(['crisis_help', 'shelter']);
+/**
+ * A service of a kind the note asks for ("toivoo ryhmää", a support person): among
+ * services for the same need, the one given as the client wishes comes first. Measured
+ * on eleven case sets (a first version that read kinds without a wish word): text +
+ * profile +0.002 to +0.010 on four, -0.002 on one; text only up to +0.009, the others
+ * unchanged.
+ */
+const WANTED_KIND = 0.2;
 /** The need fit (see `score`) from which being reachable now counts fully in an acute situation. */
 const ACUTE_FULL_FIT = 0.5;
 
@@ -148,6 +158,7 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
     satisfied: client.requires.filter((r) => doc.access.includes(r) || (r === 'remote' && doc.remote)),
     missing: client.requires.filter((r) => !(doc.access.includes(r) || (r === 'remote' && doc.remote))),
     targetFit: targetFit(doc, client),
+    wanted: client.wants.some((kind) => doc.service_types.includes(kind)),
     stale: isStale(doc.assured_date),
     textRank,
   };
@@ -205,6 +216,7 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
     total += 0.05;
   }
   if (s.textRank !== undefined) total += 0.25 / (1 + s.textRank / 3);
+  if (s.wanted) total += WANTED_KIND;
   if (s.stale) total -= 0.25;
   return total;
 }

@@ -30,6 +30,7 @@ const T = {
   },
   missing: { fi: 'Ei täytä toivetta: {x}', sv: 'Uppfyller inte önskemålet: {x}', en: 'Does not meet the requirement: {x}' },
   targetFits: { fi: 'Suunnattu asiakkaan ikäryhmälle', sv: 'Riktad till klientens åldersgrupp', en: "Aimed at the client's age group" },
+  wanted: { fi: 'Toivottua muotoa: {x}', sv: 'Av det slag som önskas: {x}', en: 'Of the kind asked for: {x}' },
   stale: { fi: 'Tiedot tarkistettu viimeksi {x}: voivat olla vanhentuneita', sv: 'Uppgifterna kontrollerades senast {x}: de kan vara inaktuella', en: 'Details last verified {x}: they may be out of date' },
   firstFor: {
     fi: 'Ensimmäinen ehdotus tarpeeseen {x}: siksi ennen palveluita, jotka muuten sopisivat paremmin',
@@ -53,6 +54,7 @@ const languageName = (code: string, lang: TextLanguage) => LANGUAGE_NAMES[lang].
 const say = (key: keyof typeof T, lang: TextLanguage, x = '') => T[key][lang].replace('{x}', x);
 const needLabel = (code: string, lang: TextLanguage) => findTerm('need', code)?.labels[lang] ?? code;
 const accessLabel = (code: string, lang: TextLanguage) => findTerm('access', code)?.labels[lang] ?? code;
+const typeLabel = (code: string, lang: TextLanguage) => findTerm('service_type', code)?.labels[lang] ?? code;
 
 export function reasonsFor(doc: SearchDocument, s: Signals, client: Client, lang: TextLanguage): string[] {
   const out: string[] = [];
@@ -78,6 +80,7 @@ export function reasonsFor(doc: SearchDocument, s: Signals, client: Client, lang
   if (s.language === 'fallback') out.push(say('languageFallback', lang));
   if (s.language === 'interpreted') out.push(say('interpreted', lang, languageName(client.language ?? '', lang)));
   if (s.targetFit === 'fits') out.push(say('targetFits', lang));
+  if (s.wanted) out.push(say('wanted', lang, client.wants.filter((k) => doc.service_types.includes(k)).map((k) => typeLabel(k, lang)).join(', ')));
   for (const code of s.missing) out.push(say('missing', lang, accessLabel(code, lang)));
   if (s.stale) out.push(doc.assured_date ? say('stale', lang, doc.assured_date) : say('staleUnknown', lang));
   return out;

@@ -48,6 +48,8 @@ export interface RecommendResponse {
   uses_violence: { value: boolean; source: Source };
   requires: { value: Labelled[]; source: Source };
   target_groups: Labelled[];
+  /** Kinds of service the text asks for, ranked a little higher. */
+  wants: Labelled[];
   results: Recommendation[];
   /** Needs for which nothing usable was found in the client's area. */
   gaps: Array<{ code: string; label: string }>;
@@ -121,6 +123,7 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
     uses_violence: client.usesViolence,
     requires: { value: client.requires.map((c) => label('access', c)), source: client.sources.requires },
     target_groups: client.targetGroups.map((c) => label('target_group', c)),
+    wants: client.wants.map((c) => label('service_type', c)),
     results: picked.map((s, i) => ({
       id: s.doc.id,
       score: round(s.value),

@@ -6,6 +6,7 @@ import {
   NEED_CUES,
   ROLE_CUES,
   URGENCY_CUES,
+  WANT_CUES,
   fold,
   tokenize,
   type CueHit,
@@ -49,6 +50,8 @@ export interface Situation {
   usesViolence?: true;
   /** Codes of the `target_group` taxonomy. */
   targetGroups: string[];
+  /** Codes of the `service_type` taxonomy the note asks for: a group, peers, a support person, a drop-in. */
+  wants: string[];
 }
 
 /** A need is read when its evidence reaches this weight: one clear cue, or several weak ones. */
@@ -62,6 +65,7 @@ const urgencyMatcher = new CueMatcher(URGENCY_CUES);
 const accessMatcher = new CueMatcher(ACCESS_CUES);
 const groupMatcher = new CueMatcher(GROUP_CUES);
 const roleMatcher = new CueMatcher(ROLE_CUES);
+const wantMatcher = new CueMatcher(WANT_CUES);
 
 const ACCESS_ORDER = Object.keys(ACCESS_CUES);
 const GROUP_ORDER = [
@@ -99,6 +103,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
     urgency,
     requires: readRequires(tokens),
     targetGroups: readTargetGroups(tokens, needs, age, language),
+    wants: [...new Set(wantMatcher.match(tokens).map((h) => h.concept))],
   };
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;

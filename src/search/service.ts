@@ -124,7 +124,7 @@ export class SearchService {
    * engine drops words from the end while too few documents match all of them, so the
    * other words go before them ("puolison kuolema" keeps "kuolema"). The first word is
    * never dropped, so it is not a word for kin, which says whom help is for, not what:
-   * "äidille ystävä" keeps "ystävä". A client's note
+   * "mummolle ystävä" keeps "ystävä". A client's note
    * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
   queryKeys(q: string | undefined, { vocabularyFirst = false, headFirst = false } = {}): string[] {
@@ -369,8 +369,8 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
 }
 
 /**
- * When the query's words find a service for one of its needs best ("joku levittää mun
- * kuvia netissä" finds the young people's chat on sexual violence), the services joined
+ * When the query's words find a service for one of its needs best ("ne levittää mun
+ * videoita netissä" finds the young people's chat on sexual violence), the services joined
  * by the needs' names are scaled below it: they match the names fully and would
  * otherwise all outrank it. Otherwise (the words' best is off the needs) they keep their
  * own scores. Measured on ten query sets: one rose (+0.126), none fell; anchoring to the

@@ -16,8 +16,8 @@ const STOP_WORDS = [
 export const STOP_KEYS: ReadonlySet<string> = new Set(STOP_WORDS.map(key));
 
 /**
- * Words for kin, in the forms a query uses ("äidille", "isän", "my husband"): they say
- * whom help is for, not what help, so a query searches them last (see `queryKeys`).
+ * Words for kin, in the forms a query uses ("mummolle", "isän", "my husband"): they say
+ * whom help is for, not what help, so a query's keys never lead with one (see `queryKeys`).
  */
 const KINSHIP_WORDS = [
   'äiti', 'äidille', 'äidin', 'äidilleni', 'isä', 'isälle', 'isän', 'poika', 'pojalle', 'pojan', 'poikani', 'tytär',

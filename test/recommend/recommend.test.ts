@@ -15,6 +15,7 @@ interface Result {
     open_now?: boolean;
     always_open: boolean;
     status: string;
+    service_types: Array<{ code: string }>;
   };
 }
 interface Answer {
@@ -23,6 +24,7 @@ interface Answer {
   urgency: { value: string; source: string };
   results: Result[];
   gaps: Array<{ code: string }>;
+  wants: Array<{ code: string; label: string }>;
 }
 
 t.test('recommend', async (t) => {
@@ -122,6 +124,20 @@ t.test('recommend', async (t) => {
     t.ok(a.needs.every((n) => n.source === 'text'));
     t.ok(a.results.length > 0);
     t.ok(a.results[0]!.reasons.every((x) => !/ulosotossa|pikavippejä/.test(x)), 'reasons never quote the text');
+  });
+
+  t.test('a kind of service the text asks for comes first among services for the need, and says so', async (t) => {
+    const a = await recommend({
+      text: 'Mies 50 v juo joka ilta ja haluaa lopettaa. Toivoo ryhmää, jossa olisi muita samassa tilanteessa.',
+      profile: { municipality: '837' },
+      lang: 'en',
+    });
+    t.same(a.wants.map((w) => w.code).sort(), ['group', 'peer_support'], 'the kinds read are in the answer for the worker to see');
+    const first = a.results[0]!;
+    t.ok(first.service.service_types.some((x) => ['group', 'peer_support'].includes(x.code)), `a group first: ${first.service.name}`);
+    t.ok(first.reasons.some((x) => x.startsWith('Of the kind asked for')), first.reasons.join(' | '));
+    const without = await recommend({ text: 'Mies 50 v juo joka ilta ja haluaa lopettaa.', profile: { municipality: '837' } });
+    t.same(without.wants, [], 'nothing asked for, nothing read');
   });
 
   t.test('gaps: needs nothing covers in the area', async (t) => {

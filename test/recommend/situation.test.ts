@@ -532,6 +532,15 @@ t.test('target groups', async (t) => {
   t.notOk(groups('Ei ole kertonut veloistaan vanhemmille.').includes('relatives'), 'nor is telling one\'s parents');
 });
 
+t.test('the kinds of service a note asks for', async (t) => {
+  const wants = (text: string) => readSituation(text).wants;
+  t.same(wants('Toivoo vertaisryhmää.'), ['group', 'peer_support']);
+  t.same(wants('Haluaisi tukihenkilön, joka kävisi kotona.'), ['support_person']);
+  t.same(wants('He would like to meet others in the same situation.'), ['peer_support']);
+  t.same(wants('Ei halua ryhmään.'), [], 'a negated wish');
+  t.same(wants('Asuu ryhmäkodissa, kävi ennen päiväkeskuksessa.'), [], 'a kind mentioned, not asked for');
+});
+
 t.test('a reading never carries the note', async (t) => {
   const text = 'Asiakas Zyxwvu Qwertyson, puh. 040 1234567, Kuopio: ulosotto ja pikavipit, ei ole ystäviä.';
   const s = readSituation(text);
@@ -543,7 +552,7 @@ t.test('a reading never carries the note', async (t) => {
   for (const n of s.needs) {
     for (const cue of n.cues) t.ok(known.has(cue) || cue.startsWith('implied.'), `${cue} is a lexicon id`);
   }
-  t.same(Object.keys(s).sort(), ['needs', 'requires', 'targetGroups', 'urgency'], 'no other fields');
+  t.same(Object.keys(s).sort(), ['needs', 'requires', 'targetGroups', 'urgency', 'wants'], 'no other fields');
 });
 
 t.test('long input is bounded', async (t) => {

@@ -80,6 +80,9 @@ const RecommendResponse = Type.Object({
     { description: 'Access conditions the client needs; correct them in profile.requires' },
   ),
   target_groups: Type.Array(Label, { description: 'Target groups the client was read to belong to (age, language, the text)' }),
+  wants: Type.Array(Label, {
+    description: 'Kinds of service the text asks for (a group, peer support, a support person, a drop-in): services of that kind rank a little higher',
+  }),
   results: Type.Array(
     Type.Object({
       id: Type.String({ format: 'uuid' }),
