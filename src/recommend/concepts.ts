@@ -109,7 +109,7 @@ const CARRIERS = foldedSet(`
   fyysistä fyysinen henkistä minkäänlaista mitään sellaista varsinaista akuuttia selvää
   nykyisin tällä hetkellä hetkellä
   har hade haft varit finns fanns förekommer använder använt dricker druckit några något
-  någon tecken på av heller längre fysiskt psykiskt
+  någon ett tecken på av heller längre fysiskt psykiskt
   has have had been is was are were be any signs sign of history evidence reported use uses
   using used drink drinks does did do current currently known a an significant other any experienced`);
 

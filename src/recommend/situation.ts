@@ -80,7 +80,7 @@ export interface ReadingOptions {
 
 export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: ReadingOptions = {}): Situation {
   const note = text.slice(0, MAX_TEXT_LENGTH);
-  const tokens = tokenize(note);
+  const tokens = withSwedishArticles(tokenize(note));
   const age = readAge(note);
   const language = readLanguage(note);
   const needHits = withoutLanguageSkillCues(withoutOverridden(needMatcher.match(tokens)), language);
@@ -647,15 +647,28 @@ const ENGLISH_WORDS = new Set('the and is has was she he her his with to of for 
  * Swedish notes are mostly written about Swedish-speaking clients.
  */
 export function noteLanguage(text: string): 'fi' | 'sv' | 'en' {
+  return writtenLanguage(tokenize(text.slice(0, MAX_TEXT_LENGTH)));
+}
+
+function writtenLanguage(tokens: Token[]): 'fi' | 'sv' | 'en' {
   let sv = 0;
   let en = 0;
-  for (const { word } of tokenize(text.slice(0, MAX_TEXT_LENGTH))) {
+  for (const { word } of tokens) {
     if (SWEDISH_WORDS.has(word)) sv++;
     if (ENGLISH_WORDS.has(word)) en++;
   }
   if (sv >= 2 && sv > en) return 'sv';
   if (en >= 2 && en > sv) return 'en';
   return 'fi';
+}
+
+/**
+ * In a Swedish note `en` is the article (`har en spelskuld`), not the Finnish negation
+ * `en` (`en jaksa`): it is read as the article `ett`, which negates nothing.
+ */
+function withSwedishArticles(tokens: Token[]): Token[] {
+  if (writtenLanguage(tokens) !== 'sv') return tokens;
+  return tokens.map((t) => (t.word === 'en' ? { ...t, word: 'ett' } : t));
 }
 
 function round(x: number): number {

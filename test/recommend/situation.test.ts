@@ -532,6 +532,13 @@ t.test('target groups', async (t) => {
   t.notOk(groups('Ei ole kertonut veloistaan vanhemmille.').includes('relatives'), 'nor is telling one\'s parents');
 });
 
+t.test('in a Swedish note `en` is the article, not the Finnish negation', async (t) => {
+  hasNeeds(t, 'Han har en spelskuld på 20 000 euro och vill ha hjälp.', ['gambling', 'debt']);
+  hasNeeds(t, 'Hon har en depression och bor ensam.', ['mental_health']);
+  hasNeeds(t, 'Hon har inte en spelskuld, men hyran är obetald.', [], ['gambling']);
+  hasNeeds(t, 'En jaksa enää, en halua elää.', ['crisis']);
+});
+
 t.test('the kinds of service a note asks for', async (t) => {
   const wants = (text: string) => readSituation(text).wants;
   t.same(wants('Toivoo vertaisryhmää.'), ['group', 'peer_support']);
