@@ -1,4 +1,4 @@
-import { noteLanguage, readSituation } from './situation.ts';
+import { readSituation } from './situation.ts';
 
 /**
  * Who the recommendation is for: the structured profile a worker sent, completed with
@@ -69,7 +69,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
     : (read?.needs ?? []).map((n) => ({ code: n.code, weight: n.weight, source: 'text' as const, evidence: n.cues }));
   const language = pick(profile.language, read?.language);
   // A note that does not name the client's language is taken to be in it (fi or sv).
-  const written = text && !language ? noteLanguage(text) : undefined;
+  const written = language ? undefined : read?.writtenIn;
   const defaultLanguage = written === 'fi' || written === 'sv' ? written : undefined;
   const age = pick(profile.age, read?.age);
   const clientLanguage = language?.value ?? defaultLanguage;

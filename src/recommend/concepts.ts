@@ -611,13 +611,16 @@ const KIN =
   'puoliso*|miestä*|miehe*|vaimo*|kumppani*|avopuoliso*|aviomie*|äiti*|äidi*|isä*|isää*|poika*|poja*|' +
   'tytär*|tyttär*|lapse*|lasta*|vanhemp*|vanhemma*|sisar*|sisko*|velje*|veli*|mummo*|ukki*|pappa*|appi*|anoppi*';
 
+/** One word's alternatives, each matching only this exact form (`=`, see the matcher's syntax). */
+const exactForms = (forms: string[]): string => forms.map((form) => `=${form}`).join('|');
+
 /**
  * Family members as the ones cared for, helped or whose affairs are handled (`hoitaa
  * äitiään`, `huolehtii isästään`, `hoitaa äidin asiat`), as exact forms: the nominative
  * names the one who cares (`pankkiasiat on hoitanut tytär`: the daughter helps the
  * client), and a pattern for the other forms would match it by their shared stem.
  */
-const KIN_CARED_FOR = [
+const KIN_CARED_FOR = exactForms([
   'äitiä', 'äitiään', 'äitiäni', 'äidistä', 'äidistään', 'äidistäni', 'äidin',
   'isää', 'isäänsä', 'isääni', 'isästä', 'isästään', 'isästäni', 'isän',
   'puolisoa', 'puolisoaan', 'puolisoani', 'puolisosta', 'puolisostaan', 'puolisostani', 'puolison',
@@ -633,24 +636,20 @@ const KIN_CARED_FOR = [
   'siskoa', 'siskoaan', 'siskosta', 'siskostaan', 'siskon', 'sisarta', 'sisartaan', 'sisaresta', 'sisarestaan', 'sisaren',
   'veljeä', 'veljeään', 'veljestä', 'veljestään', 'veljen', 'mummoa', 'mummoaan', 'mummosta', 'mummon',
   'appea', 'appeaan', 'anoppia', 'anoppiaan', 'apen', 'anopin',
-]
-  .map((form) => `=${form}`)
-  .join('|');
+]);
 
 /**
  * Family members as the ones lost, in the object forms `menettää` takes (`menetti
  * äitinsä`, `menetin puolisoni`, `menetti veljen`): not the nominative plural, so that
  * `menetän hermot, ja lapset näkevät sen` (losing one's temper) is no bereavement.
  */
-const KIN_LOST = [
+const KIN_LOST = exactForms([
   'äitinsä', 'äitini', 'äidin', 'isänsä', 'isäni', 'isän', 'puolisonsa', 'puolisoni', 'puolison', 'miehensä', 'mieheni', 'miehen',
   'vaimonsa', 'vaimoni', 'vaimon', 'poikansa', 'poikani', 'pojan', 'tyttärensä', 'tyttäreni', 'tyttären', 'lapsensa', 'lapseni',
   'lapsen', 'veljensä', 'veljeni', 'veljen', 'siskonsa', 'siskoni', 'siskon', 'sisarensa', 'sisareni', 'sisaren',
   'kumppaninsa', 'kumppanini', 'kumppanin', 'avopuolisonsa', 'avopuolisoni', 'avopuolison', 'aviomiehensä', 'aviomieheni', 'aviomiehen',
   'mummonsa', 'mummoni', 'mummon', 'vanhempansa', 'vanhempani', 'isovanhempansa', 'isovanhempani',
-]
-  .map((form) => `=${form}`)
-  .join('|');
+]);
 
 /**
  * Adult family members: a client who tells of their drinking, gambling or illness is
@@ -1449,9 +1448,11 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
       'satuttanut|satutti|satuttavansa|pahoinpidellyt|pahoinpiteli|läimäyttänyt|läimäytti|uhkaillut|uhkaili * ' +
       // Exact forms: the possessive says whose partner or child was hit, and another form
       // of the same word does not (`mieheni lyö minua ja lapset pelkää`).
-      '=puolisoaan|=vaimoaan|=miestään|=kumppaniaan|=avopuolisoaan|=tyttöystäväänsä|=poikaystäväänsä|=lastaan|=lapsiaan|=exäänsä|' +
-      // The client's own words: `olen lyönyt vaimoani`.
-      '=puolisoani|=vaimoani|=miestäni|=kumppaniani|=avopuolisoani|=tyttöystävääni|=poikaystävääni|=lastani|=lapsiani|=exääni'),
+      exactForms([
+        'puolisoaan', 'vaimoaan', 'miestään', 'kumppaniaan', 'avopuolisoaan', 'tyttöystäväänsä', 'poikaystäväänsä', 'lastaan', 'lapsiaan', 'exäänsä',
+        // The client's own words: `olen lyönyt vaimoani`.
+        'puolisoani', 'vaimoani', 'miestäni', 'kumppaniani', 'avopuolisoani', 'tyttöystävääni', 'poikaystävääni', 'lastani', 'lapsiani', 'exääni',
+      ])),
     c('haluaa_lopettaa', STRONG,
       'haluaa|haluaisi|haluan|haluaisin|toivoo|toivon|päättänyt * lopettaa|lopettamaan|lopettamiseen * väkivallan|väkivaltaisen|lyömisen|väkivaltaa, ' +
       'apua|tukea * väkivallan|väkivaltaisen|lyömisen * lopettami*|hallintaan, väkivallan * käytön|käyttöönsä * lopettami*, ' +

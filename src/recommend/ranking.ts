@@ -20,8 +20,8 @@ export interface Signals {
   satisfied: string[];
   missing: string[];
   targetFit: 'fits' | 'neutral' | 'other_group';
-  /** The service is of a kind the text asks for (`Client.wants`). */
-  wanted: boolean;
+  /** The kinds the text asks for (`Client.wants`) that the service is of. */
+  wanted: string[];
   stale: boolean;
   textRank: number | undefined;
 }
@@ -158,7 +158,7 @@ export function signalsOf(doc: SearchDocument, client: Client, reachable: boolea
     satisfied: client.requires.filter((r) => doc.access.includes(r) || (r === 'remote' && doc.remote)),
     missing: client.requires.filter((r) => !(doc.access.includes(r) || (r === 'remote' && doc.remote))),
     targetFit: targetFit(doc, client),
-    wanted: client.wants.some((kind) => doc.service_types.includes(kind)),
+    wanted: client.wants.filter((kind) => doc.service_types.includes(kind)),
     stale: isStale(doc.assured_date),
     textRank,
   };
@@ -216,7 +216,7 @@ export function score(doc: SearchDocument, s: Signals, client: Client): number {
     total += 0.05;
   }
   if (s.textRank !== undefined) total += 0.25 / (1 + s.textRank / 3);
-  if (s.wanted) total += WANTED_KIND;
+  if (s.wanted.length > 0) total += WANTED_KIND;
   if (s.stale) total -= 0.25;
   return total;
 }

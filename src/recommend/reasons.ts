@@ -80,7 +80,7 @@ export function reasonsFor(doc: SearchDocument, s: Signals, client: Client, lang
   if (s.language === 'fallback') out.push(say('languageFallback', lang));
   if (s.language === 'interpreted') out.push(say('interpreted', lang, languageName(client.language ?? '', lang)));
   if (s.targetFit === 'fits') out.push(say('targetFits', lang));
-  if (s.wanted) out.push(say('wanted', lang, client.wants.filter((k) => doc.service_types.includes(k)).map((k) => typeLabel(k, lang)).join(', ')));
+  if (s.wanted.length > 0) out.push(say('wanted', lang, s.wanted.map((k) => typeLabel(k, lang)).join(', ')));
   for (const code of s.missing) out.push(say('missing', lang, accessLabel(code, lang)));
   if (s.stale) out.push(doc.assured_date ? say('stale', lang, doc.assured_date) : say('staleUnknown', lang));
   return out;

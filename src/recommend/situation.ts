@@ -52,6 +52,8 @@ export interface Situation {
   targetGroups: string[];
   /** Codes of the `service_type` taxonomy the note asks for: a group, peers, a support person, a drop-in. */
   wants: string[];
+  /** The language the note is written in (not necessarily the client's; see `writtenLanguage`). */
+  writtenIn: 'fi' | 'sv' | 'en';
 }
 
 /** A need is read when its evidence reaches this weight: one clear cue, or several weak ones. */
@@ -80,7 +82,9 @@ export interface ReadingOptions {
 
 export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: ReadingOptions = {}): Situation {
   const note = text.slice(0, MAX_TEXT_LENGTH);
-  const tokens = withSwedishArticles(tokenize(note));
+  const written = tokenize(note);
+  const writtenIn = writtenLanguage(written);
+  const tokens = writtenIn === 'sv' ? withSwedishArticles(written) : written;
   const age = readAge(note);
   const language = readLanguage(note);
   const needHits = withoutLanguageSkillCues(withoutOverridden(needMatcher.match(tokens)), language);
@@ -104,6 +108,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
     requires: readRequires(tokens),
     targetGroups: readTargetGroups(tokens, needs, age, language),
     wants: [...new Set(wantMatcher.match(tokens).map((h) => h.concept))],
+    writtenIn,
   };
   if (age !== undefined) situation.age = age;
   if (language !== undefined) situation.language = language;
@@ -646,10 +651,6 @@ const ENGLISH_WORDS = new Set('the and is has was she he her his with to of for 
  * it as a weak default when the note does not say which language the client speaks:
  * Swedish notes are mostly written about Swedish-speaking clients.
  */
-export function noteLanguage(text: string): 'fi' | 'sv' | 'en' {
-  return writtenLanguage(tokenize(text.slice(0, MAX_TEXT_LENGTH)));
-}
-
 function writtenLanguage(tokens: Token[]): 'fi' | 'sv' | 'en' {
   let sv = 0;
   let en = 0;
@@ -667,7 +668,6 @@ function writtenLanguage(tokens: Token[]): 'fi' | 'sv' | 'en' {
  * `en` (`en jaksa`): it is read as the article `ett`, which negates nothing.
  */
 function withSwedishArticles(tokens: Token[]): Token[] {
-  if (writtenLanguage(tokens) !== 'sv') return tokens;
   return tokens.map((t) => (t.word === 'en' ? { ...t, word: 'ett' } : t));
 }
 

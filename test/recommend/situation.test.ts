@@ -11,7 +11,7 @@ import {
   tokenize,
   type CueSpec,
 } from '../../src/recommend/concepts.ts';
-import { NEED_THRESHOLD, noteLanguage, readAge, readLanguage, readSituation } from '../../src/recommend/situation.ts';
+import { NEED_THRESHOLD, readAge, readLanguage, readSituation } from '../../src/recommend/situation.ts';
 import { termsOf } from '../../src/vocabulary/index.ts';
 
 /**
@@ -494,9 +494,9 @@ t.test('a client who uses violence', async (t) => {
 });
 
 t.test('the language a note is written in', async (t) => {
-  t.equal(noteLanguage('Kvinna 58 år, hon bor ensam och vill ha samtalsstöd.'), 'sv');
-  t.equal(noteLanguage('The client is a 40-year-old man who has lost his job.'), 'en');
-  t.equal(noteLanguage('Asiakas on 40-vuotias mies, joka menetti työnsä.'), 'fi');
+  t.equal(readSituation('Kvinna 58 år, hon bor ensam och vill ha samtalsstöd.').writtenIn, 'sv');
+  t.equal(readSituation('The client is a 40-year-old man who has lost his job.').writtenIn, 'en');
+  t.equal(readSituation('Asiakas on 40-vuotias mies, joka menetti työnsä.').writtenIn, 'fi');
 });
 
 t.test('neutral notes read no needs', async (t) => {
@@ -559,7 +559,7 @@ t.test('a reading never carries the note', async (t) => {
   for (const n of s.needs) {
     for (const cue of n.cues) t.ok(known.has(cue) || cue.startsWith('implied.'), `${cue} is a lexicon id`);
   }
-  t.same(Object.keys(s).sort(), ['needs', 'requires', 'targetGroups', 'urgency', 'wants'], 'no other fields');
+  t.same(Object.keys(s).sort(), ['needs', 'requires', 'targetGroups', 'urgency', 'wants', 'writtenIn'], 'no other fields');
 });
 
 t.test('long input is bounded', async (t) => {
