@@ -24,6 +24,8 @@ export interface QueryIntent {
   forViolenceUsers: boolean;
   /** The query asks as someone close to a person with the problem (`isän juominen`, `omaiselle`), or as a family. */
   asRelative: boolean;
+  /** The searcher's own age, when the query says ("oon 15", "olen 78-vuotias"). */
+  age?: number;
   language?: string;
   /** The page's language, when the query names or shows none: a weaker preference. */
   pageLanguage?: string;
@@ -91,7 +93,8 @@ export function queryIntent(q: string | undefined, pageLanguage?: string): Query
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
   const asRelative = situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
   const needs = situation.needs.map((n) => n.code);
-  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, ...(language ? { language } : page) };
+  const age = situation.age !== undefined ? { age: situation.age } : {};
+  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, ...age, ...(language ? { language } : page) };
 }
 
 /**
@@ -163,6 +166,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (alsoFor > 0) bonus += FURTHER_NEED * alsoFor;
   if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) bonus += SERVICE_TYPE;
   bonus += languageBonus(doc, intent.language);
+  if (intent.age !== undefined) bonus += ageBonus(doc, intent.age);
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   // Help for people who use violence is for those who ask for it, not for their victims,
   // and help for victims (a shelter) is not for the one who asks how to stop.
@@ -176,6 +180,21 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
 /** A service only for the people close to someone with a problem (their families count among them). */
 function forRelativesOnly(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boolean {
   return doc.needs.includes('caregiver') && doc.target_groups.includes('relatives') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g));
+}
+
+const AGE_OUTSIDE = 0.3;
+const AGE_GROUP = 0.08;
+
+/** The target groups a searcher of this age belongs to by age alone. */
+function ageGroups(age: number): string[] {
+  return [...(age < 13 ? ['children'] : []), ...(age >= 12 && age < 30 ? ['youth'] : []), ...(age >= 63 ? ['older_people'] : [])];
+}
+
+/** Against a service whose age limits leave the searcher out; for one made for their age group. */
+function ageBonus(doc: Pick<SearchDocument, 'min_age' | 'max_age' | 'target_groups'>, age: number): number {
+  if (age < doc.min_age || age > doc.max_age) return -AGE_OUTSIDE;
+  const forAdultsToo = age < 18 && doc.target_groups.some((g) => g === 'adults' || g === 'everyone');
+  return !forAdultsToo && ageGroups(age).some((g) => doc.target_groups.includes(g)) ? AGE_GROUP : 0;
 }
 
 /** For serving in the wanted language, more when made for its speakers; for interpreting, less; against neither. */
@@ -192,7 +211,7 @@ function languageBonus(doc: Pick<SearchDocument, 'languages' | 'interpretation'>
  * for relatives to move down.
  */
 function movesHits(intent: QueryIntent): boolean {
-  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || !intent.forViolenceUsers || !intent.asRelative;
+  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || intent.age !== undefined || !intent.forViolenceUsers || !intent.asRelative;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */

@@ -83,6 +83,24 @@ t.test('search', async (t) => {
     t.same(allTheTime.hits.map((h) => h.name), always.hits.map((h) => h.name), '"koko ajan" (all the time) and "aina" (always) change nothing');
   });
 
+  t.test('Swedish and English words that say nothing of what is searched for are not searched for', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('suicidal thoughts who can I talk to')}&limit=3`);
+    t.ok(
+      hits.every((h) => h.needs[0]!.code === 'crisis'),
+      `crisis services, not violence helplines found by "who" and "can": ${hits.map((h) => h.name).join('; ')}`,
+    );
+    const friend = await search(`q=${encodeURIComponent('jag vill ha en besöksvän')}`);
+    t.match(friend.hits[0]?.name, /Vänverksamhet/, '"vill ha" (want) does not keep the befriending service from being found');
+  });
+
+  t.test('a searcher who gives their age gets the services made for it first', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('oon 16 ja mua ahdistaa')}&limit=2`);
+    t.ok(
+      hits.length === 2 && hits.every((h) => h.target_groups.some((g) => g.code === 'youth') && !h.target_groups.some((g) => g.code === 'adults')),
+      `young people's services first: ${hits.map((h) => h.name).join('; ')}`,
+    );
+  });
+
   t.test('a query is known to be Finnish by its function words too', async (t) => {
     const { hits } = await search(`q=${encodeURIComponent('nuori ei uskalla kotiin')}&limit=5`);
     t.ok(hits.every((h) => h.languages.includes('fi')), `no Swedish-only service among the first five: ${hits.map((h) => h.name).join('; ')}`);
@@ -138,10 +156,15 @@ t.test('search', async (t) => {
     );
   });
 
-  t.test('services joined by a need follow the words\' best hit when it is for that need', async (t) => {
+  t.test('the words\' hits for a need come before the services joined by it, and those before the words\' other hits', async (t) => {
     const { hits } = await search(`q=${encodeURIComponent('ne levittää mun videoita netissä')}&limit=3`);
     t.match(hits[0]?.name, /Usva-chat/, 'the young people\'s chat on sexual violence that speaks of pictures online');
     t.ok(hits.every((h) => h.needs.some((n) => ['sexual_violence', 'crime_victim'].includes(n.code))), hits.map((h) => h.name).join('; '));
+    const student = await search(`q=${encodeURIComponent('lonely international student')}&limit=3`);
+    t.ok(
+      student.hits[0]?.target_groups.some((g) => g.code === 'immigrants'),
+      `the meeting place for people from abroad, not the other services that say "student": ${student.hits.map((h) => h.name).join('; ')}`,
+    );
   });
 
   t.test('a query whose words lead to services for other needs is joined by services for the need it names', async (t) => {
