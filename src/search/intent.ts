@@ -182,6 +182,13 @@ function forRelativesOnly(doc: Pick<SearchDocument, 'target_groups' | 'needs'>):
   return doc.needs.includes('caregiver') && doc.target_groups.includes('relatives') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g));
 }
 
+/**
+ * A searcher who gives their age ("oon 16 ja mua ahdistaa") cannot use a service whose age
+ * limits leave them out, and wants one made for their age group first: for a minor, one
+ * that is not also for adults (a crisis centre for adults and young people is not the
+ * young people's chat). Measured on eleven query sets: one rose by 0.004, none moved
+ * otherwise; a bonus for any service that lists the group lost two queries 0.16 each.
+ */
 const AGE_OUTSIDE = 0.3;
 const AGE_GROUP = 0.08;
 
