@@ -267,6 +267,17 @@ export function analyzeQueryWords(text: string, lexicon: Lexicon, { headFirst = 
   });
 }
 
+/**
+ * The parts of a query's compounds of known words only ("sururyhmä" → suru, ryhmä; not
+ * "uskalla" → usk, alla), for the reader of its intent: its cues are words, and a compound
+ * of a cue and a kind of service names both.
+ */
+export function compoundParts(q: string, lexicon: Lexicon): string[] {
+  return words(q)
+    .slice(0, MAX_QUERY_WORDS)
+    .flatMap((w) => (lexicon.knowledgeOf(w) === 1 ? lexicon.split(w) : []));
+}
+
 /** Spellings tried per query when restoring diacritics: the work is bounded whatever the query. */
 export const MAX_RESTORATIONS = 256;
 /** Letters typed without their diacritics, and what they may stand for. */

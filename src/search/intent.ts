@@ -82,10 +82,11 @@ function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
  * and their terms are mostly known by their Finnish names, so there the page decides.
  * A Finnish page lists services in Finnish before Swedish-only ones.
  */
-export function queryIntent(q: string | undefined, pageLanguage?: string): QueryIntent {
+export function queryIntent(q: string | undefined, pageLanguage?: string, compoundParts: string[] = []): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
   if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, ...page };
-  const situation = readSituation(q, { needThreshold: QUERY_NEED_THRESHOLD });
+  // The compounds' parts are read as a sentence of their own, so they join no phrase of the query's words.
+  const situation = readSituation(compoundParts.length > 0 ? `${q}.\n${compoundParts.join(' ')}` : q, { needThreshold: QUERY_NEED_THRESHOLD });
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
   const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);

@@ -8,7 +8,7 @@ import {
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
 import { findTerm } from '../vocabulary/index.ts';
-import { analyzeQueryWords, words, type Lexicon } from './analysis.ts';
+import { analyzeQueryWords, compoundParts, words, type Lexicon } from './analysis.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
@@ -192,7 +192,7 @@ export class SearchService {
     const asked = await this.asked(req, filter);
     // Only the first window is reordered, so only it needs the query's intent (the reader's work).
     const windowed = this.reordered(asked.keys, req);
-    const matched = windowed ? await this.byIntent(asked, queryIntent(req.q, req.pageLanguage), filter, req) : asked;
+    const matched = windowed ? await this.byIntent(asked, queryIntent(req.q, req.pageLanguage, compoundParts(req.q ?? '', this.lexicon)), filter, req) : asked;
     const hits = windowed
       ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
       : matched.ranked;

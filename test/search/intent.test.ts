@@ -1,10 +1,12 @@
 import t from 'tap';
 import type { SearchDocument } from '../../src/search/document.ts';
+import { compoundParts } from '../../src/search/analysis.ts';
 import { intentBonus, queryIntent } from '../../src/search/intent.ts';
+import { buildLexicon } from '../../src/search/lexicon.ts';
 
 /** A service as the index returns it, with only what ranking by intent reads. */
-const service = (needs: string[], { languages = ['fi'], interpretation = false, target_groups = ['everyone'] } = {}) =>
-  ({ name: 'Palvelu', description: '', translations: {}, needs, service_types: [], languages, interpretation, target_groups }) as unknown as SearchDocument;
+const service = (needs: string[], { languages = ['fi'], interpretation = false, target_groups = ['everyone'], min_age = 0, max_age = 150 } = {}) =>
+  ({ name: 'Palvelu', description: '', translations: {}, needs, service_types: [], languages, interpretation, target_groups, min_age, max_age }) as unknown as SearchDocument;
 
 t.test('a service for more of the needs a query names comes first', async (t) => {
   const intent = queryIntent('äidin alkoholismi');
@@ -48,4 +50,30 @@ t.test('a query is a few words: one fair cue names its need', async (t) => {
   t.same(queryIntent('en jaksa enää').namedNeeds, ['crisis']);
   t.notOk(queryIntent('pikavipit kasautuneet mitä teen').needs.includes('child_youth'), 'Finnish "teen" (I do) is no teenager');
   t.ok(queryIntent('teenage son drinking').needs.includes('child_youth'));
+});
+
+t.test('the parts of a compound are read for what the query names, not for its language', async (t) => {
+  const lexicon = buildLexicon();
+  const intentOf = (q: string) => queryIntent(q, undefined, compoundParts(q, lexicon));
+  t.same(compoundParts('uskalla', lexicon), [], 'a word that is no compound of known words is not split');
+  t.same(intentOf('sururyhmä').namedNeeds, ['bereavement'], 'a grief group is about bereavement');
+  t.same(intentOf('yksinäisyysryhmä').namedNeeds, ['loneliness']);
+  t.equal(intentOf('kriisipuhelin').language, undefined, 'the parts do not make a query Finnish');
+});
+
+t.test('a searcher\'s own age: services outside its limits after, those made for its age group first', async (t) => {
+  const intent = queryIntent('oon 16 ja mua ahdistaa');
+  t.equal(intent.age, 16);
+  const [youth, forAll, adultsAndYouth, adultsOnly] = [
+    service(['mental_health'], { target_groups: ['youth'] }),
+    service(['mental_health']),
+    service(['mental_health'], { target_groups: ['adults', 'youth'] }),
+    service(['mental_health'], { target_groups: ['adults'], min_age: 18 }),
+  ];
+  t.ok(intentBonus(youth, intent) > intentBonus(forAll, intent), 'made for young people before one for everyone');
+  t.equal(intentBonus(adultsAndYouth, intent), intentBonus(forAll, intent), 'one for adults and young people is not made for a minor');
+  t.ok(intentBonus(adultsOnly, intent) < intentBonus(forAll, intent), 'one from 18 up after');
+  const older = queryIntent('olen 78-vuotias ja yksinäinen');
+  t.equal(older.age, 78);
+  t.ok(intentBonus(service(['loneliness'], { target_groups: ['adults', 'older_people'] }), older) > intentBonus(service(['loneliness']), older), 'an older person: the services for older people');
 });

@@ -8,6 +8,7 @@ interface Hit {
   areas: string[];
   needs: Array<{ code: string; label: string }>;
   service_types: Array<{ code: string; label: string }>;
+  target_groups: Array<{ code: string; label: string }>;
   languages: string[];
   interpretation: boolean;
   distance_km?: number;
