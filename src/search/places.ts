@@ -53,12 +53,12 @@ function fieldKeys(): Set<string> {
   return new Set([...VOCABULARY_KEYS, ...DOMAIN_WORDS.flatMap((w) => words(w)).map(key)]);
 }
 
-function knownPlaces(): { byKey: Map<string, string>; names: Place[] } {
+function knownPlaces(spelled: (name: string) => string): { byKey: Map<string, string>; names: Place[] } {
   const field = fieldKeys();
   const codesByKey = new Map<string, Set<string>>();
   const names: Place[] = [];
   for (const m of MUNICIPALITIES) {
-    for (const name of new Set([m.fi, m.sv].map(normalize))) {
+    for (const name of new Set([m.fi, m.sv].map((n) => spelled(normalize(n))))) {
       if (words(name).length !== 1 || name.length < MIN_NAME) continue;
       const k = key(name);
       codesByKey.set(k, (codesByKey.get(k) ?? new Set()).add(m.code));
@@ -72,14 +72,22 @@ function knownPlaces(): { byKey: Map<string, string>; names: Place[] } {
   };
 }
 
-const PLACES = knownPlaces();
+/** A word without its diacritics, as typed on a keyboard without them: `jyvaskyla`, `hameenlinnassa`. */
+const withoutDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
-/** The municipality code a query word names, if it names one. */
+const PLACES = knownPlaces((name) => name);
+const PLACES_WITHOUT_DIACRITICS = knownPlaces(withoutDiacritics);
+
+/** The municipality code a query word names, if it names one (with or without its diacritics). */
 export function placeNamed(word: string): string | undefined {
   const w = normalize(word);
-  const byKey = PLACES.byKey.get(key(w));
+  return placeIn(PLACES, w) ?? (withoutDiacritics(w) === w ? placeIn(PLACES_WITHOUT_DIACRITICS, w) : undefined);
+}
+
+function placeIn(places: ReturnType<typeof knownPlaces>, w: string): string | undefined {
+  const byKey = places.byKey.get(key(w));
   if (byKey) return byKey;
-  return PLACES.names.find((p) => p.forms.some((f) => w.startsWith(f) && CASE_ENDING.test(w.slice(f.length))))?.code;
+  return places.names.find((p) => p.forms.some((f) => w.startsWith(f) && CASE_ENDING.test(w.slice(f.length))))?.code;
 }
 
 /**

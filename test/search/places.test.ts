@@ -19,6 +19,13 @@ t.test('names in the weak grade, names sharing a key and short names are places'
   t.same(splitPlace('hjälp i Åbo'), { rest: 'hjälp i', municipality: '853' }, 'a name of three letters');
 });
 
+t.test('names typed without their diacritics are places', async (t) => {
+  t.same(splitPlace('lonely student in jyvaskyla'), { rest: 'lonely student in', municipality: '179' });
+  t.equal(placeNamed('hameenlinnassa'), '109');
+  t.equal(placeNamed('seinajoella'), '743');
+  t.equal(placeNamed('yksinaisille'), undefined, 'a word of the field typed without them is still no place');
+});
+
 t.test('words of the field are never places', async (t) => {
   t.equal(placeNamed('varkaus'), undefined, 'Varkaus is also "theft"');
   for (const w of ['yksinäisille', 'raiskaus', 'ensisuoja', 'työtön', 'ero', 'velka', 'apua', 'for']) t.equal(placeNamed(w), undefined, w);
