@@ -61,9 +61,12 @@ import { normalize } from '../search/analysis.ts';
  * - `past`: a time expression for long ago (`vuosia sitten`), which makes events told
  *   in its sentence part of the client's history, not of today;
  * - `time`: the cue is a time expression, which a negated predicate after it does not
- *   negate: in `tälle yölle ei ole paikkaa` the negation is about the place.
+ *   negate: in `tälle yölle ei ole paikkaa` the negation is about the place;
+ * - `sign`: a sign of the need that only some of its services deal with (clean needles
+ *   are harm reduction's), not a word for the need: search does not expand every
+ *   service for the need with it (see expansion.ts).
  */
-export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past' | 'time';
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past' | 'time' | 'sign';
 
 export interface CueSpec {
   /** Fixed lexicon identifier, `<concept>.<name>`. */
@@ -877,6 +880,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('raittius', MEDIUM, 'raitis|raittiina|raittiu*|raitistu*|retkah*|repsah*|juomatta, lopettaa|vähentää|vähentämään|lopettamaan * juomi*|juomista|juomisen|käyttöä|käyttöään'),
     c('riippuvuus', WEAK, 'riippuvu*|addikt*|riippuvainen'),
     c('yliannostus', STRONG, 'yliannostu*|yliannos*'),
+    // Clean needles and syringes are what drug users ask harm reduction for. Exact forms:
+    // `neulo*` would also be knitting (`neuloa`, `neulontaryhmä`).
+    c('neulat', MEDIUM,
+      `${exactForms(['neula', 'neulan', 'neulat', 'neuloja', 'neulojen', 'neuloille', 'ruisku', 'ruiskun', 'ruiskut', 'ruiskuja', 'ruiskujen'])}|neulanvaihto*|neulojenvaihto*|ruiskujenvaihto*|` +
+        'needle|needles|syringe|syringes|sprutbyte*|sprutor|sprutorna|sprut', 'sign'),
     c('sv_alkohol', STRONG, 'missbruk*|*missbruk|rusmedel*|rusmedl*|droger|drog|drogerna|*droger|narkoti*|cannabis|berus*|avgiftning*|alkoholberoend*|alkoholism|alkoholist*'),
     c('sv_dricker', MEDIUM, 'dricker|drack|druckit|super|söp|bakfull*|nykter*|återfall*'),
     c('en_substance', STRONG,

@@ -24,11 +24,14 @@ const CUES_BY_TAXONOMY: Record<string, Record<string, CueSpec[]>> = {
   access: ACCESS_CUES,
 };
 
-/** `ulosot*|ulosmit*` → `ulosot`, `ulosmit`; phrases of several words are skipped. */
-function cueWords(cues: CueSpec[]): string[] {
+/**
+ * `ulosot*|ulosmit*` → `ulosot`, `ulosmit`; phrases of several words are skipped. The
+ * words for the term, or with `signs` the words of its signs (see the `sign` tag).
+ */
+function cueWords(cues: CueSpec[], { signs = false } = {}): string[] {
   const out = new Set<string>();
   for (const cue of cues) {
-    if (cue.strength < FAIR) continue;
+    if (cue.strength < FAIR || cue.tags.includes('sign') !== signs) continue;
     for (const phrase of cue.phrases) {
       if (/\s/.test(phrase.trim()) || phrase.includes('NEG')) continue;
       for (const alternative of phrase.split('|')) {
@@ -114,9 +117,15 @@ export function expansionWords(): string[] {
 
 /**
  * Keys of the words that say what a service is for: the vocabulary's labels in three
- * languages and the expansion words. A query's other words ("puolison" in "puolison
- * kuolema") say less.
+ * languages, the expansion words and the needs' signs ("puhtaita neuloja"). A query's
+ * other words ("puolison" in "puolison kuolema", "saa" in "mistä saa") say less.
  */
 export const VOCABULARY_KEYS: ReadonlySet<string> = new Set(
-  [...TAXONOMIES.flatMap((t) => t.terms.flatMap((term) => Object.values(term.labels))), ...expansionWords()].flatMap((text) => words(text)).map(key),
+  [
+    ...TAXONOMIES.flatMap((t) => t.terms.flatMap((term) => Object.values(term.labels))),
+    ...expansionWords(),
+    ...Object.values(NEED_CUES).flatMap((cues) => cueWords(cues, { signs: true })),
+  ]
+    .flatMap((text) => words(text))
+    .map(key),
 );

@@ -77,3 +77,8 @@ t.test('a searcher\'s own age: services outside its limits after, those made for
   t.equal(older.age, 78);
   t.ok(intentBonus(service(['loneliness'], { target_groups: ['adults', 'older_people'] }), older) > intentBonus(service(['loneliness']), older), 'an older person: the services for older people');
 });
+
+t.test('needles are a sign of substance use, knitting is not', async (t) => {
+  t.same(queryIntent('mistä saa puhtaita neuloja').namedNeeds, ['substance']);
+  t.notOk(queryIntent('neulontaryhmä ikäihmisille').needs.includes('substance'), '`neulonta` is knitting');
+});

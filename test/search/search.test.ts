@@ -149,6 +149,15 @@ t.test('search', async (t) => {
     t.ok(casinoDebts.hits.filter((h) => h.needs[0]!.code === 'gambling').length >= 4, 'gambling help, not only the services that say "casino"');
   });
 
+  t.test('clean needles are asked of harm reduction, and no other service of substance use speaks of them', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('needle exchange')}&limit=5`);
+    t.ok(hits.some((h) => /Terveysneuvontapiste/.test(h.name)), `the needle exchange among the first five: ${hits.map((h) => h.name).join('; ')}`);
+    t.ok(hits.every((h) => h.needs.some((n) => n.code === 'substance')), 'services for substance use');
+    const words = await search(`q=${encodeURIComponent('neulojen vaihto')}&limit=3`);
+    t.match(words.hits[0]?.name, /Terveysneuvontapiste/, 'the service that speaks of needles first');
+    t.notOk(words.hits.slice(1).some((h) => /Päihdelinja|Päiväkeskus Majakka/.test(h.name)), 'the other services are not expanded with needles');
+  });
+
   t.test('a word for kin says whom help is for, not what help', async (t) => {
     const friend = await search(`q=${encodeURIComponent('mummolle ystävä')}&limit=3`);
     t.ok(
