@@ -148,6 +148,12 @@ const INTERPRETED = 0.04;
 const NOT_IN_LANGUAGE = 0.2;
 const OTHER_ROLE = 0.1;
 /**
+ * For one who asks how to stop their violence, a service made for people who use it comes
+ * before a helpline that also takes their calls. Measured on twelve query sets: three
+ * queries rose by 0.023-0.114, none fell.
+ */
+const OWN_ROLE = 0.05;
+/**
  * A service for relatives (of substance users, gamblers, people in care) is for those
  * who ask as one: "vertaistukiryhmä alkoholista eroon" is someone who wants to stop
  * drinking, and the relatives' group that shares its words comes after the users' group.
@@ -173,6 +179,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   // and help for victims (a shelter) is not for the one who asks how to stop.
   const role = violenceRole(doc);
   if (intent.forViolenceUsers ? role === 'victims' : role === 'users') bonus -= OTHER_ROLE;
+  if (intent.forViolenceUsers && role === 'users') bonus += OWN_ROLE;
   // Help for relatives is for those who ask as one, not for the person with the problem.
   if (!intent.asRelative && forRelativesOnly(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;

@@ -82,3 +82,13 @@ t.test('needles are a sign of substance use, knitting is not', async (t) => {
   t.same(queryIntent('mistä saa puhtaita neuloja').namedNeeds, ['substance']);
   t.notOk(queryIntent('neulontaryhmä ikäihmisille').needs.includes('substance'), '`neulonta` is knitting');
 });
+
+t.test('one who asks how to stop their violence: a service made for them before one that also takes their calls', async (t) => {
+  const intent = queryIntent('olen lyönyt puolisoani ja haluan lopettaa');
+  t.ok(intent.forViolenceUsers);
+  const describe = (description: string) =>
+    ({ ...service(['violence', 'family']), description, service_types: ['helpline'] }) as unknown as SearchDocument;
+  const theirs = describe('Puhelin ja chat väkivaltaa käyttäneille, jotka haluavat lopettaa.');
+  const both = describe('Auttava puhelin väkivaltaa kokeneille; myös väkivaltaa käyttäneet voivat soittaa.');
+  t.ok(intentBonus(theirs, intent) > intentBonus(both, intent), 'the service for those who use violence first');
+});
