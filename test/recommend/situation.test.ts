@@ -539,6 +539,12 @@ t.test('in a Swedish note `en` is the article, not the Finnish negation', async 
   hasNeeds(t, 'En jaksa enää, en halua elää.', ['crisis']);
 });
 
+t.test('neither at school nor at work: the negation is the sign', async (t) => {
+  hasNeeds(t, '19-vuotias ei koulussa eikä töissä, on kotona koko päivät.', ['employment']);
+  hasNeeds(t, 'Hän ei ole töissä eikä opiskele.', ['employment']);
+  hasNeeds(t, 'Ei jaksa käydä töissä, nukkuu huonosti.', [], ['employment']);
+});
+
 t.test('the kinds of service a note asks for', async (t) => {
   const wants = (text: string) => readSituation(text).wants;
   t.same(wants('Toivoo vertaisryhmää.'), ['group', 'peer_support']);
