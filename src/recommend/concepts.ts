@@ -1153,7 +1153,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'potkut|potkuja|irtisanot*|irtisanottiin|irtisanottu|yt-neuvottel*|muutosneuvottel*'),
     c('irtisanominen', FAIR, 'irtisano*|lomaut*|lomautet*'),
     // Neither at school nor at work: the negation is the sign (`ei koulussa eikä töissä`).
-    c('ei_toissa', MEDIUM, 'NEG koulussa|opiskele|opiskelemassa NEG töissä|työssä, NEG töissä|työssä NEG koulussa|opiskele|opiskelemassa, NEG ole|oo töissä|työssä|koulussa'),
+    c('ei_toissa', MEDIUM, 'NEG koulussa|opiskele|opiskelemassa NEG töissä|työssä, NEG töissä|työssä NEG koulussa|opiskele|opiskelemassa, NEG ole|oo töissä|työssä'),
     c('tyonhaku', CLEAR,
       'työnhak*|työnhaku*|työnetsi*|työllisty*|työllistymis*|työllisyy*|*työllisyyspalvel*|te-palvelu*|te-toimisto*|työvoimatoimisto*|työvoimapalvelu*|työkkäri*, ' +
       'etsii|hakee|hakenut|etsinyt * töitä|työtä|työpaikkaa|työpaikkoja|töihin|opiskelupaikkaa, työn haku, te palvelu*|toimisto*, ' +

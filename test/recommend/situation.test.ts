@@ -543,6 +543,7 @@ t.test('neither at school nor at work: the negation is the sign', async (t) => {
   hasNeeds(t, '19-vuotias ei koulussa eikä töissä, on kotona koko päivät.', ['employment']);
   hasNeeds(t, 'Hän ei ole töissä eikä opiskele.', ['employment']);
   hasNeeds(t, 'Ei jaksa käydä töissä, nukkuu huonosti.', [], ['employment']);
+  hasNeeds(t, '15-vuotias itkee paljon eikä ole ollut koulussa.', [], ['employment']);
 });
 
 t.test('the kinds of service a note asks for', async (t) => {
