@@ -181,13 +181,21 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (intent.forViolenceUsers ? role === 'victims' : role === 'users') bonus -= OTHER_ROLE;
   if (intent.forViolenceUsers && role === 'users') bonus += OWN_ROLE;
   // Help for relatives is for those who ask as one, not for the person with the problem.
-  if (!intent.asRelative && forRelativesOnly(doc)) bonus -= NOT_A_RELATIVE;
+  if (!intent.asRelative && forRelatives(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
 }
 
-/** A service only for the people close to someone with a problem (their families count among them). */
-function forRelativesOnly(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boolean {
-  return doc.needs.includes('caregiver') && doc.target_groups.includes('relatives') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g));
+/**
+ * A service for the people close to someone with a problem: only for them (their families
+ * count among them), or made first of all for carers (`Omaishoidon tuki` also names the
+ * older people cared for). Measured on twelve query sets with the second: "vammaistuki
+ * hylättiin, valitus", typed by three authors, found the carer's allowance before the
+ * disability advice (0.44-0.47 → 0.85-0.87); sixth +0.011, ninth +0.008; development and
+ * fourth within 0.001 (a Swedish query for senior advice lost the carers' line).
+ */
+function forRelatives(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boolean {
+  if (!doc.target_groups.includes('relatives')) return false;
+  return doc.needs[0] === 'caregiver' || (doc.needs.includes('caregiver') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g)));
 }
 
 /**

@@ -92,3 +92,14 @@ t.test('one who asks how to stop their violence: a service made for them before 
   const both = describe('Auttava puhelin väkivaltaa kokeneille; myös väkivaltaa käyttäneet voivat soittaa.');
   t.ok(intentBonus(theirs, intent) > intentBonus(both, intent), 'the service for those who use violence first');
 });
+
+t.test('a service made first of all for carers is for those who ask as one', async (t) => {
+  const carers = service(['caregiver', 'elderly', 'disability'], { target_groups: ['relatives', 'older_people'] });
+  const advice = service(['disability', 'legal', 'income'], { target_groups: ['adults', 'relatives'] });
+  const appeal = queryIntent('hylätty vammaistuki, miten teen valituksen');
+  t.notOk(appeal.asRelative);
+  t.ok(intentBonus(advice, appeal) - intentBonus(carers, appeal) >= 0.3, 'one who appeals a disability benefit: the advice, not the carer\'s allowance');
+  const carer = queryIntent('omaishoitajan jaksaminen');
+  t.ok(carer.asRelative);
+  t.ok(intentBonus(carers, carer) > intentBonus(advice, carer), 'a carer: the carers\' service');
+});
