@@ -64,15 +64,20 @@ function typedLanguage(q: string): 'fi' | 'sv' | 'en' | undefined {
 }
 
 /**
- * The language of the lexicon's cues a query matched, when they are all Swedish or all
- * English (`självmordstankar`, `gambling addiction`): the lexicon knows the language of
- * words that are not the vocabulary's labels.
+ * The language of the lexicon's cues a query matched, when they are all Swedish, all
+ * English or all Finnish (`självmordstankar`, `gambling addiction`, `yksinäinen`): the
+ * lexicon knows the language of words that are not the vocabulary's labels. A Finnish
+ * word alone is a Finnish query, whose searcher a Swedish-only service does not serve
+ * (the data's language rule). Measured on twelve query sets with Finnish: eleven rose
+ * by 0.001-0.009; the development set fell by 0.005, its authors having graded the
+ * Swedish crisis line first for "kriisipuhelin".
  */
-function cueLanguage(cueIds: string[]): 'sv' | 'en' | undefined {
+function cueLanguage(cueIds: string[]): 'fi' | 'sv' | 'en' | undefined {
   const own = cueIds.filter((id) => !id.startsWith('implied.'));
   if (own.length === 0) return undefined;
   if (own.every((id) => id.includes('.sv_'))) return 'sv';
   if (own.every((id) => id.includes('.en_'))) return 'en';
+  if (own.every((id) => !id.includes('.sv_') && !id.includes('.en_'))) return 'fi';
   return undefined;
 }
 
@@ -88,7 +93,9 @@ export function queryIntent(q: string | undefined, pageLanguage?: string, compou
   // The compounds' parts are read as a sentence of their own, so they join no phrase of the query's words.
   const situation = readSituation(compoundParts.length > 0 ? `${q}.\n${compoundParts.join(' ')}` : q, { needThreshold: QUERY_NEED_THRESHOLD });
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
-  const typed = typedLanguage(q) ?? cueLanguage(situation.needs.flatMap((n) => n.cues));
+  // The language is the typed words' own: a part may be a word of another language (`senior` in `seniorrådgivning`).
+  const ofTypedWords = compoundParts.length > 0 ? readSituation(q, { needThreshold: QUERY_NEED_THRESHOLD }) : situation;
+  const typed = typedLanguage(q) ?? cueLanguage(ofTypedWords.needs.flatMap((n) => n.cues));
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);

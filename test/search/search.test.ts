@@ -107,6 +107,13 @@ t.test('search', async (t) => {
     t.ok(hits.every((h) => h.languages.includes('fi')), `no Swedish-only service among the first five: ${hits.map((h) => h.name).join('; ')}`);
   });
 
+  t.test('a Finnish word alone is a Finnish query: Swedish-only services come after', async (t) => {
+    for (const q of ['yksinäinen', 'kriisipuhelin']) {
+      const { hits } = await search(`q=${encodeURIComponent(q)}&limit=5`);
+      t.ok(hits.every((h) => h.languages.includes('fi')), `${q}: ${hits.map((h) => h.name).join('; ')}`);
+    }
+  });
+
   t.test('a query in another language prefers services that interpret to those that do not speak it', async (t) => {
     const food = await search(`q=${encodeURIComponent('free food parcels')}&limit=3`);
     t.ok(food.hits[0]!.languages.includes('en') || food.hits[0]!.interpretation, `food aid in English or interpreted first: ${food.hits[0]!.name}`);
