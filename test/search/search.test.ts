@@ -214,6 +214,11 @@ t.test('search', async (t) => {
       const { hits } = await search(`q=${encodeURIComponent(q)}`);
       t.ok(forUsers(hits[0]!), `${q}: ${hits[0]!.name}`);
     }
+    const asking = await search(`q=${encodeURIComponent('olen lyönyt vaimoani, mistä saan apua')}&limit=2`);
+    t.ok(
+      asking.hits.every((h) => /käyttäneille/.test(h.name)),
+      `help for those who use violence before help only for victims: ${asking.hits.map((h) => h.name).join('; ')}`,
+    );
     const stopping = await search(`q=${encodeURIComponent('olen lyönyt vaimoani, miten lopetan')}&limit=5`);
     t.notOk(
       stopping.hits.some((h) => h.service_types.some((x) => x.code === 'shelter')),
