@@ -74,7 +74,16 @@ export function isRelative(client: Client): boolean {
 }
 
 const hasNeed = (client: Client, code: string) => client.needs.some((n) => n.code === code);
-const ageIn = (client: Client, from: number, to: number) => client.age !== undefined && client.age >= from && client.age < to;
+/** The ages, from and below, that make one of a target group bound to age. */
+const AGE_RANGES = { children: [0, 13], youth: [12, 30], older_people: [63, 200] } as const;
+type AgeGroup = keyof typeof AGE_RANGES;
+const inAgeGroup = (age: number, group: AgeGroup) => age >= AGE_RANGES[group][0] && age < AGE_RANGES[group][1];
+const ageIn = (client: Client, group: AgeGroup) => client.age !== undefined && inAgeGroup(client.age, group);
+
+/** The target groups one belongs to by age alone (`children`, `youth`, `older_people`). */
+export function ageGroupsOf(age: number): AgeGroup[] {
+  return (Object.keys(AGE_RANGES) as AgeGroup[]).filter((g) => inAgeGroup(age, g));
+}
 const gender = (client: Client) => (client.targetGroups.includes('women') ? 'women' : client.targetGroups.includes('men') ? 'men' : undefined);
 
 /**
@@ -93,11 +102,11 @@ export function belongsTo(group: string, client: Client): boolean {
     case 'men':
       return gender(client) === undefined || gender(client) === group;
     case 'children':
-      return ageIn(client, 0, 13) || read || hasNeed(client, 'family') || hasNeed(client, 'child_youth');
+      return ageIn(client, 'children') || read || hasNeed(client, 'family') || hasNeed(client, 'child_youth');
     case 'youth':
-      return ageIn(client, 12, 30) || (client.age === undefined && read) || hasNeed(client, 'child_youth') || (hasNeed(client, 'family') && client.age === undefined);
+      return ageIn(client, 'youth') || (client.age === undefined && read) || hasNeed(client, 'child_youth') || (hasNeed(client, 'family') && client.age === undefined);
     case 'older_people':
-      return ageIn(client, 63, 200) || read || hasNeed(client, 'elderly') || (isRelative(client) && client.age === undefined);
+      return ageIn(client, 'older_people') || read || hasNeed(client, 'elderly') || (isRelative(client) && client.age === undefined);
     case 'families':
       return read || hasNeed(client, 'family');
     case 'relatives':

@@ -203,9 +203,24 @@ export class Lexicon {
    * known words only, 0 not at all.
    */
   knowledgeOf(w: string): number {
-    if (this.known.has(w) || this.known.has(fi.stem(w))) return 2;
+    if (this.knowsWord(w)) return 2;
+    return this.partsOfCompound(w).length > 0 ? 1 : 0;
+  }
+
+  /** The parts of a word the lexicon knows only as a compound of known words; `[]` otherwise. */
+  knownCompoundParts(w: string): string[] {
+    return this.knowsWord(w) ? [] : this.partsOfCompound(w);
+  }
+
+  /** Known as a word or the stem of one. */
+  private knowsWord(w: string): boolean {
+    return this.known.has(w) || this.known.has(fi.stem(w));
+  }
+
+  /** The word's split when every part is a known word; `[]` otherwise. */
+  private partsOfCompound(w: string): string[] {
     const parts = this.split(w);
-    return parts.length > 0 && parts.every((p) => this.isWord(p)) ? 1 : 0;
+    return parts.length > 0 && parts.every((p) => this.isWord(p)) ? parts : [];
   }
 
   /** Known as is, or a known word of 4+ letters followed by a short (case) ending. */
@@ -275,7 +290,7 @@ export function analyzeQueryWords(text: string, lexicon: Lexicon, { headFirst = 
 export function compoundParts(q: string, lexicon: Lexicon): string[] {
   return words(q)
     .slice(0, MAX_QUERY_WORDS)
-    .flatMap((w) => (lexicon.knowledgeOf(w) === 1 ? lexicon.split(w) : []));
+    .flatMap((w) => lexicon.knownCompoundParts(w));
 }
 
 /** Spellings tried per query when restoring diacritics: the work is bounded whatever the query. */

@@ -1,6 +1,6 @@
 import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
-import { speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
-import { readSituation } from '../recommend/situation.ts';
+import { ageGroupsOf, speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
+import { ADULT_AGE, readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { words } from './analysis.ts';
@@ -223,16 +223,11 @@ function forRelatives(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boo
 const AGE_OUTSIDE = 0.3;
 const AGE_GROUP = 0.08;
 
-/** The target groups a searcher of this age belongs to by age alone. */
-function ageGroups(age: number): string[] {
-  return [...(age < 13 ? ['children'] : []), ...(age >= 12 && age < 30 ? ['youth'] : []), ...(age >= 63 ? ['older_people'] : [])];
-}
-
 /** Against a service whose age limits leave the searcher out; for one made for their age group. */
 function ageBonus(doc: Pick<SearchDocument, 'min_age' | 'max_age' | 'target_groups'>, age: number): number {
   if (age < doc.min_age || age > doc.max_age) return -AGE_OUTSIDE;
-  const forAdultsToo = age < 18 && doc.target_groups.some((g) => g === 'adults' || g === 'everyone');
-  return !forAdultsToo && ageGroups(age).some((g) => doc.target_groups.includes(g)) ? AGE_GROUP : 0;
+  const forAdultsToo = age < ADULT_AGE && doc.target_groups.some((g) => g === 'adults' || g === 'everyone');
+  return !forAdultsToo && ageGroupsOf(age).some((g) => doc.target_groups.includes(g)) ? AGE_GROUP : 0;
 }
 
 /** For serving in the wanted language, more when made for its speakers; for interpreting, less; against neither. */

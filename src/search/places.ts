@@ -1,3 +1,4 @@
+import { fold } from '../recommend/concepts.ts';
 import { MUNICIPALITIES } from '../vocabulary/index.ts';
 import { key, MAX_QUERY_WORDS, normalize, words } from './analysis.ts';
 import { DOMAIN_WORDS } from './domain-words.ts';
@@ -72,16 +73,14 @@ function knownPlaces(spelled: (name: string) => string): { byKey: Map<string, st
   };
 }
 
-/** A word without its diacritics, as typed on a keyboard without them: `jyvaskyla`, `hameenlinnassa`. */
-const withoutDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-
 const PLACES = knownPlaces((name) => name);
-const PLACES_WITHOUT_DIACRITICS = knownPlaces(withoutDiacritics);
+/** The names without their diacritics, as typed on a keyboard without them: `jyvaskyla`, `hameenlinnassa`. */
+const PLACES_WITHOUT_DIACRITICS = knownPlaces(fold);
 
 /** The municipality code a query word names, if it names one (with or without its diacritics). */
 export function placeNamed(word: string): string | undefined {
   const w = normalize(word);
-  return placeIn(PLACES, w) ?? (withoutDiacritics(w) === w ? placeIn(PLACES_WITHOUT_DIACRITICS, w) : undefined);
+  return placeIn(PLACES, w) ?? (fold(w) === w ? placeIn(PLACES_WITHOUT_DIACRITICS, w) : undefined);
 }
 
 function placeIn(places: ReturnType<typeof knownPlaces>, w: string): string | undefined {
