@@ -190,14 +190,21 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   bonus += languageBonus(doc, intent.language);
   if (intent.age !== undefined) bonus += ageBonus(doc, intent.age);
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
-  // Help for people who use violence is for those who ask for it, not for their victims,
-  // and help for victims (a shelter) is not for the one who asks how to stop.
-  const role = violenceRole(doc);
-  if (intent.forViolenceUsers ? role === 'victims' : role === 'users') bonus -= intent.forViolenceUsers ? NOT_A_VICTIM : OTHER_ROLE;
-  if (intent.forViolenceUsers && role === 'users') bonus += OWN_ROLE;
+  bonus += violenceRoleBonus(doc, intent.forViolenceUsers);
   // Help for relatives is for those who ask as one, not for the person with the problem.
   if (!intent.asRelative && forRelatives(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
+}
+
+/**
+ * Help for people who use violence is for those who ask for it, not for their victims;
+ * help only for victims (a shelter) is not for the one who asks how to stop, who wants
+ * help made for them first.
+ */
+function violenceRoleBonus(doc: SearchDocument, forViolenceUsers: boolean): number {
+  const role = violenceRole(doc);
+  if (!forViolenceUsers) return role === 'users' ? -OTHER_ROLE : 0;
+  return role === 'victims' ? -NOT_A_VICTIM : role === 'users' ? OWN_ROLE : 0;
 }
 
 /**

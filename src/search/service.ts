@@ -365,11 +365,12 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
 
 /**
  * The words' hits for the needs first, then the services the needs' names find, then the
- * words' other hits (see `joinedByNeeds`); each part in the order of its own scores.
+ * words' other hits (see `joinedByNeeds`); each part in the order of its own scores (the
+ * words' hits are already in the intent's order, see `byIntent`).
  */
 function onNeedsFirst(asked: Scored[], joined: Scored[], intent: QueryIntent): Scored[] {
   const onNeeds = (d: Scored) => d.needs.some((n) => intent.namedNeeds.includes(n));
-  return [...rerank(asked.filter(onNeeds), intent), ...rerank(joined, intent), ...rerank(asked.filter((d) => !onNeeds(d)), intent)];
+  return [...asked.filter(onNeeds), ...rerank(joined, intent), ...asked.filter((d) => !onNeeds(d))];
 }
 
 /** The words' keys with a leading word for kin moved last (see `queryKeys`). */
