@@ -92,11 +92,15 @@ export function fold(text: string): string {
 
 const foldedSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean).map(fold));
 
-/** Negation words. `ole` is the verb form that only follows a negation (`ei ole`, `en ole`). */
+/**
+ * Negation words. `ole` is the verb form that only follows a negation (`ei ole`, `en ole`).
+ * Verbs of denial count as one (`kieltää itsetuhoiset ajatukset`, `väkivaltaa kysytty, kiistää`).
+ */
 const NEGATIONS = foldedSet(`
   ei eikä en enkä et etkä emme emmekä ette ettekä eivät eivätkä ettei jottei ole
   inte ej ingen inga inget aldrig utan varken
-  no not never without nor none denies denied deny cannot`);
+  no not never without nor none denies denied deny cannot
+  kieltää kielsi kieltänyt kiistää kiisti kiistänyt förnekar förnekade nekar`);
 
 /**
  * Words that may stand between a negation and the negated cue: auxiliaries, verbs of use
@@ -410,8 +414,7 @@ function negatedAfter(tokens: Token[], end: number): boolean {
     if (a === undefined) return false;
     if (NEGATIONS.has(a) && a !== 'ole') {
       // `päihteitä ei tiettävästi käytä`, `vaaraa ei tällä hetkellä ole`: hedges between the negation and its verb.
-      let verb = k + 1;
-      while (verb < k + 3 && HEDGES.has(at(verb) ?? '')) verb++;
+      const verb = afterHedges(at, k + 1);
       const b = at(verb);
       return b === undefined || (POST_PREDICATES.has(b) && !pending(at(verb + 1)));
     }
@@ -439,6 +442,20 @@ const HEDGES = foldedSet(
   'tiettävästi kuulemma juurikaan enää lainkaan ollenkaan koskaan nykyään nykyisin nyt tällä hetkellä itse säännöllisesti kysyttäessä ' +
     'minun meidän tietääkseni tietääksemme käsittääkseni',
 );
+/** Postpositions that name a source with the word before them: `ei asiakkaan mukaan ole`, `ei hänen mukaansa ole`. */
+const ACCORDING_TO = foldedSet('mukaan mukaansa');
+const MAX_HEDGE_WORDS = 2;
+
+/** The position of the first word from `from` on that is no hedge nor a named source. */
+function afterHedges(at: (k: number) => string | undefined, from: number): number {
+  let k = from;
+  while (k < from + MAX_HEDGE_WORDS) {
+    if (HEDGES.has(at(k) ?? '')) k += 1;
+    else if (ACCORDING_TO.has(at(k + 1) ?? '')) k += 2;
+    else break;
+  }
+  return k;
+}
 
 /**
  * `vuokraa ei ole (vielä) maksettu`, `toimeentulotukea ei ole hakenut`, `asianajajaan ei ole

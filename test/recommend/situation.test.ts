@@ -411,6 +411,15 @@ t.test('a negated thought denies it', async (t) => {
   hasNeeds(t, 'Ajattelee itsemurhaa päivittäin.', ['crisis']);
 });
 
+t.test('a denial, and a negation that names its source', async (t) => {
+  hasNeeds(t, 'Mieliala matala. Kysyttäessä kieltää itsetuhoiset ajatukset.', ['mental_health'], ['crisis']);
+  hasNeeds(t, 'Riitaa kotona, väkivaltaa kysytty, kiistää. Työtön.', ['employment'], ['violence']);
+  hasNeeds(t, 'Han förnekar självmordstankar men är arbetslös.', ['employment'], ['crisis']);
+  hasNeeds(t, 'Kotona huutoa, fyysistä väkivaltaa ei hänen mukaansa ole. Työtön.', ['employment'], ['violence']);
+  hasNeeds(t, 'Väkivaltaa ei asiakkaan mukaan ole ollut. Työtön.', ['employment'], ['violence']);
+  hasNeeds(t, 'Puoliso lyö, vaikka hän kieltää sen muille.', ['violence']);
+});
+
 t.test('a Swedish negation after an inverted subject', async (t) => {
   hasNeeds(t, 'Några självmordstankar har jag inte, men jag känner mig väldigt ensam.', ['loneliness'], ['crisis']);
   hasNeeds(t, 'Våld har det inte förekommit.', [], ['violence']);
