@@ -970,6 +970,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('en_mental', STRONG,
       'depress*|anxi*|panic*|psychos*|psychotic|schizo*|bipolar|burnout|self-harm|anorexi*|bulimi*|ptsd|trauma*|hopeless*|worthless|therap*|psychiatr*|counsel*, ' +
       'mental health|illness, mentally ill, low mood, burned|burnt out, self harm, eating disorder'),
+    c('en_mood', MEDIUM, 'feel|feels|feeling|felt low|down|empty|numb|sad|miserable'),
+    c('en_withdrawal', FAIR, 'stay|stays|staying|stayed|lie|lies|lying in room|bed'),
     c('en_sleep', WEAK, 'insomnia|sleepless*|exhausted|tearful, sleep|sleeps|sleeping poorly|badly, NEG sleep'),
   ],
 
@@ -993,7 +995,13 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // Saying goodbye is a warning sign of suicide.
     c('hyvastely', STRONG,
       'hyvästel*|*hyvästel*|jäähyväis*|hyvästi|hyvästit, kiitos kaikesta, pitäkää|pidä huolta * lapsista|lapsista|äidistä|kaikista, ' +
-      'tää|tämä oli tässä, tog farväl, tack för allt, said|saying goodbye, goodbye message*', 'acute'),
+      'kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta anteeksi, anteeksi kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta, ' +
+      'tää|tämä oli tässä, tog farväl, tack för allt, avskedsbrev*|avskedsmeddelande*, ' +
+      'said|saying goodbye, goodbye|farewell message*|letter*|note*, thanked * for everything', 'acute'),
+    // Giving one's belongings away is a warning sign of suicide.
+    c('tavarat_pois', MEDIUM,
+      'antanut|antaa|antoi|lahjoittanut|lahjoittaa|jakanut|jakaa * tavaroitaan|tavaransa|omaisuuttaan|omaisuutensa|lemmikkinsä pois, ' +
+      'given|giving|gave|give * away * belongings|possessions, given|giving|gave|give * belongings|possessions away, gett|ger|gav bort * saker|ägodelar', 'acute'),
     // Not daring to go home says home is not safe, whoever or whatever makes it so.
     c('ei_turvassa_kotona', CLEAR,
       'NEG uskal* * kotiin|kotia|kotona|takaisin, pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata * kotiin, ' +
@@ -1023,16 +1031,18 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   loneliness: [
     c('yksinaisyys', STRONG, 'yksinäi*|*yksinäi*'),
     c('yksin', WEAK, 'yksin|yksinään|yksikseen'),
+    // Feeling alone, in the first person: `oon aika yksin`, `tunnen olevani yksin`.
+    c('tuntee_olevansa_yksin', MEDIUM, 'olen|oon|tunnen|tuntuu|tuntee * yksin|yksinään'),
     // No one to talk to or see: `ei ole puhunut kenenkään kanssa moneen päivään`.
     c('ei_kontakteja', MEDIUM, 'NEG * puhunut|puhu|jutellut|nähnyt|tavannut * kenenkään, NEG * nähnyt|tavannut|tapaa * ketään'),
     c('ei_ystavia', CLEAR,
       'NEG ole|ollut|omaa * ystäv*|kaver*|tuttav*|läheisi*|verkosto*|tukiverkko*|tukiverkosto*|ihmissuhte*|sosiaalisia, NEG ystäviä|kavereita|tuttavia|läheisiä|omaisia|sukulaisia|sosiaalisia|tukiverkko*|tukiverkosto*|verkostoa, ' +
       'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* NEG ole|ollut, ' +
-      'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* vähän|vähissä|kaikonn*|kaikonneet|harvassa|puuttu*|jääneet|loppuneet, ' +
+      'ystäv*|kaveri*|kavereita|tuttav*|tukiverkko*|tukiverkosto*|ihmissuhte* vähän|vähissä|kaikonn*|kaikonneet|harvassa|puuttu*|jääneet|jäivät|jäi|loppuneet, ' +
       'vähän|harvoin|niukasti|juurikaan ystäv*|kaver*|kontakt*|ihmisiä, ' +
       'NEG tunne * ketään|ihmisiä, NEG ole ketään, NEG * kenelle|kenen puhua|jutella|soittaa, NEG tapaa * ketään|ihmisiä|muita'),
     c('laheiset_kaukana', FAIR, 'omaiset|lapset|läheiset|sukulaiset|lapsensa|tytär|poika|sisarukset * asuvat|asuu * kaukana|etelässä|ulkomailla|ulkomaillaan|toisella|muualla, lives|live * far away|abroad'),
-    c('ei_kay_missaan', MEDIUM, 'NEG käy|käynyt * missään|ulkona|ulkopuolella|harrastu*|kenenkään, NEG * lähde*|poistu* * kotoa|mihinkään|asunnosta, NEG * poistu*'),
+    c('ei_kay_missaan', MEDIUM, 'NEG käy|käynyt * missään|ulkona|ulkopuolella|harrastu*|kenenkään, NEG * lähde*|poistu* * kotoa|mihinkään|asunnosta, NEG ole|ollut lähtenyt kotoa|mihinkään|asunnosta|ulos, NEG * poistu*'),
     c('eristaytynyt', CLEAR, 'eristäyty*|eristäytyn*|eristy*|eristynyt|eristyksi*|erakko*|erakoitu*|syrjäyty*|syrjäytyn*|sulkeutu*|sulkeutun*, sosiaalise* eristä*, neljän seinän'),
     c('verkosto', MEDIUM,
       'sosiaalis*|sosiaali* suht*|verkost*|kontakt* puuttu*|pieni|pienet|suppea|vähäi*|kapea|ohu*|ohut|NEG|vähän, ' +
@@ -1050,7 +1060,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_ensam_ord', FAIR, 'ensam|ensamma'),
     c('sv_hemma', MEDIUM, 'sitter|är * hemma|ensam, dagarna * långa'),
     c('sv_vanner', CLEAR, 'inga|saknar|knappt|sällan|få vänner|vän|umgänge|sociala, träffar|träffa inga|ingen|sällan|knappt|nästan, träffa * människor|nya|andra|vänner, sällskap*|vänskap*'),
-    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, company'),
+    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, NEG have|has|know * friends|anyone|anybody, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, company'),
     c('en_alone', WEAK, 'alone'),
   ],
 
@@ -1139,13 +1149,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'lyö*|löi|hakka*|hakkasi|potki*|potkaisi|kurist*|tönä*|töni*|pahoinpi*|uhkail*|uhannut|heitti|väkival*|väkivaltai*|kuritta*'),
     c('uusi_puoliso', FAIR, 'äitipuol*|isäpuol*, äidin|isän * mies|miesystävä|poikaystävä|puoliso|naisystävä|tyttöystävä|vaimo|kumppani'),
     c('lapset', HINT, CHILDREN),
-    c('neuvola', WEAK, 'neuvol*|äitiysneuvol*|lastenneuvol*|bvc|rådgivning*'),
+    // `rådgivningen` alone is the child health clinic; `ekonomisk rådgivning` is advice of any kind.
+    c('neuvola', WEAK, 'neuvol*|äitiysneuvol*|lastenneuvol*|bvc|=rådgivningen|barnrådgivning*|mödrarådgivning*'),
     c('perhe', HINT, 'perhe|perheen|perheessä|perheelle|perhettä|perheestä|perheensä|familj*|family'),
     c('lapsiluku', HINT, 'yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahta|kolmea|2|3|4|5|6|7 lasta|lapsi|lasten|lapsen|lastaan|barn|children|kids'),
     c('nuoret_perheessa', FAIR, 'tonåring*|teenager*|teini-ikäi*|murrosikäi*|lastenlap*|lapsenlap*|barnbarn*|grandchild*'),
-    c('sv_familj', STRONG, 'föräldraskap*|barnskydd*|barnskyddsanmäl*|vårdnad*|skilsmässa*|familjerådgiv*|familjearbet*|familjecenter*|omhändert*, ensamstående förälder|mamma|pappa'),
+    c('sv_familj', STRONG, 'föräldraskap*|barnskydd*|barnskyddsanmäl*|vårdnad*|familjerådgiv*|familjearbet*|familjecenter*|omhändert*, ensamstående förälder|mamma|pappa'),
     c('sv_foraldrar', MEDIUM, 'gravid*|separation*|separer*, föräldrar*|förälder|mamman|pappan * orolig*|oroliga|ringer, bråk * hemma'),
-    c('en_family', STRONG, 'parenting|custody|divorc*|pregnan*|separation, child protection|welfare, single parent|mother|father, parents worried, parent* concerned, family counsel*, foster care'),
+    c('en_family', STRONG, 'parenting|custody|pregnan*|separation, child protection|welfare, single parent|mother|father, parents worried, parent* concerned, family counsel*, foster care'),
   ],
 
   child_youth: [
@@ -1298,7 +1309,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'ruokaseteli*|lounasseteli*|yhteisöruokail*|ruoka-avun, ruoka ap*|av*, ruokailu* seurakun*|diakon*', 'soon'),
     c('ruoka_loppuu', STRONG,
       'ruoka|ruokaa|ruoat|ruuat|ruoka-aineet * loppu*|loppuu|loppuvat|vähissä|lopussa|NEG, ' +
-      'NEG * ruokaa|syötävää|ruokaan|ruoan|ruuan, ' +
+      // Having, getting or buying no food; not cooking (`ei jaksa laittaa ruokaa`) is another matter.
+      'NEG ole|ollut|ollutkaan|saa|saanut|riitä*|riittä*|ostaa|ostamaan|osta * ruokaa|syötävää|ruokaan|ruoan|ruuan, ' +
       'NEG * varaa * ruoka*|ruokaan|ruokaa|syödä, ' +
       'raha|rahat|rahaa NEG * riitä|riittää * ruoka*|ruokaan|ruoan|ruuan, ' +
       'ruokarah*|ruokaostoks*|ruokamenoi*, rahaa ruokaan, ruoka|ruokaa|ruokia|ruoat * asti|alkuun|saakka, ruoka|ruokaa * muutamaksi|pariksi päiväksi'

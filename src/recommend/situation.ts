@@ -454,6 +454,12 @@ const AGE_AFTER_OPENING_NOUN = /(?:^|[.!?\n]\s*)\p{L}+\s*(?:,\s*|\(\s*)(\d{1,3})
  */
 const AGE_AFTER_I_AM =
   /(?<![\p{L}])(?:olen|oon|i'?m|i am|jag ar)\s+(\d{1,2})(?=\s*(?:$|[,.!?;:)]|(?:ja|and|och|mutta|mut|but|men|enka|eika)(?![\p{L}])))/gu;
+/**
+ * `Äiti on 83 ja…`, `Hän on 17.`, `she is 70,`: a person's age as the predicate, a bare
+ * number that ends the clause (`lapsia on 3` names no person, `hän on 3 kk raskaana` no age).
+ */
+const AGE_AFTER_PERSON_IS =
+  /(?<![\p{L}])(?:han|hon|asiakas|potilas|aiti|isa|mummo|isoaiti|isoisa|vaari|ukki|mummi|mies|vaimo|puoliso|poika|tytar|tyttare|she|he|mother|father|mamma|pappa|mor|far)(?:ni|mme|nsa|si)?\s+(?:on|is|ar)\s+(\d{1,3})(?=\s*(?:$|[,.!?;:)]|(?:ja|and|och|mutta|but|men)(?![\p{L}])))/gu;
 /** `nelikymppinen` (in their forties): the middle of the decade. */
 const AGE_DECADE_WORD = /(?<![\p{L}])(pari|kolmi|neli|viisi|kuusi|seitseman|kahdeksan|yhdeksan)kymppi\p{L}*/gu;
 const DECADES: Record<string, number> = {
@@ -490,6 +496,7 @@ export function readAge(text: string): number | undefined {
   for (const m of t.matchAll(AGE_AFTER_CLIENT_NOUN)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_AFTER_OPENING_NOUN)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_AFTER_I_AM)) add(m.index, Number(m[1]));
+  for (const m of t.matchAll(AGE_AFTER_PERSON_IS)) add(m.index, Number(m[1]));
   for (const m of t.matchAll(AGE_DECADE_WORD)) add(m.index, (DECADES[m[1]!] ?? 0) + 5);
   for (const m of t.matchAll(AGE_DECADE_EN)) add(m.index, (DECADES_EN[m[1]!] ?? 0) + 5);
   candidates.sort((a, b) => a.index - b.index);

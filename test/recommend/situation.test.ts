@@ -324,7 +324,10 @@ t.test('age', async (t) => {
   for (const [text, age] of [['oon 14 enkä uskalla kotiin', 14], ['Olen 16.', 16], ["I'm 15 and scared", 15], ['jag är 17 och', 17]] as const) {
     t.equal(readAge(text), age, `one's own age: ${text}`);
   }
-  for (const text of ['olen 3 kk raskaana', 'olen 30 000 velkaa', 'olen 5 vuotta ollut työttömänä', 'olin 14 kun muutin']) {
+  for (const [text, age] of [['Äiti on 83 ja asuu yksin.', 83], ['Poikani on 22, kehitysvammainen.', 22], ['She is 70, and lives alone.', 70]] as const) {
+    t.equal(readAge(text), age, `a person's age as the predicate: ${text}`);
+  }
+  for (const text of ['olen 3 kk raskaana', 'olen 30 000 velkaa', 'olen 5 vuotta ollut työttömänä', 'olin 14 kun muutin', 'Lapsia on 3 ja koira.', 'Hän on 3 kk raskaana.']) {
     t.equal(readAge(text), undefined, `no age: ${text}`);
   }
 });
@@ -418,6 +421,43 @@ t.test('a denial, and a negation that names its source', async (t) => {
   hasNeeds(t, 'Kotona huutoa, fyysistä väkivaltaa ei hänen mukaansa ole. Työtön.', ['employment'], ['violence']);
   hasNeeds(t, 'Väkivaltaa ei asiakkaan mukaan ole ollut. Työtön.', ['employment'], ['violence']);
   hasNeeds(t, 'Puoliso lyö, vaikka hän kieltää sen muille.', ['violence']);
+});
+
+t.test('a farewell and giving one\'s belongings away are warning signs of suicide', async (t) => {
+  for (const text of [
+    'Ystävä kiitti minua kaikesta ja pyysi anteeksi, nyt hän ei vastaa.',
+    'Han har gett bort sina saker och skrivit ett avskedsbrev.',
+    'He has been giving his belongings away.',
+  ]) {
+    hasNeeds(t, text, ['crisis']);
+    t.equal(readSituation(text).urgency, 'acute', `acute: ${text}`);
+  }
+  hasNeeds(t, 'Asiakas kiitti kaikesta avusta ja pyysi anteeksi myöhästymistä.', [], ['crisis']);
+});
+
+t.test('English words for a low mood and for having no friends', async (t) => {
+  hasNeeds(t, "I feel down most days and I don't have any friends here.", ['mental_health', 'loneliness']);
+  hasNeeds(t, 'She mostly stays in her room and feels low.', ['mental_health']);
+  hasNeeds(t, "I don't feel sad, I just need a job.", [], ['mental_health']);
+});
+
+t.test('feeling alone, friends left behind and not leaving home are loneliness', async (t) => {
+  hasNeeds(t, 'Oon tosi yksin täällä, kaverit jäi toiselle paikkakunnalle.', ['loneliness']);
+  hasNeeds(t, 'Ei ole juuri lähtenyt kotoa puolison kuoleman jälkeen.', ['loneliness']);
+  hasNeeds(t, 'Shokissa, vapisee, ei halua lähteä kotoa.', [], ['loneliness']);
+});
+
+t.test('not cooking is no shortage of food', async (t) => {
+  hasNeeds(t, 'Ei jaksa laittaa ruokaa itselleen, itkee paljon.', [], ['food']);
+  hasNeeds(t, 'Kotona ei ole ruokaa.', ['food']);
+  hasNeeds(t, 'Ulosoton jälkeen käteen jää niin vähän, ettei tiedä riittääkö ruokaan.', ['food']);
+});
+
+t.test('a divorce weighs the same in every language, and advice is no child health clinic', async (t) => {
+  const family = (text: string): number | undefined => readSituation(text).needs.find((n) => n.code === 'family')?.weight;
+  t.equal(family('Skilsmässa i våras.'), family('Divorce in spring.'));
+  t.ok(family('Skilsmässa i våras.')! < 0.9, 'a divorce alone does not settle a family need as surely as child protection');
+  hasNeeds(t, 'Jag vill ha ekonomisk rådgivning på svenska.', [], ['family']);
 });
 
 t.test('a Swedish negation after an inverted subject', async (t) => {
