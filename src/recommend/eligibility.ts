@@ -50,7 +50,7 @@ export function languageFit(service: LanguageOffer, clientLanguage: string | und
 export type Locality = 'municipality' | 'wellbeing_area' | 'national' | 'other';
 
 /** How close the service's area is to the client: its own municipality first. */
-export function locality(doc: SearchDocument, municipality: string | undefined): Locality {
+export function locality(doc: Pick<SearchDocument, 'areas'>, municipality: string | undefined): Locality {
   if (!municipality) return 'national';
   const m = findMunicipality(municipality);
   if (doc.areas.includes(`kunta:${municipality}`)) return 'municipality';

@@ -35,6 +35,9 @@ function cueWords(cues: CueSpec[], { signs = false } = {}): string[] {
     for (const phrase of cue.phrases) {
       if (/\s/.test(phrase.trim()) || phrase.includes('NEG')) continue;
       for (const alternative of phrase.split('|')) {
+        // A pattern only for a compound's head (`+varkau*`: `murtovarkaus`, not the town
+        // `Varkaus`) is no word of its own: as one, it would make the town find the term.
+        if (alternative.trim().startsWith('+')) continue;
         const word = alternative.replace(/[*^+=]/g, '').trim();
         if (word.length >= 4 && !word.includes('-')) out.add(word);
       }

@@ -192,7 +192,7 @@ export class SearchService {
     const asked = await this.asked(req, filter);
     // Only the first window is reordered, so only it needs the query's intent (the reader's work).
     const windowed = this.reordered(asked.keys, req);
-    const matched = windowed ? await this.byIntent(asked, queryIntent(req.q, req.pageLanguage, compoundParts(req.q ?? '', this.lexicon)), filter, req) : asked;
+    const matched = windowed ? await this.byIntent(asked, this.intentOf(req), filter, req) : asked;
     const hits = windowed
       ? await this.documentsInOrder(matched.ranked.slice((req.page - 1) * req.limit, req.page * req.limit).map((h) => h.id), filter)
       : matched.ranked;
@@ -204,6 +204,12 @@ export class SearchService {
       page: req.page,
       limit: req.limit,
     };
+  }
+
+  /** What the query asks for, and where: the municipality searched in, filtered or named. */
+  private intentOf(req: SearchRequest): QueryIntent {
+    const intent = queryIntent(req.q, req.pageLanguage, compoundParts(req.q ?? '', this.lexicon));
+    return req.municipality ? { ...intent, municipality: req.municipality } : intent;
   }
 
   /**
@@ -304,7 +310,7 @@ export class SearchService {
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', 'interpretation', ...FACETS] } : {}),
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', 'interpretation', 'areas', ...FACETS] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
   }

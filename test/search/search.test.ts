@@ -62,8 +62,17 @@ t.test('search', async (t) => {
     t.same(named.hits.map((h) => h.id), filtered.hits.map((h) => h.id), 'the same as the filter with the topic alone');
     const explicit = await app.inject({ url: '/v1/search?q=velkaneuvontaa%20kuopiossa&municipality=091' });
     t.notOk('place' in explicit.json(), 'a filter given wins over the place named');
-    const theft = await app.inject({ url: '/v1/search?q=varkaus' });
-    t.notOk('place' in theft.json(), 'Varkaus is also "theft": never taken for a place');
+    const town = await search(`q=${encodeURIComponent('yksinäisyys varkaudessa')}&limit=50`);
+    t.ok(town.total > 0);
+    t.ok(town.hits.every((h) => h.areas.some((a) => ['kunta:915', 'hva:pohjois-savo', 'FI'].includes(a))), 'Varkaus is the town, not "theft"');
+    t.notOk(town.hits.some((h) => h.needs.some((n) => n.code === 'crime_victim')), 'no crime-victim service for the town\'s name');
+  });
+
+  t.test('services of the municipality searched in, or of its wellbeing area, come before national ones', async (t) => {
+    for (const [qs, near] of [['q=velkaongelma&municipality=837', ['kunta:837', 'hva:pirkanmaa']], [`q=${encodeURIComponent('yksinäisyys')}&municipality=297`, ['kunta:297', 'hva:pohjois-savo']]] as const) {
+      const res = await search(qs);
+      t.ok(res.hits[0]?.areas.some((a) => near.includes(a)), `${qs}: ${res.hits[0]?.name}`);
+    }
   });
 
   t.test('a place named in an inflected form with another grade is where to search', async (t) => {
