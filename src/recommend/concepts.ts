@@ -1317,8 +1317,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       , 'soon'),
     c('tarvitsee_ruokaa', STRONG, 'tarvitsee|tarvitsisi|tarvitsevat|vailla|pyytää|pyysi|hakee ruokaa|ruoka-apua|ruokakassi*|ruokaa', 'soon'),
     c('syo_vahan', STRONG,
-      'syö|söi|syönyt|syövät|syödä|syömään * kerran|vain|harvoin|niukasti|vähän|huonosti, ' +
-      'NEG * syönyt|syö|syötävää, jättää|jättänyt * aterioi*|ateriat|syömättä, syömättä', 'soon'),
+      'syö|söi|syönyt|syövät|syödä|syömään * kerran|vain|harvoin|niukasti|vähän, ' +
+      'NEG * syötävää, jättää|jättänyt * aterioi*|ateriat|syömättä, syömättä', 'soon'),
+    // Not eating (properly) is as often grief, distress or illness as a lack of food: it needs company.
+    c('ei_syo', FAIR, 'NEG * syönyt|syö, syö|syönyt|syövät huonosti'),
     c('nalka', STRONG, 'nälkä*|nälkää|nälässä|nälkäi*|näläs*|aliravitsemu*|aliravittu*, jääkaappi|kaapit * tyhjä|tyhjinä|tyhjillään, tyhjä|tyhjät jääkaappi|kaapit', 'soon'),
     c('laihtuminen', WEAK, 'laihtu*|laihtunut|laihtuneen|painonlasku*, painoa * pudonnut|laskenut'),
     c('perustarpeet', MEDIUM, 'perustarpe*|vaateap*|vaateav*|talvivaat*|hygieniatarvik*|vaipo*|vaipat|maitokorvike*, NEG * vaatteita|talvitakkia|kenkiä'),

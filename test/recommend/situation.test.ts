@@ -447,8 +447,11 @@ t.test('feeling alone, friends left behind and not leaving home are loneliness',
   hasNeeds(t, 'Shokissa, vapisee, ei halua lähteä kotoa.', [], ['loneliness']);
 });
 
-t.test('not cooking is no shortage of food', async (t) => {
+t.test('not cooking or not eating properly is no shortage of food on its own', async (t) => {
   hasNeeds(t, 'Ei jaksa laittaa ruokaa itselleen, itkee paljon.', [], ['food']);
+  hasNeeds(t, 'Ahdistunut, ei ole syönyt kunnolla viikkoon.', ['mental_health'], ['food']);
+  hasNeeds(t, 'Isä syö huonosti ja istuu päivät kotona.', [], ['food']);
+  hasNeeds(t, 'Syö vain kerran päivässä, koska rahat eivät riitä.', ['food']);
   hasNeeds(t, 'Kotona ei ole ruokaa.', ['food']);
   hasNeeds(t, 'Ulosoton jälkeen käteen jää niin vähän, ettei tiedä riittääkö ruokaan.', ['food']);
 });
