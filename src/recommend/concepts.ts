@@ -938,7 +938,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'mieliala*|mieli * matala*|huono*|alavir*|lask*|laskenut|vaiht*|heittel*|maassa|apea*|synkk*, ' +
       'matala mieliala*, alakulo*|alavire*|apea*|alamaissa, synkkiä|synkkä* ajatuks*'),
     c('mieliala_mainittu', FAIR, 'mieliala|mielialaa|mielialan|mieliala-*'),
-    c('psykoosi', STRONG, 'psykoo*|psykoot*|harhai*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, epävakaa persoonallisuu*'),
+    c('psykoosi', STRONG, 'psykoo*|psykoot*|harhaine*|harhaise*|harhaisuu*|harhaluulo*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, epävakaa persoonallisuu*'),
     // Psychotic symptoms described as they happen call for care today.
     c('psykoottiset_oireet', STRONG,
       'kuulee|kuulevansa * ääniä, naapurit * kuuntelee|kuuntelevat|vakoilee|vakoilevat, tietokone|puhelin|televisio * lähettää|lähettävät * viestejä, ' +

@@ -456,6 +456,11 @@ t.test('not cooking or not eating properly is no shortage of food on its own', a
   hasNeeds(t, 'Ulosoton jälkeen käteen jää niin vähän, ettei tiedä riittääkö ruokaan.', ['food']);
 });
 
+t.test('wandering is no delusion', async (t) => {
+  hasNeeds(t, 'Muistisairas mies harhailee pihalla tohveleissa.', ['elderly'], ['mental_health']);
+  hasNeeds(t, 'Hänellä on harhaluuloja ja hän on harhainen.', ['mental_health']);
+});
+
 t.test('a divorce weighs the same in every language, and advice is no child health clinic', async (t) => {
   const family = (text: string): number | undefined => readSituation(text).needs.find((n) => n.code === 'family')?.weight;
   t.equal(family('Skilsmässa i våras.'), family('Divorce in spring.'));
