@@ -1365,7 +1365,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|internet*'),
     c('apu_hakemuksissa', CLEAR,
       'apu*|avu*|apua|avuksi|tarvit*|tarvitsee|tueksi|tukea|opastusta|neuvoa * hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|*hakemuksissa|lomakk*|lomake*|paperi*|paperit|asioi*|asiointi*|virastoasio*|kela-asio*|pankkitunnu*|verkkopank*|tunnistautu*|älypuhelim*|tietokonee*, ' +
-      'apu*|avu*|apua|tarvit*|tarvitsee * hakemise*|täyttämise*|hakemaan|täyttämään|täyttää, asioi* apu*|avu*|tuki*|tue*, asiointiapu*|asiointitu*|asiointiavu*|paperisota*|byrokrati*|virastoasioi*, lomakkeiden|hakemusten täyttä*'),
+      // Applying for a benefit is an errand; looking for a home or a job (`asunnon hakemiseen`) is not.
+      'apu*|avu*|apua|tarvit*|tarvitsee * täyttämise*|täyttämään|täyttää, ' +
+      'apu*|avu*|apua|tarvit*|tarvitsee * tuen|tukien|tuki*|etuuden|etuuksien|etuuks*|avustuksen|avustuks*|toimeentulotuen|asumistuen|eläkkeen|korvauksen|korvauks* hakemise*|hakemaan|hakemisessa, ' +
+      'asioi* apu*|avu*|tuki*|tue*, asiointiapu*|asiointitu*|asiointiavu*|paperisota*|byrokrati*|virastoasioi*, lomakkeiden|hakemusten täyttä*'),
     c('hakemus', WEAK, 'hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|lomake*|lomakke*'),
     c('laskujen_maksu', MEDIUM, 'laskujen|laskut * maksami*|maksaminen|maksu*|hoitaminen, maksaa|maksamaan * laskuja|laskut|laskunsa, raha-asio* hoit*|hoitaminen|hoito'),
     c('sv_digital', STRONG, 'e-tjänst*|digital*|nätbank*|bankkod*|bank-id|dator*|smarttelefon*|blankett*|webbtjänst*, hjälp med ansök*|blankett*'),

@@ -456,6 +456,11 @@ t.test('not cooking or not eating properly is no shortage of food on its own', a
   hasNeeds(t, 'Ulosoton jälkeen käteen jää niin vähän, ettei tiedä riittääkö ruokaan.', ['food']);
 });
 
+t.test('applying for a benefit is an errand, looking for a home is not', async (t) => {
+  hasNeeds(t, 'Vapautuu pian. Toivoo apua asunnon hakemiseen.', ['housing'], ['digital']);
+  hasNeeds(t, 'Tarvitsee apua toimeentulotuen hakemiseen.', ['income', 'digital']);
+});
+
 t.test('wandering is no delusion', async (t) => {
   hasNeeds(t, 'Muistisairas mies harhailee pihalla tohveleissa.', ['elderly'], ['mental_health']);
   hasNeeds(t, 'Hänellä on harhaluuloja ja hän on harhainen.', ['mental_health']);
