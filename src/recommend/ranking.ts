@@ -183,8 +183,21 @@ export function needWeights(client: Client): Map<string, number> {
  * so for a client without that problem they count less still.
  */
 function focusOn(doc: SearchDocument, code: string, client: Client): number {
+  if (shelterNotNeeded(doc, client)) return SIDE_OF_ANOTHER_PROBLEM;
   if (code === doc.needs[0]) return 1;
   return forAnotherProblem(doc, client) ? SIDE_OF_ANOTHER_PROBLEM : SIDE_NEED;
+}
+
+/** The needs a place to stay answers: a night's bed, or safety from violence or a crisis. */
+const PLACE_TO_STAY_NEEDS = new Set(['housing', 'crisis', 'violence']);
+
+/**
+ * A shelter is a place to stay, whatever else it lists (a young people's night shelter
+ * lists young people and families): for a client who needs no place to stay, all its
+ * needs are sides of that one.
+ */
+function shelterNotNeeded(doc: SearchDocument, client: Client): boolean {
+  return doc.service_types.includes('shelter') && !client.needs.some((n) => PLACE_TO_STAY_NEEDS.has(n.code));
 }
 
 /** A specialist service for a problem the client does not have. */

@@ -144,6 +144,14 @@ t.test('quality', async (t) => {
     t.notOk(a.results.some((r) => /käyttäneille|käyttäjille/i.test(r.service.name)), 'no service for people who use violence');
   });
 
+  t.test('a shelter is for a client who needs a place to stay, whatever else it lists', async (t) => {
+    // A young teenager who stopped eating, and a parent who asks what to do: no night shelter.
+    const a = await recommend({ profile: { needs: ['mental_health', 'child_youth', 'family'], urgency: 'soon', municipality: '297', age: 13, language: 'fi' } });
+    t.notOk(a.results.slice(0, 5).some((r) => codes(r.service.service_types).includes('shelter')), a.results.slice(0, 5).map((r) => r.service.name).join('; '));
+    const runaway = await recommend({ profile: { needs: ['child_youth', 'housing', 'family'], urgency: 'acute', municipality: '297', age: 16, language: 'fi' } });
+    t.ok(runaway.results.slice(0, 3).some((r) => codes(r.service.service_types).includes('shelter')), 'one who has nowhere to sleep gets one');
+  });
+
   t.test('a specialist service for another problem does not stand in for crisis help', async (t) => {
     // Robbed and beaten in the street last night: a crime victim in crisis.
     const a = await recommend({ profile: { needs: ['crime_victim', 'crisis', 'legal'], urgency: 'acute', municipality: '837', age: 23, language: 'fi' } });

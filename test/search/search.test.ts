@@ -69,7 +69,11 @@ t.test('search', async (t) => {
   });
 
   t.test('services of the municipality searched in, or of its wellbeing area, come before national ones', async (t) => {
-    for (const [qs, near] of [['q=velkaongelma&municipality=837', ['kunta:837', 'hva:pirkanmaa']], [`q=${encodeURIComponent('yksinäisyys')}&municipality=297`, ['kunta:297', 'hva:pohjois-savo']]] as const) {
+    const cases: Array<[string, string[]]> = [
+      ['q=velkaongelma&municipality=837', ['kunta:837', 'hva:pirkanmaa']],
+      [`q=${encodeURIComponent('yksinäisyys')}&municipality=297`, ['kunta:297', 'hva:pohjois-savo']],
+    ];
+    for (const [qs, near] of cases) {
       const res = await search(qs);
       t.ok(res.hits[0]?.areas.some((a) => near.includes(a)), `${qs}: ${res.hits[0]?.name}`);
     }
