@@ -4,15 +4,25 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { publishInstance, resolveBackends } from './embedded/index.ts';
 import { Problem } from './problems.ts';
+import { shutDownInSteps } from './shutdown.ts';
 
-/** How long in-flight requests and the outbox worker's current batch get to finish on SIGTERM. */
+/**
+ * How long a shutdown may take in all before the process is cut off, and how that time
+ * is shared: in-flight requests and the outbox worker's current batch first, then the
+ * embedded stores, which stop side by side and escalate their signals on their own
+ * (see `src/embedded/`), well within what is left.
+ */
 const GRACE_MS = 15_000;
+const APP_CLOSE_MS = 8_000;
+const INSTANCE_RECORD_MS = 1_000;
+const STORES_MS = GRACE_MS - APP_CLOSE_MS - INSTANCE_RECORD_MS;
 
 /**
  * `tarjotin serve`: resolves the stores (starting and supervising the embedded ones when
  * none are configured) and serves the API. On SIGINT/SIGTERM it answers new requests 503,
  * lets in-flight requests finish, stops the outbox worker between batches, closes the
- * pool and then the embedded processes, so that nothing is left running.
+ * pool and then the embedded processes, so that nothing is left running. Each step is
+ * bounded and logged with its time, so that a slow one shows and does not hold the rest.
  */
 export async function serve(config: Config): Promise<void> {
   const resolved = await resolveBackends(config, pino({ level: config.logLevel }));
@@ -35,9 +45,11 @@ export async function serve(config: Config): Promise<void> {
     shuttingDown = true;
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await unpublish();
-    await resolved.stop();
+    await shutDownInSteps(app.log, [
+      { name: 'requests, outbox worker and pool', run: () => app.close(), boundMs: APP_CLOSE_MS },
+      { name: 'instance record', run: unpublish, boundMs: INSTANCE_RECORD_MS },
+      { name: 'stores', run: resolved.stop, boundMs: STORES_MS },
+    ]);
   });
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ stores: resolved.source }, 'tarjotin is ready');

@@ -94,8 +94,9 @@ async function startEmbeddedHolding(lock: DataDirLock, config: Config, log: Supe
 async function startEmbedded(config: Config, log: SupervisorLog): Promise<ResolvedBackends> {
   const secrets = await loadSecrets(config.dataDir);
   const stops: Array<() => Promise<void>> = [];
+  // Side by side: neither store needs the other to stop, and each bounds its own stop.
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await Promise.all(stops.map((stop) => stop().catch(() => {})));
   };
   try {
     let databaseUrl = config.databaseUrl;

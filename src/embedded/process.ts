@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,6 +45,29 @@ export async function terminate(pid: number, graceMs = 10_000): Promise<void> {
   } catch {
     /* already gone */
   }
+}
+
+/** A signal to stop a process with, and how long to wait for its exit before the next. */
+export interface StopSignal {
+  signal: NodeJS.Signals;
+  waitMs: number;
+}
+
+/**
+ * Stops a child process of ours: sends each signal in turn, waiting up to its `waitMs`
+ * for the exit, and SIGKILL after the last, so that stopping always ends. Resolves once
+ * the process has exited (`exited` settles on its exit event).
+ */
+export async function stopChild(child: ChildProcess, exited: Promise<unknown>, signals: readonly StopSignal[]): Promise<void> {
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
+  for (const { signal, waitMs } of signals) {
+    if (hasExited()) return;
+    child.kill(signal);
+    const timer = sleep(waitMs, 'late' as const, { ref: false });
+    if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'exited') return;
+  }
+  if (!hasExited()) child.kill('SIGKILL');
+  await exited;
 }
 
 export async function readPid(file: string): Promise<number | undefined> {

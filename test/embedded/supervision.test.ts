@@ -149,7 +149,13 @@ t.test('embedded stores killed with -9 come back; nothing written is lost', asyn
   await t.test('nothing is left running after SIGTERM', async (t) => {
     const pids = await embeddedPids(dataDir);
     served.child.kill('SIGTERM');
-    t.equal(await served.exited, 0);
+    // On failure, the log shows which step of the shutdown was slow.
+    t.equal(await served.exited, 0, 'serve exits 0', { log: served.output().split('\n').slice(-30).join('\n') });
+    for (const step of ['requests, outbox worker and pool', 'instance record', 'stores']) {
+      const done = new RegExp(`"step":"${step}","ms":(\\d+),"msg":"shutdown step done"`).exec(served.output());
+      t.ok(done, `${step}: done, and its time logged`);
+      t.comment(`${step}: ${done?.[1]} ms`);
+    }
     t.ok(await gone(pids.postgres!), 'PostgreSQL stopped');
     t.ok(await gone(pids.meilisearch!), 'Meilisearch stopped');
   });
