@@ -105,7 +105,8 @@ const NEGATIONS = foldedSet(`
 /**
  * Words that may stand between a negation and the negated cue: auxiliaries, verbs of use
  * and occurrence, of thinking of something (`en ajattele itsetuhoa` denies the thought),
- * quantifiers and the like. Anything else ends the negation's reach.
+ * quantifiers, the subject pronoun (`en mä mitään … oo miettiny`) and the like. Anything
+ * else ends the negation's reach.
  */
 const CARRIERS = foldedSet(`
   ajattele ajatellut ajatelleet mieti miettinyt suunnittele suunnitellut harkitse harkinnut
@@ -118,7 +119,11 @@ const CARRIERS = foldedSet(`
   har hade haft varit finns fanns förekommer använder använt dricker druckit några något
   någon ett tecken på av heller längre fysiskt psykiskt
   has have had been is was are were be any signs sign of history evidence reported use uses
-  using used drink drinks does did do current currently known a an significant other any experienced`);
+  using used drink drinks does did do current currently known a an significant other any experienced
+  minä mä sinä sä hän se me te he ne`);
+
+/** Spoken past participles (`miettiny`, `pelannu`, `ollu`) are carriers where their written form (`-nyt`) is. */
+const isCarrier = (word: string): boolean => CARRIERS.has(word) || (/[nlrs][uy]$/.test(word) && CARRIERS.has(`${word}t`));
 
 /**
  * Coordinators: `ei alkoholia tai huumeita` negates both items. `ja` and its like are
@@ -362,6 +367,8 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
     if (end0 < 0) continue;
     let caritive = first.open && CARITIVE.test(w0.slice(end0));
     let at = i;
+    // A negation reaches no further than its clause: in `ei ole kyse, hän pelaa tietokonepelejä` nothing is denied of computers.
+    let negatedClause = NEGATIONS.has(w0) ? tokens[i]!.clause : undefined;
     const inner: number[] = [];
     let ok = true;
     for (const next of rest) {
@@ -369,6 +376,7 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
       for (let j = at + 1; j <= at + 1 + next.gap && j < tokens.length; j++) {
         if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
         if (phrase.ownNegation && opensClauseWithVerb(tokens, j)) break;
+        if (negatedClause !== undefined && !next.negation && tokens[j]!.clause !== negatedClause) break;
         const e = next.test(tokens[j]!.word);
         if (e >= 0) {
           found = j;
@@ -381,6 +389,7 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
         break;
       }
       at = found;
+      if (NEGATIONS.has(tokens[found]!.word)) negatedClause = tokens[found]!.clause;
       inner.push(found);
     }
     if (ok) yield { start: i, end: at, inner, caritive };
@@ -396,7 +405,7 @@ function negatedBefore(tokens: Token[], start: number): boolean {
     if (t.clause !== clause) return false;
     if (NEGATIONS.has(t.word)) return true;
     if (COORDINATORS.has(t.word)) p -= 2; // skip the coordinated item before it
-    else if (CARRIERS.has(t.word)) p -= 1;
+    else if (isCarrier(t.word)) p -= 1;
     else return false;
   }
   return false;
@@ -750,7 +759,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('asunnoton', STRONG, 'asunnoto*|asunnotto*|koditto*|kodito*|*asunnotto*|*asunnoto*', 'recentAcute', 'soon'),
     c('ei_yopaikkaa', STRONG,
       'NEG ole|ollut|löydä|löytänyt|tiedä|tiennyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
-      'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa', 'recentAcute', 'soon'),
+      'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa, ' +
+      // Home is closed for the night: `ei voi mennä kotiin yöksi`.
+      'NEG voi|voida|pysty*|uskal*|saa * kotiin * yöksi|yöllä|yötä', 'recentAcute', 'soon'),
     c('vailla_asuntoa', STRONG, 'vailla|ilman * vakitui*|vakinai*|omaa|pysyvää asunto*|asuntoa|kotia|osoitetta', 'soon'),
     c('yopaikka', CLEAR, 'yöpaik*|yösij*|yöpymispaik*|hätämajoitu*|majapaik*, paikka|paikan|majoitus* yöksi', 'soon'),
     c('nukkuu_ulkona', STRONG,
@@ -797,7 +808,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG välkommen hem|hemma, kastade|kastat|slängde|slängt * ut, vet NEG var * sova|sover|bo', 'recentAcute', 'soon'),
     c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
     c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
-    c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*', 'recentAcute', 'soon'),
+    c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*, night shelter*', 'recentAcute', 'soon'),
     c('en_eviction', STRONG, 'evict*, rent arrears, behind on rent, unpaid rent, notice to quit, NEG pay * rent', 'soon'),
     c('en_housing', WEAK, 'housing|*housing|landlord*'),
   ],
@@ -837,8 +848,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_hot', MEDIUM, 'hot|hotad|hotade|hotats|hotfull*|förföl*|trakasser*, hotar|hotade|hotat * döda|slå|skada|mörda|barnen', 'soon'),
     c('sv_kontroll', MEDIUM, 'kontroller*|styr * pengar*|telefon*'),
     c('en_violence', STRONG,
-      'violen*|abusive|hit|hits|hitting|beat|beats|beaten|beating|assault*|strangl*|choke*|choked|choking|punch*|kick*|slapp*|bruis*|shelter, ' +
-      'domestic abuse, abused by, abuse from, pushed her|him|me, restraining order', 'recentAcute', 'soon', 'physical'),
+      'violen*|abusive|hit|hits|hitting|beat|beats|beaten|beating|assault*|strangl*|choke*|choked|choking|punch*|kick*|slapp*|bruis*, ' +
+      // A shelter alone is as often a night shelter for the homeless (en_homeless).
+      'grabbed|grabs|grab * neck|throat, women|womens|woman * shelter*, shelter|shelters for * women|woman|mothers, safe house, domestic abuse, abused by, abuse from, pushed her|him|me, restraining order', 'recentAcute', 'soon', 'physical'),
     c('en_threat', MEDIUM, 'threat*|stalk*|intimidat*', 'soon'),
     c('en_coercion', MEDIUM, 'controlling|controls|coerci*|humiliat*|belittl*'),
     c('en_control', MEDIUM, 'NEG let * see|meet|go|leave|work|have|use, takes * money|phone|passport'),
@@ -936,7 +948,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('paniikki', CLEAR, 'paniikk*|pelkotil*|pakko-oire*|pakkoajatu*|jännittäjä*, sosiaali*|sosiaalis* jännit*|pelk*, tilanteiden pelk*'),
     c('mieliala', STRONG,
       'mieliala*|mieli * matala*|huono*|alavir*|lask*|laskenut|vaiht*|heittel*|maassa|apea*|synkk*, ' +
-      'matala mieliala*, alakulo*|alavire*|apea*|alamaissa, synkkiä|synkkä* ajatuks*'),
+      'matala mieliala*, alakulo*|alavire*|apea*|alamaissa|allapäin, alla päin, synkkiä|synkkä* ajatuks*'),
     c('mieliala_mainittu', FAIR, 'mieliala|mielialaa|mielialan|mieliala-*'),
     c('psykoosi', STRONG, 'psykoo*|psykoot*|harhaine*|harhaise*|harhaisuu*|harhaluulo*|harhoj*|harhat|harhoja|skitsofren*|kaksisuuntai*|bipolaar*|persoonallisuushäir*|rajatila*, epävakaa persoonallisuu*'),
     // Psychotic symptoms described as they happen call for care today.
@@ -971,8 +983,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'depress*|anxi*|panic*|psychos*|psychotic|schizo*|bipolar|burnout|self-harm|anorexi*|bulimi*|ptsd|trauma*|hopeless*|worthless|therap*|psychiatr*|counsel*, ' +
       'mental health|illness, mentally ill, low mood, burned|burnt out, self harm, eating disorder'),
     c('en_mood', MEDIUM, 'feel|feels|feeling|felt low|down|empty|numb|sad|miserable'),
+    c('en_stress', WEAK, 'stressed|stressful|overwhelmed, under * stress|pressure'),
+    c('en_crying', WEAK, 'cry|cries|crying|cried|tearful'),
     c('en_withdrawal', FAIR, 'stay|stays|staying|stayed|lie|lies|lying in room|bed'),
-    c('en_sleep', WEAK, 'insomnia|sleepless*|exhausted|tearful, sleep|sleeps|sleeping poorly|badly, NEG sleep'),
+    c('en_sleep', WEAK, 'insomnia|sleepless*|exhausted, sleep|sleeps|sleeping poorly|badly, NEG sleep'),
   ],
 
   crisis: [
@@ -1060,7 +1074,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_ensam_ord', FAIR, 'ensam|ensamma'),
     c('sv_hemma', MEDIUM, 'sitter|är * hemma|ensam, dagarna * långa'),
     c('sv_vanner', CLEAR, 'inga|saknar|knappt|sällan|få vänner|vän|umgänge|sociala, träffar|träffa inga|ingen|sällan|knappt|nästan, träffa * människor|nya|andra|vänner, sällskap*|vänskap*'),
-    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, NEG have|has|know * friends|anyone|anybody, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, company'),
+    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, NEG have|has|know * friends|anyone|anybody, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, need*|want*|miss*|lack*|some|keep|keeps|kept * company'),
     c('en_alone', WEAK, 'alone'),
   ],
 
@@ -1360,7 +1374,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG käytä|osaa|ole|omista|hallitse|pärjää * tietokone*|älypuhel*|nettiä|internetiä|konetta|tietokonetta|puhelinta|tablettia|sähköpostia|verkkopankkia|pankkitunnuksia|tunnuksia|nettipankkia|sovelluksia, ' +
       'NEG osaa|osaisi|pysty*|pärjää|onnistu|hallitse * sähköi*|verkko*|netti*|netissä|digi*|hakemu*|lomak*|tietokone*|pankki*|asioida|täyttää|täyttämään, ' +
       // The device first: `uusi älypuhelin, jota ei osaa käyttää`.
-      'tietokone*|älypuhel*|puhelin*|tabletti*|verkkopank*|nettipank*|pankkitunnu*|sovellu* jota|joita|jonka NEG osaa|osannut|osaisi|pysty*|hallitse'),
+      'tietokone*|älypuhel*|puhelin*|tabletti*|verkkopank*|nettipank*|pankkitunnu*|sovellu* jota|joita|jonka NEG osaa|osannut|osaisi|pysty*|hallitse, ' +
+      // `verkkotunnukset on, mutta ei osaa käyttää`.
+      'tietokone*|älypuhel*|tabletti*|verkkopank*|nettipank*|pankkitunnu*|verkkotunnu*|tunnukset * NEG osaa|osannut|osaisi|hallitse'),
     // Not `netissä` (online): it tells where something happens, not a need for digital help.
     c('laitteet', FAIR, 'tietokone*|älypuhelin*|älypuhelim*|tabletti*|tabletin|sovellu*|sähköposti*|netti|nettiä|internet*'),
     c('apu_hakemuksissa', CLEAR,
@@ -1439,7 +1455,7 @@ export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
   in_person: [
     c('kasvokkain', STRONG,
       'kasvokkain|kasvotusten|personligen|face-to-face, henkilökohtaise* tapaam*, paikan päällä, tavata * henkilökohtaisesti, ansikte mot ansikte, in person, face to face, ' +
-      'NEG * puhelimessa|puhelimitse|puhelimeen|chat*|etänä'),
+      'NEG * puhelimessa|puhelimitse|puhelimeen|chat*|etänä, puhelimeen|puhelimessa|puhelimitse NEG * vastaa|vastannut|puhu*|pysty*|osaa'),
   ],
   home_visit: [
     c('kotikaynti', STRONG, 'kotikäyn*|kotikäynnil*|hembesök*|housebound|bedbound, kotiin tule*, kotona tapaami*, tapaaminen kotona, home visit*'),
@@ -1510,7 +1526,9 @@ export const ROLE_CUES: Record<string, CueSpec[]> = concepts({
       'vill sluta * slå|våld|vara våldsam, utövat|utövar|utövar * våld, våldsutövare'),
     c('en_uses_violence', STRONG,
       'hit|hits|hitting|pushed|slapped|beat|beats|hurt|hurts|struck * his|their wife|partner|girlfriend|boyfriend|husband|kids|children, ' +
-      'stop * hitting|violence|being violent, violent towards|toward * his|her|their, used|uses violence against'),
+      'stop * hitting|violence|being violent, violent towards|toward * his|her|their, used|uses violence against, ' +
+      // Fear of one's own violence, and rage turned on the home: `I am scared of myself`, `I punched the wall`.
+      'scared|afraid of myself, i punched|kicked|smashed|hit * wall|walls|door|doors, anger management, control my anger|temper|aggression'),
   ],
 });
 

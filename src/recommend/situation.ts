@@ -420,9 +420,39 @@ function readTargetGroups(tokens: Token[], needs: NeedReading[], age?: number, l
     groups.add('immigrants');
   }
   for (const code of ['students', 'unemployed', 'lgbtiq']) if (cue(code)) groups.add(code);
-  const gender = firstGender(hits);
+  const gender = selfGender(tokens) ?? firstGender(hits);
   if (gender) groups.add(gender);
   return GROUP_ORDER.filter((g) => groups.has(g));
+}
+
+/** Verb forms with which writers say what they are (`olen`, `I am`, `I'm` → `i m`, `jag är` → `jag ar`, folded). */
+const SELF_VERBS = new Set(['olen', 'olin', 'am', 'im', 'm']);
+/** Words that may stand between that verb and the noun: an article, an age (`olen 50-vuotias mies`, `I am a 45 year old woman`). */
+const SELF_FILLERS = new Set(['a', 'an', 'en', 'ett', 'year', 'years', 'old', 'aged', 'yo']);
+const GENDER_NOUNS: ReadonlyMap<string, 'women' | 'men'> = new Map([
+  ...['mies', 'man', 'guy', 'kille'].map((w) => [w, 'men'] as const),
+  ...['nainen', 'woman', 'lady', 'kvinna', 'tjej'].map((w) => [w, 'women'] as const),
+]);
+
+/**
+ * The writer's own gender, where they name it (`olen 50-vuotias mies`, `I'm a woman`,
+ * `jag är en man`, `men like me`): it outweighs whoever is mentioned first, who in a
+ * writer's own message is often someone else (`she was scared`).
+ */
+function selfGender(tokens: Token[]): 'women' | 'men' | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (SELF_VERBS.has(word) || (word === 'ar' && tokens[i - 1]?.word === 'jag')) {
+      for (let k = i + 1; k < tokens.length && tokens[k]!.clause === tokens[i]!.clause; k++) {
+        const next = tokens[k]!.word;
+        const gender = GENDER_NOUNS.get(next);
+        if (gender) return gender;
+        if (!SELF_FILLERS.has(next) && !/\d/.test(next)) break;
+      }
+    }
+    if ((word === 'men' || word === 'women') && tokens[i + 1]?.word === 'like' && tokens[i + 2]?.word === 'me') return word;
+  }
+  return undefined;
 }
 
 /** The client is usually introduced first (`Mies 52 v`, `Nainen 29 v soitti`). */

@@ -97,6 +97,8 @@ export interface SplitResult {
  */
 export class Lexicon {
   private readonly known = new Set<string>();
+  private readonly entryWords = new Set<string>();
+  private byLength: Map<number, string[]> | undefined;
   private longestKnown = 0;
   /** Head candidates tried by every split so far: the work splitting has done. */
   splitAttempts = 0;
@@ -111,6 +113,8 @@ export class Lexicon {
     for (const w of words(text)) {
       if (w.length < MIN_PART) continue;
       this.addKnown(w);
+      this.entryWords.add(w);
+      this.byLength = undefined;
       const s = fi.stem(w);
       // A stem of three letters is a word cut too short (`tönin` → `tön`), which would split `työtön` into `työ` + `tön`.
       if (s.length > MIN_PART) this.addKnown(s);
@@ -121,6 +125,35 @@ export class Lexicon {
   private addKnown(w: string): void {
     this.known.add(w);
     this.longestKnown = Math.max(this.longestKnown, w.length);
+  }
+
+  /** The lexicon's whole words (not their stems) of each length, for spelling. */
+  private wordsOfLength(length: number): readonly string[] {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const w of this.entryWords) this.byLength.set(w.length, [...(this.byLength.get(w.length) ?? []), w]);
+    }
+    return this.byLength.get(length) ?? [];
+  }
+
+  /**
+   * The one known word a long unknown word is a single typo away from (a letter missed,
+   * added, changed or two swapped: `toimentulotuki` → `toimeentulotuki`), or `undefined`
+   * when there is none or more than one. Short words are left alone: among them one typo
+   * is as often another word.
+   */
+  spellingOf(w: string): string | undefined {
+    // A known word with an ending (`väkivaltaa`) is no typo: its own key finds it best.
+    if (w.length < MIN_CORRECTED || w.length > MAX_SPLIT_LENGTH || this.knowsWord(w) || this.isWord(w)) return undefined;
+    let found: string | undefined;
+    for (let length = w.length - 1; length <= w.length + 1; length++) {
+      for (const candidate of this.wordsOfLength(length)) {
+        if (!isOneEditApart(w, candidate)) continue;
+        if (found !== undefined && found !== candidate) return undefined;
+        found = candidate;
+      }
+    }
+    return found;
   }
 
   get size(): number {
@@ -291,6 +324,39 @@ export function compoundParts(q: string, lexicon: Lexicon): string[] {
   return words(q)
     .slice(0, MAX_QUERY_WORDS)
     .flatMap((w) => lexicon.knownCompoundParts(w));
+}
+
+/** Words of this length or more may be corrected (see `Lexicon.spellingOf`). */
+const MIN_CORRECTED = 9;
+/** Words corrected at most per query: the work is bounded whatever the query. */
+export const MAX_CORRECTED_WORDS = 8;
+
+/**
+ * A query with its long misspelt words of the field in the lexicon's spelling: the
+ * engine's own typo tolerance works on keys cut to six letters, where a typo in a
+ * compound's first part (`toimentulotuki`) leaves a key that matches other words
+ * better than the services for it. The rest of the text is kept as typed.
+ */
+export function withSpelling(text: string, lexicon: Lexicon): string {
+  let budget = MAX_CORRECTED_WORDS;
+  return text.replace(/[\p{L}\p{N}]+/gu, (typed) => {
+    const w = normalize(typed);
+    if (budget === 0 || w.length < MIN_CORRECTED) return typed;
+    budget--;
+    return lexicon.spellingOf(w) ?? typed;
+  });
+}
+
+/** Whether two words differ by one letter missed, added or changed, or two neighbours swapped (a Damerau edit, which Levenshtein counts as two). */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Spellings tried per query when restoring diacritics: the work is bounded whatever the query. */

@@ -205,7 +205,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   else if (place > 1) bonus += ANY_NEED;
   const alsoFor = intent.namedNeeds.filter((n) => doc.needs.includes(n)).length - 1;
   if (alsoFor > 0) bonus += FURTHER_NEED * alsoFor;
-  if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) bonus += SERVICE_TYPE;
+  if (isKindAsked(doc, intent)) bonus += SERVICE_TYPE;
   bonus += languageBonus(doc, intent.language);
   if (intent.age !== undefined) bonus += ageBonus(doc, intent.age);
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
@@ -214,6 +214,19 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   // Help for relatives is for those who ask as one, not for the person with the problem.
   if (!intent.asRelative && forRelatives(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
+}
+
+/**
+ * A kind of service asked for counts for a service of that kind made for a need the query
+ * names, when it names any: a homeless searcher's shelter is not the violence shelter, nor
+ * a gambler's peer group the one for mental health. A bed for the night is also found
+ * through the social emergency services, which place people when they must (crisis help
+ * for the need, round the clock): every author graded them for "homeless shelter".
+ */
+function isKindAsked(doc: Pick<SearchDocument, 'service_types' | 'needs' | 'access'>, intent: QueryIntent): boolean {
+  if (intent.namedNeeds.length > 0 && !doc.needs.some((n) => intent.namedNeeds.includes(n))) return false;
+  if (intent.serviceTypes.some((t) => doc.service_types.includes(t))) return true;
+  return intent.serviceTypes.includes('shelter') && doc.service_types.includes('crisis_help') && doc.access.includes('always_open');
 }
 
 /**

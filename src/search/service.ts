@@ -8,7 +8,7 @@ import {
 import type { TextLanguage } from '../catalog/types.ts';
 import type { Db } from '../db/client.ts';
 import { findTerm } from '../vocabulary/index.ts';
-import { analyzeQueryWords, compoundParts, words, type Lexicon } from './analysis.ts';
+import { analyzeQueryWords, compoundParts, withSpelling, words, type Lexicon } from './analysis.ts';
 import { VOCABULARY_KEYS } from './expansion.ts';
 import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
@@ -152,7 +152,7 @@ export class SearchService {
   async search(req: SearchRequest, now: LocalTime = this.now()): Promise<SearchResult> {
     const { rest, municipality } = splitPlace(req.q ?? '');
     const place = municipality && !req.municipality && !req.area && !req.geo ? municipality : undefined;
-    const placed: SearchRequest = { ...req, q: rest, ...(place ? { municipality: place } : {}) };
+    const placed: SearchRequest = { ...req, q: withSpelling(rest, this.lexicon), ...(place ? { municipality: place } : {}) };
     const { value } = await this.engineOrPostgres(
       () => this.viaEngine(placed, now),
       () => this.viaPostgres(placed, now),

@@ -637,3 +637,53 @@ t.test('long input is bounded', async (t) => {
   t.ok(needsOf(long).includes('debt'));
   t.ok(Date.now() - started < 5000, 'reads in reasonable time');
 });
+
+t.test('a negation over a spoken subject pronoun and a spoken participle', async (t) => {
+  for (const text of ['En mä mitään itsetuhoisia ajatuksia oo miettiny.', 'Mä en oo miettiny itsetuhoisia juttuja.', 'En minä ole ajatellut itsemurhaa.']) {
+    const s = readSituation(text);
+    t.notOk(s.needs.some((n) => n.code === 'crisis'), text, { needs: s.needs });
+    t.equal(s.urgency, 'routine', text);
+  }
+  hasNeeds(t, 'Ei se juo enää, mutta pelaa rahapelejä.', ['gambling'], ['substance']);
+  hasNeeds(t, 'Mulla on ollu itsetuhoisia ajatuksia.', ['crisis']);
+});
+
+t.test('a negation ends with its clause', async (t) => {
+  hasNeeds(t, 'Rahapeleistä ei ole kyse, hän pelaa tietokonepelejä kavereiden kanssa.', [], ['digital']);
+  hasNeeds(t, 'Äiti ei osaa käyttää tietokonetta eikä verkkopankkia.', ['digital']);
+  hasNeeds(t, 'Verkkotunnukset on, mutta ei osaa käyttää niitä.', ['digital']);
+});
+
+t.test('English words of stress, crying and company', async (t) => {
+  hasNeeds(t, 'I cannot sleep, I feel stressed all the time and I cry in the evenings.', ['mental_health']);
+  hasNeeds(t, 'My company laid me off last week and I need a new job.', ['employment'], ['loneliness']);
+  hasNeeds(t, 'She lives alone and misses company in the evenings.', ['loneliness']);
+});
+
+t.test('a low mood in everyday Finnish', async (t) => {
+  hasNeeds(t, 'Poika on ollut pitkään aika allapäin.', ['mental_health']);
+});
+
+t.test('a shelter for the night or from violence', async (t) => {
+  hasNeeds(t, 'Is there an emergency night shelter in Helsinki?', ['housing'], ['violence']);
+  hasNeeds(t, 'She went to a women\'s shelter with the kids.', ['violence']);
+  hasNeeds(t, 'Nuori ei voi mennä kotiin yöksi.', ['housing']);
+  hasNeeds(t, 'Hän ei voi mennä kotiin, koska siellä on remontti.', [], ['housing']);
+});
+
+t.test('the writer\'s own gender outweighs whoever is mentioned first', async (t) => {
+  const groups = (text: string) => readSituation(text).targetGroups;
+  t.ok(groups('My girlfriend was scared of me. Is there help for men like me?').includes('men'));
+  t.notOk(groups('My girlfriend was scared of me. Is there help for men like me?').includes('women'));
+  t.ok(groups('Vaimo ei vielä tiedä. Oon 35v mies ja pelaan liikaa.').includes('men'));
+  t.ok(groups('Hon är orolig för mig. Jag är en 40-årig man.').includes('men'));
+  t.ok(groups('He drinks every night. I am a 45 year old woman.').includes('women'));
+  t.ok(groups('I live with a man who hits me, she said.').includes('men'), 'no self-description: the first mention stays');
+});
+
+t.test('an English writer afraid of their own violence', async (t) => {
+  for (const text of ['I punched the wall next to her head and I am scared of myself.', 'I need anger management, I cannot control my temper at home.']) {
+    t.equal(readSituation(text).usesViolence, true, text);
+  }
+  t.equal(readSituation('He punched the wall next to my head yesterday.').usesViolence, undefined, 'the partner did it');
+});

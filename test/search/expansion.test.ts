@@ -1,6 +1,6 @@
 import t from 'tap';
 import { fold } from '../../src/recommend/concepts.ts';
-import { MAX_RESTORATIONS, withDiacritics } from '../../src/search/analysis.ts';
+import { Lexicon, MAX_CORRECTED_WORDS, MAX_RESTORATIONS, withDiacritics, withSpelling } from '../../src/search/analysis.ts';
 import { expansionsOf } from '../../src/search/expansion.ts';
 import { buildLexicon } from '../../src/search/lexicon.ts';
 
@@ -37,6 +37,18 @@ t.test('a word typed without ä or ö is read with them when the lexicon knows i
   t.equal(restored('tyoton'), 'työtön');
   for (const w of ['velka', 'alkoholi', 'kotona', 'for', 'gambling']) t.equal(restored(w), w, `${w} as typed`);
   t.equal(withDiacritics('yksinainen', lexicon, { candidates: 0 }), 'yksinainen', 'no spelling is tried beyond the budget');
+});
+
+t.test('a long unknown word one typo away from one known word is read as it', async (t) => {
+  const lexicon = buildLexicon();
+  t.equal(withSpelling('toimentulotuki haku', lexicon), 'toimeentulotuki haku', 'a letter missed');
+  t.equal(withSpelling('Toimeetnulotuki?', lexicon), 'toimeentulotuki?', 'two letters swapped; the rest kept as typed');
+  for (const q of ['väkivaltaa kotona', 'velkaneuvontaa', 'mielenterveysongelmia', 'kotihoito', 'velak']) {
+    t.equal(withSpelling(q, lexicon), q, `${q}: a known word, its inflection or compound, or a short word, as typed`);
+  }
+  t.equal(withSpelling('kotihoite', new Lexicon(['kotihoito kotihoita'])), 'kotihoite', 'two words one typo away: neither is guessed');
+  const many = Array.from({ length: 20 }, () => 'toimentulotuki').join(' ');
+  t.equal(withSpelling(many, lexicon).split(' ').filter((w) => w === 'toimeentulotuki').length, MAX_CORRECTED_WORDS, 'at most MAX_CORRECTED_WORDS words are looked up per query');
 });
 
 t.test('compounds split into words, not into stems cut too short', async (t) => {

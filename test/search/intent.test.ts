@@ -5,8 +5,10 @@ import { intentBonus, queryIntent } from '../../src/search/intent.ts';
 import { buildLexicon } from '../../src/search/lexicon.ts';
 
 /** A service as the index returns it, with only what ranking by intent reads. */
-const service = (needs: string[], { languages = ['fi'], interpretation = false, target_groups = ['everyone'], min_age = 0, max_age = 150 } = {}) =>
-  ({ name: 'Palvelu', description: '', translations: {}, needs, service_types: [], languages, interpretation, target_groups, min_age, max_age }) as unknown as SearchDocument;
+const service = (
+  needs: string[],
+  { languages = ['fi'], interpretation = false, target_groups = ['everyone'], min_age = 0, max_age = 150, service_types = [] as string[], access = [] as string[] } = {},
+) => ({ name: 'Palvelu', description: '', translations: {}, needs, service_types, access, languages, interpretation, target_groups, min_age, max_age }) as unknown as SearchDocument;
 
 t.test('a service for more of the needs a query names comes first', async (t) => {
   const intent = queryIntent('äidin alkoholismi');
@@ -102,4 +104,21 @@ t.test('a service made first of all for carers is for those who ask as one', asy
   const carer = queryIntent('omaishoitajan jaksaminen');
   t.ok(carer.asRelative);
   t.ok(intentBonus(carers, carer) > intentBonus(advice, carer), 'a carer: the carers\' service');
+});
+
+t.test('a kind of service asked for counts for one made for the need asked', async (t) => {
+  const homeless = queryIntent('yöpaikka asunnottomalle');
+  t.same(homeless.namedNeeds, ['housing']);
+  t.same(homeless.serviceTypes, ['shelter']);
+  const nightShelter = service(['housing', 'crisis'], { service_types: ['shelter'] });
+  const violenceShelter = service(['violence', 'crisis', 'family'], { service_types: ['shelter', 'crisis_help'], access: ['always_open'] });
+  const emergency = service(['crisis', 'violence', 'housing'], { service_types: ['crisis_help', 'advice'], access: ['always_open'] });
+  const officeHours = service(['crisis', 'violence', 'housing'], { service_types: ['crisis_help', 'advice'] });
+  const kind = (doc: SearchDocument) => intentBonus(doc, homeless) - intentBonus(doc, { ...homeless, serviceTypes: [] });
+  t.ok(kind(nightShelter) > 0, 'the night shelter is the kind asked');
+  t.equal(kind(violenceShelter), 0, 'the violence shelter is not');
+  t.ok(kind(emergency) > 0, 'the social emergency service places people for the night: crisis help for the need, around the clock');
+  t.equal(kind(officeHours), 0, 'an office that closes does not');
+  const peer = queryIntent('vertaistukiryhmä rahapeliongelmaan');
+  t.equal(intentBonus(service(['mental_health'], { service_types: ['peer_support'] }), peer), intentBonus(service(['mental_health']), peer), 'a peer group for another need gains nothing by being one');
 });

@@ -147,6 +147,16 @@ t.test('search', async (t) => {
     t.ok(shelter.hits.slice(0, 3).every((h) => types(h).includes('shelter')), 'shelters first for "domestic violence shelter"');
     const bed = await search('q=y%C3%B6paikka%20nuorelle&limit=5');
     t.ok(bed.hits.slice(0, 2).every((h) => types(h).includes('shelter')), 'a bed for the night for "yöpaikka nuorelle"');
+    const night = await search('q=emergency%20night%20shelter&municipality=091&limit=3');
+    const needsOf = (h: Hit) => h.needs.map((n) => n.code);
+    const first = night.hits[0];
+    t.ok(first && types(first).includes('shelter') && needsOf(first)[0] === 'housing', `the night shelter first: ${night.hits.map((h) => h.name).join('; ')}`);
+    t.notOk(night.hits.slice(0, 2).some((h) => needsOf(h)[0] === 'violence'), 'no violence shelter among the first two');
+  });
+
+  t.test('a long word of the field misspelt by one letter is read as the word', async (t) => {
+    const res = await search('q=toimentulotuki%20haku&limit=3');
+    t.ok(res.hits.every((h) => h.needs.some((n) => n.code === 'income')), `income support for "toimentulotuki": ${res.hits.map((h) => h.name).join('; ')}`);
   });
 
   t.test('words that say what a service is for outweigh the others', async (t) => {
