@@ -751,7 +751,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*|arbetslöshetsersättning*|inkomstrelaterad*|*ersättning, ersättning*|stöd * NEG|nekad*|avslag*'),
     c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
-    c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance'),
+    c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance, unemployment money|pay|fund|insurance, help|support with * rent'),
     c('en_money', STRONG, 'run|runs|ran|running out of money, no money, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
   ],
 

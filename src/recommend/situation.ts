@@ -245,6 +245,8 @@ const OWN_FAMILY_MEMBER = new RegExp(
     String.raw`(?<![\p{L}])(?:huoli|huolissaan|huolestunut|huolestuneena)\s+(?:\p{L}+\s+)?(?:poja|tyttare|miehe|vaimo|puoliso|avopuoliso|kumppani|lapse|aidi|isa|velje|sisko|sisare)(?:sta|staan|stansa)(?![\p{L}])`,
     String.raw`(?<![\p{L}])orolig\s+for\s+(?:sin|sina|hennes|hans)\s+(?:son|dotter|man|make|fru|sambo|mamma|pappa|bror|syster|barn)(?![\p{L}])`,
     String.raw`(?<![\p{L}])worried\s+about\s+(?:her|his|their)\s+(?:son|daughter|husband|wife|partner|mother|father|brother|sister|child)(?![\p{L}])`,
+    // A family member as the caller of a worker's memo: `äiti 53 v soitti`, `puoliso otti yhteyttä`.
+    String.raw`(?<![\p{L}])(?:aiti|isa|vanhemmat|puoliso|vaimo|sisko|sisar|veli|tytar|poika|omainen|mamman|pappan|mother|father|wife|husband)\s+(?:\(?\d{1,3}\s*v\.?\)?\s+)?(?:soitti|soittaa|otti\s+yhteytta|ringde|called|phoned)(?![\p{L}])`,
   ].join('|'),
   'u',
 );

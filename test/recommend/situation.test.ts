@@ -687,3 +687,13 @@ t.test('an English writer afraid of their own violence', async (t) => {
   }
   t.equal(readSituation('He punched the wall next to my head yesterday.').usesViolence, undefined, 'the partner did it');
 });
+
+t.test('a family member calling a worker about someone\'s drug use writes as a relative', async (t) => {
+  hasNeeds(t, 'Isä (60 v) soitti: poika 24 v käyttää amfetamiinia ja asuu kotona.', ['substance', 'caregiver']);
+  hasNeeds(t, 'puhelu klo 9 / äiti 53 v soitti: poika asuu kotona, käyttää amfetamiinia.', ['substance', 'caregiver']);
+  hasNeeds(t, 'Asiakas soitti: käyttää amfetamiinia päivittäin ja haluaa hoitoon.', ['substance'], ['caregiver']);
+});
+
+t.test('English words for money to live on', async (t) => {
+  hasNeeds(t, 'I lost my job and do not know if I can get unemployment money or help with rent.', ['income', 'employment']);
+});
