@@ -102,6 +102,8 @@ export class Lexicon {
   private longestKnown = 0;
   /** Head candidates tried by every split so far: the work splitting has done. */
   splitAttempts = 0;
+  /** Known words compared by every spelling lookup so far: the work spelling has done. */
+  spellingComparisons = 0;
   /** Splits of indexed words; like `documentKeys`, bounded and free of query words. */
   private readonly documentSplits = new LRUCache<string, string[]>({ max: 50_000 });
 
@@ -148,6 +150,7 @@ export class Lexicon {
     let found: string | undefined;
     for (let length = w.length - 1; length <= w.length + 1; length++) {
       for (const candidate of this.wordsOfLength(length)) {
+        this.spellingComparisons++;
         if (!isOneEditApart(w, candidate)) continue;
         if (found !== undefined && found !== candidate) return undefined;
         found = candidate;

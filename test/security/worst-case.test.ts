@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { MAX_QUERY_WORDS, MAX_RESTORATIONS, MAX_SPLIT_LENGTH, MAX_TEXT_WORDS, analyzeQueryWords, analyzeUnique, memoisedDocumentWords } from '../../src/search/analysis.ts';
+import {
+  MAX_CORRECTED_WORDS,
+  MAX_QUERY_WORDS,
+  MAX_RESTORATIONS,
+  MAX_SPLIT_LENGTH,
+  MAX_TEXT_WORDS,
+  analyzeQueryWords,
+  analyzeUnique,
+  memoisedDocumentWords,
+  withSpelling,
+} from '../../src/search/analysis.ts';
 import { buildLexicon } from '../../src/search/lexicon.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { ADMIN_SECRET, admin, createOrganization, newService } from '../routes/v1/fixtures/write-side.ts';
@@ -44,6 +54,18 @@ t.test('compound splitting does bounded work on any word', async (t) => {
     t.equal(lexicon.splitCounted(w.repeat(33)).attempts, 0, `${w} × 33 is longer than any compound and is not split`);
   }
   t.same(lexicon.split('lähisuhdeväkivaltatyö'), ['lähisuhdeväkivalta', 'työ'], 'splitting still works');
+});
+
+t.test('spelling looks up a bounded number of words in any query', async (t) => {
+  const lexicon = buildLexicon();
+  // Distinct words of the lengths most known words have, with no known word in them: each is compared with every known word of about its length.
+  const query = Array.from({ length: MAX_QUERY_WORDS }, (_, i) => `qzvqzvqz${i.toString(36).padStart(2, 'q')}`).join(' ');
+  const before = lexicon.spellingComparisons;
+  const start = process.hrtime.bigint();
+  withSpelling(query, lexicon);
+  const work = lexicon.spellingComparisons - before;
+  const bound = MAX_CORRECTED_WORDS * lexicon.size;
+  t.ok(work > 0 && work <= bound, `${work} comparisons (at most ${bound}), ${ms(start).toFixed(1)} ms`);
 });
 
 t.test('analysed text does bounded work at its longest', async (t) => {
