@@ -22,7 +22,8 @@ const STORES_MS = GRACE_MS - APP_CLOSE_MS - INSTANCE_RECORD_MS;
  * none are configured) and serves the API. On SIGINT/SIGTERM it answers new requests 503,
  * lets in-flight requests finish, stops the outbox worker between batches, closes the
  * pool and then the embedded processes, so that nothing is left running. Each step is
- * bounded and logged with its time, so that a slow one shows and does not hold the rest.
+ * bounded and logged with its time, so that a slow one shows and does not hold the rest;
+ * a step left behind makes the exit code 1.
  */
 export async function serve(config: Config): Promise<void> {
   const resolved = await resolveBackends(config, pino({ level: config.logLevel }));
@@ -41,15 +42,17 @@ export async function serve(config: Config): Promise<void> {
     reply.header('connection', 'close').header('retry-after', '5');
     throw new Problem('unavailable', 'the service is shutting down; retry shortly');
   });
-  closeWithGrace({ delay: GRACE_MS }, async ({ err, signal }) => {
+  closeWithGrace({ delay: GRACE_MS, logger: app.log }, async ({ err, signal }) => {
     shuttingDown = true;
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    await shutDownInSteps(app.log, [
+    const outcomes = await shutDownInSteps(app.log, [
       { name: 'requests, outbox worker and pool', run: () => app.close(), boundMs: APP_CLOSE_MS },
       { name: 'instance record', run: unpublish, boundMs: INSTANCE_RECORD_MS },
       { name: 'stores', run: resolved.stop, boundMs: STORES_MS },
     ]);
+    // A shutdown that left a step behind exits 1 (close-with-grace), for the process manager to see.
+    if (outcomes.some((outcome) => outcome !== 'done')) throw new Error('the shutdown was not clean: a step failed or overran (logged above)');
   });
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ stores: resolved.source }, 'tarjotin is ready');

@@ -428,7 +428,7 @@ function readTargetGroups(tokens: Token[], needs: NeedReading[], age?: number, l
 }
 
 /** Verb forms with which writers say what they are (`olen`, `I am`, `I'm` → `i m`, `jag är` → `jag ar`, folded). */
-const SELF_VERBS = new Set(['olen', 'olin', 'am', 'im', 'm']);
+const SELF_VERBS = new Set(['olen', 'olin', 'am', 'im']);
 /** Words that may stand between that verb and the noun: an article, an age (`olen 50-vuotias mies`, `I am a 45 year old woman`). */
 const SELF_FILLERS = new Set(['a', 'an', 'en', 'ett', 'year', 'years', 'old', 'aged', 'yo']);
 const GENDER_NOUNS: ReadonlyMap<string, 'women' | 'men'> = new Map([
@@ -444,7 +444,8 @@ const GENDER_NOUNS: ReadonlyMap<string, 'women' | 'men'> = new Map([
 function selfGender(tokens: Token[]): 'women' | 'men' | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.word;
-    if (SELF_VERBS.has(word) || (word === 'ar' && tokens[i - 1]?.word === 'jag')) {
+    const previous = tokens[i - 1]?.word;
+    if (SELF_VERBS.has(word) || (word === 'm' && previous === 'i') || (word === 'ar' && previous === 'jag')) {
       for (let k = i + 1; k < tokens.length && tokens[k]!.clause === tokens[i]!.clause; k++) {
         const next = tokens[k]!.word;
         const gender = GENDER_NOUNS.get(next);

@@ -133,7 +133,11 @@ export class Lexicon {
   private wordsOfLength(length: number): readonly string[] {
     if (!this.byLength) {
       this.byLength = new Map();
-      for (const w of this.entryWords) this.byLength.set(w.length, [...(this.byLength.get(w.length) ?? []), w]);
+      for (const w of this.entryWords) {
+        const sameLength = this.byLength.get(w.length);
+        if (sameLength) sameLength.push(w);
+        else this.byLength.set(w.length, [w]);
+      }
     }
     return this.byLength.get(length) ?? [];
   }
