@@ -376,7 +376,10 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
       for (let j = at + 1; j <= at + 1 + next.gap && j < tokens.length; j++) {
         if (tokens[j]!.sentence !== tokens[i]!.sentence) break;
         if (phrase.ownNegation && opensClauseWithVerb(tokens, j)) break;
-        if (negatedClause !== undefined && !next.negation && tokens[j]!.clause !== negatedClause) break;
+        if (negatedClause !== undefined && !next.negation && tokens[j]!.clause !== negatedClause) {
+          if (!asksAfterNegation(tokens, j, negatedClause)) break;
+          negatedClause = tokens[j]!.clause;
+        }
         const e = next.test(tokens[j]!.word);
         if (e >= 0) {
           found = j;
@@ -394,6 +397,25 @@ function* occurrences(phrase: CompiledPhrase, tokens: Token[]): Generator<Occurr
     }
     if (ok) yield { start: i, end: at, inner, caritive };
   }
+}
+
+/** Words that open a question as the object of a verb: `en tiedä, miten toimia`, `vet inte vart`, `don't know where`. */
+const QUESTION_WORDS = foldedSet(`
+  mitä miten mistä minne mihin missä kenelle keneltä kenen kuka kuinka mikä mitkä onko voiko saako pitäisikö
+  vad hur var vart vem om
+  what how where who whom whether`);
+
+/**
+ * Whether the word at `at` stands in the clause right after the negated one, and that
+ * clause is a question the negated verb asks: the negation reaches into it (`en tiedä,
+ * miten toimia` denies knowing how), as into no other clause.
+ */
+function asksAfterNegation(tokens: Token[], at: number, negatedClause: number): boolean {
+  const clause = tokens[at]!.clause;
+  if (clause !== negatedClause + 1) return false;
+  let first = at;
+  while (first > 0 && tokens[first - 1]!.clause === clause) first--;
+  return QUESTION_WORDS.has(tokens[first]!.word);
 }
 
 /** A negation before the occurrence, reaching it over carrier words only. */
@@ -1455,7 +1477,9 @@ export const ACCESS_CUES: Record<string, CueSpec[]> = concepts({
   in_person: [
     c('kasvokkain', STRONG,
       'kasvokkain|kasvotusten|personligen|face-to-face, henkilökohtaise* tapaam*, paikan päällä, tavata * henkilökohtaisesti, ansikte mot ansikte, in person, face to face, ' +
-      'NEG * puhelimessa|puhelimitse|puhelimeen|chat*|etänä, puhelimeen|puhelimessa|puhelimitse NEG * vastaa|vastannut|puhu*|pysty*|osaa'),
+      'NEG * puhelimessa|puhelimitse|puhelimeen|chat*|etänä, puhelimeen|puhelimessa|puhelimitse NEG * vastaa|vastannut|puhu*|pysty*|osaa, ' +
+      // A phone about to die leaves only help one can walk into: `puhelimen akku loppumassa`, `12% akkua`.
+      'akku|akkua|akut * loppu*|vähissä|lopussa, puhelin|puhelimen|puhelimes * melkein|lähes|kohta * tyhjä|loppu*, battery * low|dying|dead|flat'),
   ],
   home_visit: [
     c('kotikaynti', STRONG, 'kotikäyn*|kotikäynnil*|hembesök*|housebound|bedbound, kotiin tule*, kotona tapaami*, tapaaminen kotona, home visit*'),

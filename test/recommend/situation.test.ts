@@ -652,6 +652,7 @@ t.test('a negation ends with its clause', async (t) => {
   hasNeeds(t, 'Rahapeleistä ei ole kyse, hän pelaa tietokonepelejä kavereiden kanssa.', [], ['digital']);
   hasNeeds(t, 'Äiti ei osaa käyttää tietokonetta eikä verkkopankkia.', ['digital']);
   hasNeeds(t, 'Verkkotunnukset on, mutta ei osaa käyttää niitä.', ['digital']);
+  hasNeeds(t, 'Poika polttaa kannabista. En tiedä, miten toimia.', ['family']);
 });
 
 t.test('English words of stress, crying and company', async (t) => {
@@ -696,4 +697,10 @@ t.test('a family member calling a worker about someone\'s drug use writes as a r
 
 t.test('English words for money to live on', async (t) => {
   hasNeeds(t, 'I lost my job and do not know if I can get unemployment money or help with rent.', ['income', 'employment']);
+});
+
+t.test('a phone about to die leaves only help one can walk into', async (t) => {
+  t.ok(readSituation('Ei yöpaikkaa, puhelimen akku loppumassa.').requires.includes('in_person'));
+  t.ok(readSituation('My battery is almost dead and I have nowhere to sleep.').requires.includes('in_person'));
+  t.notOk(readSituation('Puhelin on uusi ja toimii hyvin.').requires.includes('in_person'));
 });
