@@ -21,6 +21,7 @@ import { termsOf } from '../../src/vocabulary/index.ts';
  */
 
 const needsOf = (text: string): string[] => readSituation(text).needs.map((n) => n.code);
+const groups = (text: string): string[] => readSituation(text).targetGroups;
 
 function hasNeeds(t: Test, text: string, expected: string[], absent: string[] = []): void {
   const read = needsOf(text);
@@ -580,7 +581,6 @@ t.test('neutral notes read no needs', async (t) => {
 });
 
 t.test('target groups', async (t) => {
-  const groups = (text: string) => readSituation(text).targetGroups;
   t.ok(groups('17-vuotias tyttö').includes('youth'));
   t.ok(groups('Nainen 80 v').includes('older_people'));
   t.ok(groups('Nainen 80 v').includes('women'));
@@ -673,7 +673,6 @@ t.test('a shelter for the night or from violence', async (t) => {
 });
 
 t.test('the writer\'s own gender outweighs whoever is mentioned first', async (t) => {
-  const groups = (text: string) => readSituation(text).targetGroups;
   t.ok(groups('My girlfriend was scared of me. Is there help for men like me?').includes('men'));
   t.notOk(groups('My girlfriend was scared of me. Is there help for men like me?').includes('women'));
   t.ok(groups('Vaimo ei vielä tiedä. Oon 35v mies ja pelaan liikaa.').includes('men'));
