@@ -194,12 +194,20 @@ const SPOKEN_FORMS = new Map(
   }),
 );
 
+/**
+ * Spoken `et` before a subject or a verb that no second person takes is `että` (that),
+ * not the negation `et` (you do not): `laitto viestin et se ottaa kaikki lääkkeet`.
+ */
+function spokenThat(folded: string): string {
+  return folded.replace(/(?<![\p{L}])et(?=\s+(?:se|ne|han|ma|maa|mina|me|he|ei|en|on|oli|oon|olis|ois|jos|kun)(?![\p{L}]))/gu, 'etta');
+}
+
 /** The words of a text with their sentence and clause numbers. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let clause = 0;
-  for (const m of expandContractions(fold(text)).matchAll(TOKEN)) {
+  for (const m of spokenThat(expandContractions(fold(text))).matchAll(TOKEN)) {
     const t = SPOKEN_FORMS.get(m[0]) ?? m[0];
     if (SENTENCE_END.test(t)) {
       sentence++;
@@ -905,6 +913,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
     c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
     c('sv_overgrepp', MEDIUM, 'övergrepp*'),
+    // An assault told without its name: too drunk to refuse, waking up where one did not go to sleep.
+    c('en_no_consent', STRONG,
+      'too drunk|wasted|high to say no, too drunk|wasted|high to consent|refuse|resist|stop, NEG consent*|consented, ' +
+      'took advantage of me|her, woke|wake|waking up * his|her|their|a strangers|someones * place|flat|apartment|bed', 'recentAcute', 'soon', 'physical'),
     c('en_sexual', STRONG,
       'rape|raped|raping|rapist*|molest*|groped|groping|nudes|sextortion|non-consensual|grooming, ' +
       'sexual|sexually assault*|abuse*|abused|violence|harass*|harassed|exploit*, nude images|photos|pictures', 'recentAcute', 'soon', 'physical'),
@@ -1034,6 +1046,17 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta anteeksi, anteeksi kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta, ' +
       'tää|tämä oli tässä, tog farväl, tack för allt, avskedsbrev*|avskedsmeddelande*, ' +
       'said|saying goodbye, goodbye|farewell message*|letter*|note*, thanked * for everything', 'acute'),
+    // An announced overdose of one's own medicines, told with when or all at once (`ottaa tänään kaikki sen lääkkeet`,
+    // `going to take all my pills tonight`): taking all one's medicines as prescribed is no sign.
+    c('kaikki_laakkeet', STRONG,
+      'ottaa|ottaisi|otan|ottavansa|vetää|vetäisi|nielee * tänään|tänää|illalla|yöllä|kerralla|nyt * kaikki * lääkkee*|*lääkkee*|pilleri*|*pilleri*|tabletit|*tabletit|tablettinsa|nappul*, ' +
+      'aikoo|aikovansa|uhkaa|uhkasi|meinaa|meinasi|sanoo|sanoi * ottaa|ottavansa|vetää|niellä * kaikki * lääkkee*|*lääkkee*|pilleri*|*pilleri*|tabletit|*tabletit|nappul*, ' +
+      'kaikki * lääkkee*|*lääkkee*|pilleri*|*pilleri*|tabletit|*tabletit|nappul* kerralla, ' +
+      'tänker|ska|skulle * ta * alla * tabletter|tabletterna|piller|pillren|mediciner|medicinerna, ' +
+      'going|gonna|plans|planning|threatens|threatened * to take * all * pills|meds|medication|medicine|tablets, ' +
+      'take|takes|taking|took * all * pills|meds|medication|medicine|tablets * tonight|at once', 'acute'),
+    // An apology for everything at the end of such a message (`ja et sori kaikesta`).
+    c('anteeksi_kaikesta', FAIR, 'sori|sorry|anteeksi|förlåt * kaikesta|för allt|for everything', 'acute'),
     // Giving one's belongings away is a warning sign of suicide.
     c('tavarat_pois', MEDIUM,
       'antanut|antaa|antoi|lahjoittanut|lahjoittaa|jakanut|jakaa * tavaroitaan|tavaransa|omaisuuttaan|omaisuutensa|lemmikkinsä pois, ' +
@@ -1121,7 +1144,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('oikeudenkaynti', MEDIUM, 'oikeudenkäyn*|oikeuteen|oikeudessa|käräjä*|käräjäoikeu*|haastehakem*|haastettu|tuomio*|tuomittu|syyte*|syytetty*|syyttäjä*|rikosasi*|rikosprosess*|kuulustel*|esitutkin*|sovittelu*'),
     c('oikeusturva', CLEAR,
       'lähestymiskiel*|oikaisuvaatimu*|muutoksenhak*|valitusosoitu*|oikeusturv*|oikeusavu*|oikeusaputoimisto*|hallinto-oikeu*, ' +
-      'hakea muutosta, laillinen|laiton|lainvastai*|lainmukai*|oikeuksi*|oikeutensa|oikeuksistaan, ' +
+      'hakea muutosta, laillinen|=laiton|=laitonta|laittom*|lainvastai*|lainmukai*|oikeuksi*|oikeutensa|oikeuksistaan, ' +
       'epäiltynä|epäilty * rikoksesta|näpistyksestä|varkaudesta, näpist*|myymälävarkau*|rikosepäil*, rikosilmoitu* * hänestä|häntä vastaan'),
     c('sopimukset', WEAK, 'kuluttajaneuvon*|kuluttajariit*|reklamaat*|valtakirja*|sopimus*|sopimuks*'),
     c('ei_ymmarra_paatosta', FAIR, 'päätö*|päätöks*|kirje*|kirjee* * NEG ymmärrä|ymmärtänyt|ymmärtäneet, NEG ymmärrä * päätö*|päätöks*|kirje*|kirjee*|paperi*'),
@@ -1268,6 +1291,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('kotihoito', MEDIUM, 'kotihoi*|*kotihoi*|kotihoitaja*|kotipalvelu*|palvelutalo*|*palvelutalo*|hoivakot*|omaishoidettava|turvapuhelin*|turvaranneke*|ateriapalvel*, tehostet* palveluasum*'),
     c('elakelainen', MEDIUM, 'eläkeläi*|*eläkeläi*|eläkkeellä|eläkkeelle|eläkeikäi*|vanhuuseläk*'),
     c('kaatuilu', FAIR, 'kaatuil*|kaatumi*|kaatunut|kaatui|lonkkamurtu*|haurastu*|hauras'),
+    // Confused and lost outside, or unable to say where one lives: someone must come today.
+    c('sekava_ulkona', CLEAR,
+      'löytyi|löydettiin|löytynyt|harhailee|harhaili|harhailemassa|eksyi|eksynyt * pihalta|pihalla|ulkoa|ulkona|kadulta|kadulla|metsästä * yöpaidassa|yövaatteissa|sukkasillaan|tohveleissa|paljain, ' +
+      'NEG osannut|osaa|osaisi|osannu * sanoa|kertoa * missä asuu|mikä päivä|missä on|kuka on, sekava*|sekavana|desorientoitu*, ' +
+      'found * outside|wandering * nightgown|pyjamas|slippers, could NEG say * where * lives|what day', 'acute'),
     c('sv_aldre', STRONG, 'äldre|åldring*|pensionär*|demens*|minnessjuk*|hemvård*|hemtjänst*|serviceboende*|äldreomsorg*|äldreboende*|åldrande'),
     c('en_elderly', STRONG, 'elderly|pensioner*|retiree*|dementia|alzheimer*|seniors, older person|people|adult*, home care, nursing home, senior citizen*'),
   ],

@@ -703,3 +703,36 @@ t.test('a phone about to die leaves only help one can walk into', async (t) => {
   t.ok(readSituation('My battery is almost dead and I have nowhere to sleep.').requires.includes('in_person'));
   t.notOk(readSituation('Puhelin on uusi ja toimii hyvin.').requires.includes('in_person'));
 });
+
+t.test('an announced overdose is acute; taking one\'s medicines is not', async (t) => {
+  for (const text of ['kaveri laitto viestin et se ottaa tänää kaikki sen masennuslääkkeet ja sori kaikesta', 'Hän uhkasi ottaa kaikki lääkkeensä.', 'She is going to take all her pills, she wrote.']) {
+    const s = readSituation(text);
+    t.ok(s.needs.some((n) => n.code === 'crisis'), text);
+    t.equal(s.urgency, 'acute', text);
+  }
+  for (const text of ['Asiakas muistaa ottaa kaikki lääkkeensä.', 'Kotihoito käy antamassa kaikki lääkkeet.', 'Mies pyysi anteeksi kaikesta.']) {
+    t.notOk(readSituation(text).needs.some((n) => n.code === 'crisis'), text);
+  }
+});
+
+t.test('spoken et before a subject is that, not a negation', async (t) => {
+  hasNeeds(t, 'Se sano et se juo joka päivä.', ['substance']);
+  hasNeeds(t, 'Et sä ole juonut, sanoi äiti.', [], ['substance']);
+});
+
+t.test('an older person found confused outside is acute', async (t) => {
+  const s = readSituation('Naapuri soitti: asiakas 84 v löytyi pihalta yöpaidassa eikä osannut sanoa missä asuu.');
+  t.ok(s.needs.some((n) => n.code === 'elderly'));
+  t.equal(s.urgency, 'acute');
+  t.equal(readSituation('Asiakas 84 v asuu yksin rivitalossa ja ulkoilee pihalla päivittäin.').urgency, 'routine');
+});
+
+t.test('a sexual assault told without its name', async (t) => {
+  hasNeeds(t, 'Last night a guy took me to his place and I was too drunk to say no.', ['sexual_violence']);
+  hasNeeds(t, 'He was too drunk to drive home.', [], ['sexual_violence']);
+});
+
+t.test('a word that only looks like illegal', async (t) => {
+  hasNeeds(t, 'Kaveri laitto just viestin.', [], ['legal']);
+  hasNeeds(t, 'Vuokranantajan toiminta on laitonta.', ['legal']);
+});
