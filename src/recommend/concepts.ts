@@ -1294,8 +1294,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // Confused and lost outside, or unable to say where one lives: someone must come today.
     c('sekava_ulkona', CLEAR,
       'löytyi|löydettiin|löytynyt|harhailee|harhaili|harhailemassa|eksyi|eksynyt * pihalta|pihalla|ulkoa|ulkona|kadulta|kadulla|metsästä * yöpaidassa|yövaatteissa|sukkasillaan|tohveleissa|paljain, ' +
-      'NEG osannut|osaa|osaisi|osannu * sanoa|kertoa * missä asuu|mikä päivä|missä on|kuka on, sekava*|sekavana|desorientoitu*, ' +
-      'found * outside|wandering * nightgown|pyjamas|slippers, could NEG say * where * lives|what day', 'acute'),
+      // Not `sekava` alone: a drunk or psychotic client is confused too.
+      'NEG osannut|osaa|osaisi|osannu * sanoa|kertoa * missä asuu|mikä päivä|missä on|kuka on, desorientoitu*, ' +
+      'wandering * nightgown|pyjamas|slippers, could NEG say * where * lives|what day', 'acute'),
     c('sv_aldre', STRONG, 'äldre|åldring*|pensionär*|demens*|minnessjuk*|hemvård*|hemtjänst*|serviceboende*|äldreomsorg*|äldreboende*|åldrande'),
     c('en_elderly', STRONG, 'elderly|pensioner*|retiree*|dementia|alzheimer*|seniors, older person|people|adult*, home care, nursing home, senior citizen*'),
   ],

@@ -736,3 +736,7 @@ t.test('a word that only looks like illegal', async (t) => {
   hasNeeds(t, 'Kaveri laitto just viestin.', [], ['legal']);
   hasNeeds(t, 'Vuokranantajan toiminta on laitonta.', ['legal']);
 });
+
+t.test('confusion alone is no older person\'s need', async (t) => {
+  hasNeeds(t, 'Nuori mies 22 v tuotu päivystykseen humalassa ja sekavana.', [], ['elderly']);
+});
