@@ -788,7 +788,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
   housing: [
     c('asunnoton', STRONG, 'asunnoto*|asunnotto*|koditto*|kodito*|*asunnotto*|*asunnoto*', 'recentAcute', 'soon'),
     c('ei_yopaikkaa', STRONG,
-      'NEG ole|ollut|löydä|löytänyt|tiedä|tiennyt * missä|minne|mihin|mitään nukku*|yöpy*|asu*|mennä|majoittu*|olla, ' +
+      // Where to live, not where someone lives: `ei ole missä asua`, not `en tiedä missä hän asuu`.
+      'NEG ole|ollut|löydä|löytänyt|tiedä|tiennyt * missä|minne|mihin|mitään nukku*|yöpy*|asua|asumaan|asuisi|mennä|majoittu*|olla, ' +
       'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa, ' +
       // Home is closed for the night: `ei voi mennä kotiin yöksi`.
       'NEG voi|voida|pysty*|uskal*|saa * kotiin * yöksi|yöllä|yötä', 'recentAcute', 'soon'),

@@ -740,3 +740,8 @@ t.test('a word that only looks like illegal', async (t) => {
 t.test('confusion alone is no older person\'s need', async (t) => {
   hasNeeds(t, 'Nuori mies 22 v tuotu päivystykseen humalassa ja sekavana.', [], ['elderly']);
 });
+
+t.test('where to live, not where someone lives', async (t) => {
+  hasNeeds(t, 'Poika muutti pois keväällä. En tiedä missä hän asuu nykyään, hän ei vastaa puhelimeen.', [], ['housing']);
+  hasNeeds(t, 'Hänellä ei ole missä asua ensi viikosta.', ['housing']);
+});
