@@ -97,8 +97,8 @@ export interface SplitResult {
  */
 export class Lexicon {
   private readonly known = new Set<string>();
-  private readonly entryWords = new Set<string>();
-  private byLength: Map<number, string[]> | undefined;
+  /** The lexicon's whole words (not their stems) by length, for spelling. */
+  private readonly wordsByLength = new Map<number, Set<string>>();
   private longestKnown = 0;
   /** Head candidates tried by every split so far: the work splitting has done. */
   splitAttempts = 0;
@@ -115,8 +115,7 @@ export class Lexicon {
     for (const w of words(text)) {
       if (w.length < MIN_PART) continue;
       this.addKnown(w);
-      this.entryWords.add(w);
-      this.byLength = undefined;
+      this.addWholeWord(w);
       const s = fi.stem(w);
       // A stem of three letters is a word cut too short (`tönin` → `tön`), which would split `työtön` into `työ` + `tön`.
       if (s.length > MIN_PART) this.addKnown(s);
@@ -129,17 +128,10 @@ export class Lexicon {
     this.longestKnown = Math.max(this.longestKnown, w.length);
   }
 
-  /** The lexicon's whole words (not their stems) of each length, for spelling. */
-  private wordsOfLength(length: number): readonly string[] {
-    if (!this.byLength) {
-      this.byLength = new Map();
-      for (const w of this.entryWords) {
-        const sameLength = this.byLength.get(w.length);
-        if (sameLength) sameLength.push(w);
-        else this.byLength.set(w.length, [w]);
-      }
-    }
-    return this.byLength.get(length) ?? [];
+  private addWholeWord(w: string): void {
+    const sameLength = this.wordsByLength.get(w.length);
+    if (sameLength) sameLength.add(w);
+    else this.wordsByLength.set(w.length, new Set([w]));
   }
 
   /**
@@ -153,10 +145,11 @@ export class Lexicon {
     if (w.length < MIN_CORRECTED || w.length > MAX_SPLIT_LENGTH || this.knowsWord(w) || this.isWord(w)) return undefined;
     let found: string | undefined;
     for (let length = w.length - 1; length <= w.length + 1; length++) {
-      for (const candidate of this.wordsOfLength(length)) {
+      for (const candidate of this.wordsByLength.get(length) ?? []) {
         this.spellingComparisons++;
         if (!isOneEditApart(w, candidate)) continue;
-        if (found !== undefined && found !== candidate) return undefined;
+        // The words are distinct: a second one a typo away makes the word ambiguous.
+        if (found !== undefined) return undefined;
         found = candidate;
       }
     }
