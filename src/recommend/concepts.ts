@@ -57,6 +57,8 @@ import { normalize } from '../search/analysis.ts';
  * - `soon`: calls for help within days (an eviction notice, food running out);
  * - `physical`: physical or sexual violence, which fear of the perpetrator makes acute;
  * - `recent`: a time expression for today, last night or yesterday;
+ * - `now`: the writer tells the hour of writing, which makes every event told in the
+ *   note recent, unless a `past` expression puts it long ago;
  * - `fear`: the client is afraid;
  * - `past`: a time expression for long ago (`vuosia sitten`), which makes events told
  *   in its sentence part of the client's history, not of today;
@@ -66,7 +68,7 @@ import { normalize } from '../search/analysis.ts';
  *   are harm reduction's), not a word for the need: search does not expand every
  *   service for the need with it (see expansion.ts).
  */
-export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'fear' | 'past' | 'time' | 'sign';
+export type Tag = 'acute' | 'recentAcute' | 'soon' | 'physical' | 'recent' | 'now' | 'fear' | 'past' | 'time' | 'sign';
 
 export interface CueSpec {
   /** Fixed lexicon identifier, `<concept>.<name>`. */
@@ -740,7 +742,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('takaus', FAIR, 'takaus*|takaaja*'),
     c('sv_skuld', STRONG, 'skuld*|*skuld|*skulder|*skulderna|utmätning*|kronofogd*|betalningsanmärk*|inkasso*|snabblån*|smslån*|sms-lån*|konsumtionslån*|kreditkortsskuld*, hjälp|betala|återbetala * lån|lånet|lånen'),
     c('sv_rakningar', MEDIUM, 'obetald* räkning*, räkning* * obetald*|hopar|växer|förfallna, kan NEG betala * räkning*'),
-    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears|owe|owes|owed|owing, repay*|pay|paying|help * loan|loans, NEG pay|repay * loan|loans, payday loan*, quick loan*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills, credit card debt|bill|bills'),
+    c('en_debt', STRONG, 'debt|debts|indebted|*debt|bailiff*|arrears|owe|owes|owed|owing, repay*|pay|paying|help * loan|loans, NEG pay|repay * loan|loans, payday|quick|instant|fast|sms|small loan*, loan compan*|shark*, payment reminder*, debt collect*, collection agenc*, credit rating, bad credit, overdue bills, unpaid bills, NEG pay * bill|bills, credit card debt|bill|bills'),
     c('ei_pysty_maksamaan', CLEAR, 'NEG pysty*|pysty|kykene*|selviä * maksamaan|maksuista * lasku*|laskuja|laskujaan|velko*|lainoja|lainaa'),
   ],
 
@@ -756,7 +758,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('elake', WEAK, 'eläke|eläkkee*|eläkettä|*eläke|*eläkkeellä|*eläkettä|*eläkkeen'),
     c('karenssi', STRONG, 'karenss*|karens*', 'soon'),
     c('paatos_hylatty', MEDIUM,
-      'hylät*|hylättiin|hylkää*|hylkäsi|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
+      'hylät*|hylättiin|hylkäävä*|lakkaut*|lakkautet*|takaisinperi*, ' +
+      // `hylkää` also abandons people (`pelkää, että yhteisö hylkää hänet`): only a request is rejected.
+      'hylkää*|hylkäsi * hakemu*|tuki*|tuen|etuu*|etuut*|anomu*|vaatimu*, kela|kelan * hylkää*|hylkäsi, ' +
       'kielteinen|kielteisen päätös|päätöksen, tuki|tuet|tukea loppu*|katkes*|katkesi|lakkasi'),
     // No money to pay for a service is a need of free help (access), not of income: `ei oo rahaa yksityiselle`.
     c('ei_rahaa_palveluun', WEAK, `NEG ole rahaa * ${PAID_SERVICE}, rahaa * ${PAID_SERVICE} * NEG ole|ollut`),
@@ -782,7 +786,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
     c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance, unemployment money|pay|fund|insurance, help|support with * rent'),
-    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
+    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, euro|euros|eur left, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
   ],
 
   housing: [
@@ -792,7 +796,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG ole|ollut|löydä|löytänyt|tiedä|tiennyt * missä|minne|mihin|mitään nukku*|yöpy*|asua|asumaan|asuisi|mennä|majoittu*|olla, ' +
       'NEG * yöpaik*|yösij*|asuntoa|kotia|kattoa|majoitus*|majapaik*, NEG mitään paikkaa, ' +
       // Home is closed for the night: `ei voi mennä kotiin yöksi`.
-      'NEG voi|voida|pysty*|uskal*|saa * kotiin * yöksi|yöllä|yötä', 'recentAcute', 'soon'),
+      'NEG voi|voida|pysty*|uskal*|saa * kotiin * yöksi|yöllä|yötä, ' +
+      // Asking where to go for the night: `kysyy, minne voi mennä yöksi`.
+      'minne|mihin|missä * mennä|nukkua|yöpyä|olla|majoittua yöksi|yön|yötä', 'recentAcute', 'soon'),
     c('vailla_asuntoa', STRONG, 'vailla|ilman * vakitui*|vakinai*|omaa|pysyvää asunto*|asuntoa|kotia|osoitetta', 'soon'),
     c('yopaikka', CLEAR, 'yöpaik*|yösij*|yöpymispaik*|hätämajoitu*|majapaik*, paikka|paikan|majoitus* yöksi', 'soon'),
     c('nukkuu_ulkona', STRONG,
@@ -828,7 +834,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('asumisolot', FAIR, 'homeongelm*|kosteusvauri*|hamstra*|hamstraus*, asunto|asunnossa|asunnon * huonokuntoi*|kostea|homee*|sotku*|epäsiisti*|roskai*|roska*|kylmä|täynnä'),
     c('asunto', HINT, 'asunto|asunnon|asunnossa|asuntoa|asunnosta|asuntoon|asunnot'),
     c('kamppa', WEAK, 'kämppä|kämpän|kämpässä|kämppää|kämpästä|kämppään|kämpät|kämppis*|luukku|luukun'),
-    c('heitetty_ulos', WEAK, 'heitti|heittänyt|heitetty|heitettiin|ajoi|ajanut * ulos|pihalle|kadulle'),
+    // Put out of one's home by someone: `heitti ulos`, `laittoi hänet tänään ulos`.
+    c('heitetty_ulos', CLEAR,
+      'heitti|heittänyt|heitetty|heitettiin|laittoi|laittanut|potkaisi|potkaissut|potkittiin|ajoi|ajanut|passitti ulos|pihalle|kadulle|kotoa, ' +
+      'heitti|heittänyt|laittoi|laittanut|potkaisi|ajoi|ajanut|passitti hänet|minut|mut|meidät|heidät|pojan|tytön|tyttären|nuoren|asiakkaan * ulos|pihalle|kadulle|kotoa',
+      'recentAcute', 'soon'),
     // Put out of the home: belongings thrown out, the lock changed.
     c('lukot_vaihdettu', MEDIUM,
       'vaihtoi|vaihtanut|vaihtanu|vaihdettiin|vaihdettu * lukot|lukon|lukkoa, heitti|heittänyt|heitetty|kantoi * tavarat|tavaransa * ulos|pihalle|rappu*|rappukäytävään|kadulle',
@@ -839,8 +849,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'NEG välkommen hem|hemma, kastade|kastat|slängde|slängt * ut, vet NEG var * sova|sover|bo', 'recentAcute', 'soon'),
     c('sv_vrakning', STRONG, 'vräk*|hyresskuld*, obetald* hyr*', 'soon'),
     c('sv_bostad', WEAK, 'bostad|bostaden|lägenhet*|hyra|hyran'),
-    c('en_homeless', STRONG, 'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*, night shelter*', 'recentAcute', 'soon'),
-    c('en_eviction', STRONG, 'evict*, rent arrears, behind on rent, unpaid rent, notice to quit, NEG pay * rent', 'soon'),
+    c('en_homeless', STRONG,
+      'homeless*, rough sleep*, sleeping|sleeps rough, nowhere to sleep|stay|live, sleeping * car|outside, sofa|couch surf*, night shelter*, ' +
+      'where * sleep|stay tonight, place|somewhere to sleep, kicked|thrown|threw|put * out of * home|house|flat|apartment|room, ' +
+      'kicked|threw me|him|her|us|them out, lost * room|flat|apartment|accommodation|housing', 'recentAcute', 'soon'),
+    c('en_eviction', STRONG, 'evict*, rent arrears, behind on|with * rent, unpaid rent, notice to quit, NEG pay * rent', 'soon'),
     c('en_housing', WEAK, 'housing|*housing|landlord*'),
   ],
 
@@ -872,10 +885,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('vaino', STRONG, 'vaino*|vainoa|vainoaja*|vainonnut|vainoamis*|vainottu|häiriköi*|häirikkö*', 'soon'),
     c('lahestymiskielto', STRONG, 'lähestymiskiel*|lähestymiskiello*', 'soon'),
     c('turvakoti', STRONG, 'turvakot*|turvakodi*', 'soon'),
-    c('kunnia', STRONG, 'kunniaväkival*|pakkoavioli*|pakkoavio*|pakkonaim*|silpo*|ympärileikka*, kunniaan liittyv*'),
+    c('kunnia', STRONG,
+      'kunniaväkival*|pakkoavioli*|pakkoavio*|pakkonaim*|silpo*|ympärileikka*|naittaa|naitetaan|naittamaan|naittaminen|tvångsäktenskap*|tvångsgift*, ' +
+      'kunniaan liittyv*, painost*|pakott*|pakotta* * avioliitt*|naimisiin, tvinga*|tvingar|tvingade * gifta, forced marriage|forced * marry|married'),
     c('lapsen_kuritus', STRONG, 'kuritta*|kuritus*|kurittaa|kurittanut, fyysi* kuri*, ruumiillinen kuritus*'),
     c('kaltoinkohtelu', CLEAR, 'kaltoinkoh*|laiminlyö*|laiminlyönti*, kaltoin koh*, huonosti kohdel*'),
-    c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*', 'recentAcute', 'soon', 'physical'),
+    c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*|besöksförbud*', 'recentAcute', 'soon', 'physical'),
     c('sv_hot', MEDIUM, 'hot|hotad|hotade|hotats|hotfull*|förföl*|trakasser*, hotar|hotade|hotat * döda|slå|skada|mörda|barnen', 'soon'),
     c('sv_kontroll', MEDIUM, 'kontroller*|styr * pengar*|telefon*'),
     c('en_violence', STRONG,
@@ -911,6 +926,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'levit*|jakanut|jakoi|jaettu|jaettiin|jaetaan|julkaissut|julkaisi|julkaistu|julkaistiin * kuvi*|kuvia|kuviani|kuvat|kuvan|videoi*|videon, ' +
       'kuvia|kuviani|kuviaan|kuvat|kuvan|videoita|videon|videot * levit*|jaettu|jaettiin|jaetaan|julkaistu|julkaistiin, ' +
       'sprider|spridit|spridits|delat|delats * bilder|bilderna|foton, spread*|shared|sharing|posted * pictures|photos|images|videos'),
+    // An assault told without its name: too drunk to refuse, forced to it.
+    c('ei_suostumusta', STRONG,
+      'liian|niin * kännissä|kännis|humalassa|humalas|päissään|päissäni|sekaisin|tokkurassa * sanomaan|sanoa|vastustamaan|vastustaa|kieltäytymään|torjumaan|estämään, ' +
+      'för full|berusad|drogad * att säga nej|säga ifrån|protestera|streta emot, tvinga*|tvingade|tvingat * till sex|samlag|sexuella', 'recentAcute', 'soon', 'physical'),
     c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
     c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
     c('sv_overgrepp', MEDIUM, 'övergrepp*'),
@@ -1092,7 +1111,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('yksinaisyys', STRONG, 'yksinäi*|*yksinäi*'),
     c('yksin', WEAK, 'yksin|yksinään|yksikseen'),
     // Feeling alone, in the first person: `oon aika yksin`, `tunnen olevani yksin`.
-    c('tuntee_olevansa_yksin', MEDIUM, 'olen|oon|tunnen|tuntuu|tuntee * yksin|yksinään'),
+    c('tuntee_olevansa_yksin', MEDIUM, 'olen|oon|tunnen|tuntuu|tuntee yksin|yksinään'),
     // No one to talk to or see: `ei ole puhunut kenenkään kanssa moneen päivään`.
     c('ei_kontakteja', MEDIUM, 'NEG * puhunut|puhu|jutellut|nähnyt|tavannut * kenenkään, NEG * nähnyt|tavannut|tapaa * ketään'),
     c('ei_ystavia', CLEAR,
@@ -1149,7 +1168,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'epäiltynä|epäilty * rikoksesta|näpistyksestä|varkaudesta, näpist*|myymälävarkau*|rikosepäil*, rikosilmoitu* * hänestä|häntä vastaan'),
     c('sopimukset', WEAK, 'kuluttajaneuvon*|kuluttajariit*|reklamaat*|valtakirja*|sopimus*|sopimuks*'),
     c('ei_ymmarra_paatosta', FAIR, 'päätö*|päätöks*|kirje*|kirjee* * NEG ymmärrä|ymmärtänyt|ymmärtäneet, NEG ymmärrä * päätö*|päätöks*|kirje*|kirjee*|paperi*'),
-    c('sv_juridik', STRONG, 'juridisk*|rättshjälp*|rättsligt|rättsliga|advokat*|jurist*|överklag*|intressebevak*|förmyndar*|vårdnadstvist*|umgängesrätt*|uppehållstillstånd*|arvet|testamente*|bouppteckning*|rättegång*|domstol*|bodelning*, god man'),
+    c('sv_juridik', STRONG, 'juridisk*|rättshjälp*|rättsligt|rättsliga|advokat*|jurist*|överklag*|intressebevak*|förmyndar*|vårdnadstvist*|umgängesrätt*|uppehållstillstånd*|arvet|testamente*|bouppteckning*|rättegång*|rättsprocess*|domstol*|bodelning*|besöksförbud*|kontaktförbud*, god man'),
     c('en_legal', STRONG, 'legal|legally|lawyer*|attorney*|solicitor*|appeal*|guardianship|custody|inheritance|court|lawsuit|sued, residence permit, visitation rights, legal aid, her|his|their rights'),
   ],
 
@@ -1165,7 +1184,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('varkaus', CLEAR,
       'varasti|varastettiin|varastettu*|varastanut|varastaa|varastivat|varastelee|varasteli|+varkau*|ryöst*|murtau*, varkauden kohteeksi|uhriksi|uhri, ' +
       'vei|vienyt|viety|vietiin * lompako*|laukun|pankkikorti*|kortin|puhelimen|puhelin', 'soon'),
-    c('petos', STRONG, 'petos*|petoks*|huijau*|huijat*|huijari*|huijas*|*huijau*|*huijari*|nettihuija*|romanssihuija*|identiteettivarkau*|kalastel*, tili|tilit|tilin tyhjennet*|tyhjennettiin', 'soon'),
+    c('petos', STRONG, '*petos|*petosta|petosrik*|petosvi*|*petoks*|huijau*|huijat*|huijari*|huijas*|*huijau*|*huijari*|nettihuija*|romanssihuija*|identiteettivarkau*|kalastel*, tili|tilit|tilin tyhjennet*|tyhjennettiin', 'soon'),
     c('kiristys', CLEAR,
       'kiristä*|kiristys*|kiristi|kiristänyt|kiristetty, ' +
       'uhkaa|uhkasi|uhannut|uhkaavat * levittää|julkaista|jakaa|lähettää, levittä*|levittää|levittänyt|jakaa|jakanut * kuvi*|kuvia|kuviaan|kuvat|videoi*', 'soon'),
@@ -1176,7 +1195,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('rikosrikkomus', MEDIUM, 'vaino*|vainottu|lähestymiskiel*|kunnianloukkau*, laiton|laittoma* uhkau*, assaulted|attacked by'),
     c('tekijan_rangaistus', MEDIUM, 'ilmoittaa|ilmoittamaan|tehdä|tekemään|tehnyt * rikosilmoitu*|poliisille, report * it|crime|assault|attack'),
     c('ihmiskauppa', STRONG, 'ihmiskaup*|pakkotyö*|velkaorjuu*, työperäi* hyväksikäyt*'),
-    c('sv_brottsoffer', STRONG, 'brottsoff*|polisanmäl*|bedrägeri*|bedragen|lurad*|lurades|rånad*|rånet|rånades|stöld*|stulit|stal|stulen|utpress*, anmäl* * polis*|polisen'),
+    c('sv_brottsoffer', STRONG, 'brottsoff*|polisanmäl*|förföl*|besöksförbud*|bedrägeri*|bedragen|lurad*|lurades|rånad*|rånet|rånades|stöld*|stulit|stal|stulen|utpress*, anmäl* * polis*|polisen'),
     c('en_victim', STRONG, 'scam*|scammed|fraud*|defrauded|swindl*|stolen|stole|theft|blackmail*|extort*|sextortion, crime victim*, victim* of * crime, identity theft, police report, reported|report * police', 'soon'),
     c('en_robbed', STRONG, 'robbed|robbery|mugged|mugging, attacked * street', 'recentAcute', 'soon'),
   ],
@@ -1327,7 +1346,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       `${KIN} * tarvitsee * jatkuvaa|ympärivuorokautista hoivaa|hoitoa|apua`),
     c('vapaat', FAIR, 'vapaapäiv*|intervallijakso*|intervallihoi*|lomitu*|lomittaja*|vapaita|vapaat|hengähdystauko*|tilapäishoi*, lakisääteis* vapa*'),
     c('hoivan_jatkuvuus', MEDIUM, 'kuka * huolehtii|huolehtisi|hoitaa|hoitaisi, kuka * pitää|pitäisi huolta'),
-    c('tukea_itselle', CLEAR, 'tuke*|tukea|apua * itselle*|itselleen'),
+    // Support for oneself, not for someone else (`tukea tytölle itselleen`).
+    c('tukea_itselle', CLEAR, 'tuke*|tukea|apua * itselleni|itsellenikin, tuke*|tukea|apua myös itselle*|itselleen, ' +
+      'haluaa|haluaisi|toivoo|toivoisi|tarvitsee|tarvitsisi|kaipaa|kaipaisi * tuke*|tukea|apua =itselleen|=itselleenkin'),
     c('oma_jaksaminen', FAIR, 'omaan|oman|omaa jaksami*|hyvinvoint*, omasta jaksamise*'),
     c('jaksaminen', WEAK, 'jaksami*|jaksamisesta|jaksamista|uupunut|uupumus'),
     c('sv_narstaende', STRONG, 'närståendevård*|*närståendevård*|närstående|anhörigvård*|anhörigstöd*, vårda*|vårdar * make|maka|man|fru|mamma|pappa|förälder|föräldrar|son|dotter|barn|sambo|hemma'),
@@ -1466,6 +1487,8 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
     c('tanaan', WEAK,
       'tänään|eilen|eilisiltana|eilispäivänä|toissapäivänä|äsken|tänäaamuna|aamuyöllä|idag|igår|inatt|nyss|today|yesterday|tonight, ' +
       'tänä aamuna|iltana|yönä|viikonloppuna, viime yönä|yö|yöllä, toissa yönä, hetki|tunti|tunteja sitten, i dag|går|natt|morse|kväll, last night, this morning|evening, just now, hours ago', 'recent', 'time'),
+    // The writer tells the hour: they write in the middle of what they tell (`kello on nyt vähän yli neljä`).
+    c('kello_nyt', WEAK, 'kello|klo on nyt|jo, kello|klo on * illalla|yöllä|aamuyöllä|aamulla, nyt kello|klo, =pm|=am now, it is now, klockan är nu', 'now', 'time'),
     c('pelko', WEAK, 'pelkää|pelkäsi|pelkäävät|pelännyt|pelkoa|pelossa|pelko|peloissaan|pelottaa|pelotti|pelokas|pelokkaa*|kauhuissaan|rädd*|livrädd*|afraid|scared|frightened|terrified', 'fear'),
     c('pian', MEDIUM,
       'pian|pikaisesti|pikainen|pikaista|kiireelli*|kiireesti|lähipäivi*|lähiaikoi*|viimeistään|määräai*|määräpäiv*|eräpäiv*|snart|snarast|brådsk*|soon|asap|urgent*|deadline, ' +

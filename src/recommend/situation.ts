@@ -355,14 +355,18 @@ function sentencesWith(hits: CueHit[], tag: Tag): Set<number> {
   return new Set(hits.filter((h) => hasTag(h, tag)).flatMap((h) => [...h.sentences]));
 }
 
-/** Events (assault, rape, eviction, death…) told in the same sentence as "today", "last night"… */
+/**
+ * Events (assault, rape, eviction, death…) told in the same sentence as "today", "last
+ * night"…, or anywhere in a note whose writer tells the hour of writing.
+ */
 function recentEvents(needHits: CueHit[], urgencyHits: CueHit[], included: (c: string) => boolean): CueHit[] {
   const recentSentences = sentencesWith(urgencyHits, 'recent');
+  const writtenNow = urgencyHits.some((h) => hasTag(h, 'now'));
   return needHits.filter(
     (h) =>
       hasTag(h, 'recentAcute') &&
       (included(h.concept) || h.strength >= CLEAR) &&
-      [...h.sentences].some((s) => recentSentences.has(s)),
+      (writtenNow || [...h.sentences].some((s) => recentSentences.has(s))),
   );
 }
 
@@ -624,7 +628,7 @@ const LANGUAGE_PATTERNS: RegExp[][] = [
 
 /** Words saying the client speaks the language only a little (not their language). */
 const LIMITED = /^[\s,]*(?:vahan|huonosti|heikosti|hieman|auttavasti|alkeis|jonkin verran|vain vahan|a little|little|some|poor|broken|lite|knappt|daligt)/u;
-const NEGATED = /(?:\bei|\beika|\ben|\binte|\bnot|\bno|\bdoesn t|\bdoes not)\s+$/u;
+const NEGATED = /(?:\bei|\beika|\ben|\binte|\bnot|\bno|\bdoesn t|\bdon t|\bcan t)\s+$/u;
 const LIMITED_BEFORE = /(?:vahan|hieman|huonosti|a little|little|some|lite|knappt)\s+$/u;
 
 export function readLanguage(text: string): string | undefined {
@@ -682,8 +686,8 @@ export function readFinnish(text: string): 'limited' | 'fluent' | undefined {
   return FLUENT_FINNISH.some((re) => re.test(t)) ? 'fluent' : undefined;
 }
 
-/** Common words of Swedish and English notes; a note with neither is taken to be Finnish. */
-const SWEDISH_WORDS = new Set('och att har är inte hon han med som för på till ett det av sin sitt hennes hans vill kan sedan eller'.split(' ').map(fold));
+/** Common words of Swedish and English notes; a note with neither is taken to be Finnish. `han` is left out: folded, it is the Finnish `hän`. */
+const SWEDISH_WORDS = new Set('och att har är inte hon med som för på till ett det av sin sitt hennes hans vill kan sedan eller'.split(' ').map(fold));
 const ENGLISH_WORDS = new Set('the and is has was she he her his with to of for not an in are wants needs who'.split(' '));
 
 /**

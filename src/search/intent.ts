@@ -1,4 +1,4 @@
-import { CueMatcher, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
+import { CueMatcher, fold, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
 import { ageGroupsOf, locality, speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
 import { ADULT_AGE, readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
@@ -24,6 +24,8 @@ export interface QueryIntent {
   forViolenceUsers: boolean;
   /** The query asks as someone close to a person with the problem (`isän juominen`, `omaiselle`), or as a family. */
   asRelative: boolean;
+  /** The query asks for help at night or round the clock (`kriisipuhelin yöllä`, `24/7`). */
+  roundTheClock: boolean;
   /** The searcher's own age, when the query says ("oon 15", "olen 78-vuotias"). */
   age?: number;
   language?: string;
@@ -91,7 +93,7 @@ function cueLanguage(cueIds: string[]): 'fi' | 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string, compoundParts: string[] = []): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, ...page };
+  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, roundTheClock: false, ...page };
   // The compounds' parts are read as a sentence of their own, so they join no phrase of the query's words.
   const situation = readSituation(compoundParts.length > 0 ? `${q}.\n${compoundParts.join(' ')}` : q, { needThreshold: QUERY_NEED_THRESHOLD });
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
@@ -103,9 +105,16 @@ export function queryIntent(q: string | undefined, pageLanguage?: string, compou
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
   const asRelative = situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
   const needs = situation.needs.map((n) => n.code);
+  const roundTheClock = situation.requires.includes('always_open') || AT_NIGHT.test(fold(q));
   const age = situation.age !== undefined ? { age: situation.age } : {};
-  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, ...age, ...(language ? { language } : page) };
+  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, ...age, ...(language ? { language } : page) };
 }
+
+/**
+ * A time of night in a query is when the searcher wants help (`kriisipuhelin yöllä`); in
+ * a referral note it is as often when something happened, so recommend does not read it.
+ */
+const AT_NIGHT = /(?<![\p{L}])(?:yolla|oisin|yoaikaan|keskella yota|nattetid|pa natten|at night|overnight|24\/7|24h)(?![\p{L}])/u;
 
 /**
  * A query is a few words, all of them about what is sought: one fair cue there ("en
@@ -129,6 +138,13 @@ const ANY_NEED = 0.03;
  */
 const FURTHER_NEED = 0.04;
 const SERVICE_TYPE = 0.08;
+/**
+ * A searcher who asks for help at night cannot use a service closed then: one open round
+ * the clock comes first. Measured on sixteen query sets: the newest rose by 0.009
+ * ("kriisi puhelin yöllä" had the crisis centres, open by day, before the social
+ * emergency services), the ninth by 0.002, none fell; 0.08 lifted only the first.
+ */
+const ROUND_THE_CLOCK = 0.2;
 const LANGUAGE = 0.08;
 const PAGE_LANGUAGE = 0.03;
 /**
@@ -206,6 +222,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   const alsoFor = intent.namedNeeds.filter((n) => doc.needs.includes(n)).length - 1;
   if (alsoFor > 0) bonus += FURTHER_NEED * alsoFor;
   if (isKindAsked(doc, intent)) bonus += SERVICE_TYPE;
+  if (intent.roundTheClock && doc.always_open) bonus += ROUND_THE_CLOCK;
   bonus += languageBonus(doc, intent.language);
   if (intent.age !== undefined) bonus += ageBonus(doc, intent.age);
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
@@ -284,7 +301,7 @@ function languageBonus(doc: Pick<SearchDocument, 'languages' | 'interpretation'>
  * for relatives to move down.
  */
 function movesHits(intent: QueryIntent): boolean {
-  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || Boolean(intent.language || intent.pageLanguage) || intent.age !== undefined || !intent.forViolenceUsers || !intent.asRelative;
+  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || intent.roundTheClock || Boolean(intent.language || intent.pageLanguage) || intent.age !== undefined || !intent.forViolenceUsers || !intent.asRelative;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */

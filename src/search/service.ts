@@ -310,7 +310,7 @@ export class SearchService {
       page: reordered ? 1 : req.page,
       hitsPerPage: reordered ? RERANK_WINDOW : req.limit,
       matchingStrategy: MATCHING_STRATEGY,
-      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', 'interpretation', 'areas', ...FACETS] } : {}),
+      ...(reordered ? { showRankingScore: true, attributesToRetrieve: ['id', 'name', 'description', 'translations', 'interpretation', 'areas', 'always_open', ...FACETS] } : {}),
       ...(req.geo && keys.length === 0 ? { sort: [`_geoPoint(${req.geo.lat}, ${req.geo.lon}):asc`] } : {}),
     });
   }

@@ -745,3 +745,51 @@ t.test('where to live, not where someone lives', async (t) => {
   hasNeeds(t, 'Poika muutti pois keväällä. En tiedä missä hän asuu nykyään.', [], ['housing']);
   hasNeeds(t, 'Hänellä ei ole missä asua ensi viikosta.', ['housing']);
 });
+
+t.test('an assault told without its name, in Finnish and Swedish', async (t) => {
+  hasNeeds(t, 'yks tyyppi teki sitä mulle vaikka mä olin ihan liian kännissä sanomaan mitään', ['sexual_violence']);
+  hasNeeds(t, 'Han tvingade henne till sex under äktenskapet.', ['sexual_violence']);
+  hasNeeds(t, 'Hän oli liian humalassa ajamaan kotiin.', [], ['sexual_violence']);
+});
+
+t.test('a writer who tells the hour writes in the middle of what they tell', async (t) => {
+  const told = 'Yks tyyppi teki sitä mulle vaikka olin liian kännissä sanomaan mitään. Lähdin sieltä pois.';
+  t.equal(readSituation(`${told} Kello on nyt vähän yli neljä.`).urgency, 'acute');
+  t.not(readSituation(told).urgency, 'acute', 'without the hour, it may have been any night');
+  t.equal(readSituation('Isäpuoli löi häntä ja heitti ulos. Kello on puoli kaksitoista illalla.').urgency, 'acute');
+});
+
+t.test('put out of one\'s home, and asking where to go for the night', async (t) => {
+  hasNeeds(t, 'Isäpuoli on taas juonut, löi häntä ja heitti ulos.', ['housing']);
+  hasNeeds(t, 'Kaveri laittoi hänet tänään ulos riidan jälkeen.', ['housing']);
+  hasNeeds(t, 'Kysyy, minne voi mennä yöksi.', ['housing']);
+  hasNeeds(t, 'Hän vei roskat ulos ja laittoi kahvin tippumaan.', [], ['housing']);
+  const english = readSituation("The job ended and I lost the staff room too. Where can I sleep tonight?");
+  t.ok(english.needs.some((n) => n.code === 'housing'));
+  t.equal(english.urgency, 'acute');
+});
+
+t.test('English words for loans and their reminders', async (t) => {
+  hasNeeds(t, 'I have paid rent with two instant loans and the loan companies send reminders every week.', ['debt']);
+  hasNeeds(t, 'I am two months behind with the rent.', ['housing']);
+});
+
+t.test('a forced marriage is violence', async (t) => {
+  hasNeeds(t, 'Isän suku painostaa tytärtä avioliittoon ensi kesänä.', ['violence']);
+});
+
+t.test('words that only look like a need', async (t) => {
+  hasNeeds(t, 'Asumme Kuopiossa, Petosella.', [], ['crime_victim']);
+  hasNeeds(t, 'Hän joutui sijoituspetoksen uhriksi.', ['crime_victim']);
+  hasNeeds(t, 'Äiti pelkää, että yhteisö hylkää hänet.', [], ['income']);
+  hasNeeds(t, 'Kela hylkäsi hakemuksen.', ['income']);
+  hasNeeds(t, 'Mitä tukea tytölle itselleen olisi?', [], ['caregiver']);
+  hasNeeds(t, 'Omainen toivoo tukea itselleen.', ['caregiver']);
+  hasNeeds(t, 'Oon 19 ja asun Tampereella yksin.', [], ['loneliness']);
+});
+
+t.test('the note\'s language, not a word that looks like another language\'s', async (t) => {
+  t.equal(readSituation('Hän nukahtelee tunneilla. Tyttö on hiljainen ja hän ei halua puhua.').writtenIn, 'fi', 'hän is not Swedish han');
+  t.equal(readLanguage("I don't speak Finnish yet."), undefined);
+  t.equal(readLanguage('I speak English and Spanish.'), 'en');
+});

@@ -7,8 +7,8 @@ import { buildLexicon } from '../../src/search/lexicon.ts';
 /** A service as the index returns it, with only what ranking by intent reads. */
 const service = (
   needs: string[],
-  { languages = ['fi'], interpretation = false, target_groups = ['everyone'], min_age = 0, max_age = 150, service_types = [] as string[], access = [] as string[] } = {},
-) => ({ name: 'Palvelu', description: '', translations: {}, needs, service_types, access, languages, interpretation, target_groups, min_age, max_age }) as unknown as SearchDocument;
+  { languages = ['fi'], interpretation = false, target_groups = ['everyone'], min_age = 0, max_age = 150, service_types = [] as string[], access = [] as string[], always_open = false } = {},
+) => ({ name: 'Palvelu', description: '', translations: {}, needs, service_types, access, languages, interpretation, target_groups, min_age, max_age, always_open }) as unknown as SearchDocument;
 
 t.test('a service for more of the needs a query names comes first', async (t) => {
   const intent = queryIntent('äidin alkoholismi');
@@ -121,4 +121,15 @@ t.test('a kind of service asked for counts for one made for the need asked', asy
   t.equal(kind(officeHours), 0, 'an office that closes does not');
   const peer = queryIntent('vertaistukiryhmä rahapeliongelmaan');
   t.equal(intentBonus(service(['mental_health'], { service_types: ['peer_support'] }), peer), intentBonus(service(['mental_health']), peer), 'a peer group for another need gains nothing by being one');
+});
+
+t.test('help asked for at night comes first from a service open round the clock', async (t) => {
+  const night = queryIntent('kriisi puhelin yöllä');
+  t.ok(night.roundTheClock);
+  t.notOk(queryIntent('kriisipuhelin').roundTheClock);
+  t.ok(queryIntent('crisis line at night').roundTheClock);
+  const alwaysOpen = service(['crisis'], { always_open: true });
+  const byDay = service(['crisis']);
+  t.ok(intentBonus(alwaysOpen, night) > intentBonus(byDay, night));
+  t.equal(intentBonus(alwaysOpen, queryIntent('kriisipuhelin')), intentBonus(byDay, queryIntent('kriisipuhelin')));
 });
