@@ -887,7 +887,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('turvakoti', STRONG, 'turvakot*|turvakodi*', 'soon'),
     c('kunnia', STRONG,
       'kunniaväkival*|pakkoavioli*|pakkoavio*|pakkonaim*|silpo*|ympärileikka*|naittaa|naitetaan|naittamaan|naittaminen|tvångsäktenskap*|tvångsgift*, ' +
-      'kunniaan liittyv*, painost*|pakott*|pakotta* * avioliitt*|naimisiin, tvinga*|tvingar|tvingade * gifta, forced marriage|forced * marry|married'),
+      'kunniaan liittyv*, painost*|pakott*|pakotta* * avioliitt*|naimisiin, tvinga*|tvingar|tvingade * gifta, force|forced|forcing|pressure|pressured * marry|married|marriage'),
     c('lapsen_kuritus', STRONG, 'kuritta*|kuritus*|kurittaa|kurittanut, fyysi* kuri*, ruumiillinen kuritus*'),
     c('kaltoinkohtelu', CLEAR, 'kaltoinkoh*|laiminlyö*|laiminlyönti*, kaltoin koh*, huonosti kohdel*'),
     c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*|besöksförbud*', 'recentAcute', 'soon', 'physical'),
@@ -929,7 +929,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // An assault told without its name: too drunk to refuse, forced to it.
     c('ei_suostumusta', STRONG,
       'liian|niin * kännissä|kännis|humalassa|humalas|päissään|päissäni|sekaisin|tokkurassa * sanomaan|sanoa|vastustamaan|vastustaa|kieltäytymään|torjumaan|estämään, ' +
-      'för full|berusad|drogad * att säga nej|säga ifrån|protestera|streta emot, tvinga*|tvingade|tvingat * till sex|samlag|sexuella', 'recentAcute', 'soon', 'physical'),
+      'för full|berusad|drogad * säga nej|ifrån, för full|berusad|drogad * protestera, tvinga*|tvingade|tvingat * till sex|samlag|sexuella', 'recentAcute', 'soon', 'physical'),
     c('tyrmaystippa', STRONG, 'tyrmäystip*|huumattiin|huumattu, juoma*|juomaan laitet*|lisätt*|sekoitet*', 'recentAcute', 'soon'),
     c('sv_sexuellt', STRONG, 'våldt*|ofredande|nakenbild*|tafsa*, sexuell*|sexuellt|sexuella övergrepp|våld|trakasser*|ofredande', 'recentAcute', 'soon', 'physical'),
     c('sv_overgrepp', MEDIUM, 'övergrepp*'),

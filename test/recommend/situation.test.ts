@@ -749,6 +749,7 @@ t.test('where to live, not where someone lives', async (t) => {
 t.test('an assault told without its name, in Finnish and Swedish', async (t) => {
   hasNeeds(t, 'yks tyyppi teki sitä mulle vaikka mä olin ihan liian kännissä sanomaan mitään', ['sexual_violence']);
   hasNeeds(t, 'Han tvingade henne till sex under äktenskapet.', ['sexual_violence']);
+  hasNeeds(t, 'Jag var för full för att säga nej.', ['sexual_violence']);
   hasNeeds(t, 'Hän oli liian humalassa ajamaan kotiin.', [], ['sexual_violence']);
 });
 
@@ -776,6 +777,8 @@ t.test('English words for loans and their reminders', async (t) => {
 
 t.test('a forced marriage is violence', async (t) => {
   hasNeeds(t, 'Isän suku painostaa tytärtä avioliittoon ensi kesänä.', ['violence']);
+  hasNeeds(t, 'Her family wants to force her to marry a cousin.', ['violence']);
+  hasNeeds(t, 'She is afraid of a forced marriage.', ['violence']);
 });
 
 t.test('words that only look like a need', async (t) => {
