@@ -51,24 +51,45 @@ async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine, the
   app.addHook('onClose', async () => clearInterval(retry));
 }
 
+/** The first wait before checking the index's freshness again after a failed check, doubled up to the last. */
+const FRESHNESS_RETRY_MS = [2_000, 4_000, 8_000, 16_000, 30_000];
+
 /**
- * Rebuilds a stale index in the background (see `rebuildIfStale`). Closing stops waiting
- * for another instance's rebuild, and waits for one of its own.
+ * Rebuilds a stale index in the background (see `rebuildIfStale`). A check that fails (a
+ * database slow to answer at start, a lost connection) is tried again, or a release that
+ * indexes differently would serve the old index until the next restart. Closing stops
+ * waiting and retrying, and waits for a rebuild of its own.
  */
 function rebuildWhenStale(app: FastifyInstance): () => void {
   let running: Promise<void> | undefined;
+  let retry: NodeJS.Timeout | undefined;
   const closing = new AbortController();
   app.addHook('onClose', async () => {
     closing.abort();
+    clearTimeout(retry);
     await running;
   });
-  return () => {
-    running ??= rebuildIfStale(app, closing.signal)
+  const check = (attempt: number): Promise<void> =>
+    rebuildIfStale(app, closing.signal)
       .then((outcome) => {
         if (outcome === 'rebuilt') app.log.info('search index rebuilt: it was built by another version of the analysis, or not recorded');
       })
-      .catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'search index freshness not checked; run `tarjotin reindex` if search misses services'));
+      .catch((err: unknown) => {
+        if (closing.signal.aborted) return;
+        const waitMs = FRESHNESS_RETRY_MS[Math.min(attempt, FRESHNESS_RETRY_MS.length - 1)]!;
+        app.log.warn({ err: messageOf(err), retryInMs: waitMs }, 'search index freshness not checked; trying again');
+        retry = setTimeout(() => (running = check(attempt + 1)), waitMs);
+        retry.unref();
+      });
+  return () => {
+    running ??= check(0);
   };
+}
+
+/** An error's message with its cause's: a failed query says what failed, its cause why. */
+function messageOf(err: unknown): string {
+  const { message, cause } = err as Error;
+  return cause instanceof Error ? `${message}: ${cause.message}` : message;
 }
 
 /**

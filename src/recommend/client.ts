@@ -17,6 +17,8 @@ export interface Profile {
   speaks_finnish?: boolean;
   /** True when the client has used violence against someone close (and seeks help to stop). */
   uses_violence?: boolean;
+  /** True when the client is the one who drinks, uses drugs or gambles (not only a relative of one). */
+  own_use?: boolean;
   requires?: string[];
 }
 
@@ -51,6 +53,8 @@ export interface Client {
   speaksFinnish: Read<boolean>;
   /** Whether the client is the one using violence: false unless the profile or the note says so. */
   usesViolence: Read<boolean>;
+  /** Whether the client is the one who drinks, uses drugs or gambles: false unless the profile or the note says so. */
+  ownUse: Read<boolean>;
   requires: string[];
   targetGroups: string[];
   /** Kinds of service the text asks for (`service_type` codes): ranked a little higher. */
@@ -91,6 +95,7 @@ export function understandClient(text: string | undefined, profile: Profile = {}
     language: clientLanguage,
     speaksFinnish,
     usesViolence,
+    ownUse: pick(profile.own_use, read?.ownUse) ?? { value: false, source: 'default' as const },
     requires: requires?.value ?? [],
     targetGroups: read?.targetGroups ?? [],
     wants: read?.wants ?? [],

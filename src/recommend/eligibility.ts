@@ -124,14 +124,19 @@ export function belongsTo(group: string, client: Client): boolean {
  * age; otherwise the client must be in one of its groups. Relatives count as a group like
  * the others: a service only for relatives (of substance users…) is for a client who
  * supports someone, never for the person with the problem, while one for older people
- * and their relatives is for both.
+ * and their relatives is for both. A service for relatives and families is a family's
+ * as a relative's, not the one whose own drinking or gambling the note tells.
  */
 export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
   if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
   if (targetGroups.length === 0) return true;
+  if (client.ownUse.value && !isRelative(client) && targetGroups.every((g) => CLOSE_ONES.has(g))) return false;
   return targetGroups.some((g) => belongsTo(g, client));
 }
+
+/** The groups of a service for those close to someone with a problem: relatives, and their families. */
+const CLOSE_ONES = new Set(['relatives', 'families']);
 
 /**
  * Who a service for violence is for, as its own texts say: people who have experienced

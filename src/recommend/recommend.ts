@@ -46,6 +46,7 @@ export interface RecommendResponse {
   language?: { value: string; source: Source };
   speaks_finnish: { value: boolean; source: Source };
   uses_violence: { value: boolean; source: Source };
+  own_use: { value: boolean; source: Source };
   requires: { value: Labelled[]; source: Source };
   target_groups: Labelled[];
   /** Kinds of service the text asks for, ranked a little higher. */
@@ -121,6 +122,7 @@ export async function recommend(search: SearchService, req: RecommendRequest, no
     ...(client.language !== undefined ? { language: { value: client.language, source: client.sources.language ?? 'default' } } : {}),
     speaks_finnish: client.speaksFinnish,
     uses_violence: client.usesViolence,
+    own_use: client.ownUse,
     requires: { value: client.requires.map((c) => label('access', c)), source: client.sources.requires },
     target_groups: client.targetGroups.map((c) => label('target_group', c)),
     wants: client.wants.map((c) => label('service_type', c)),

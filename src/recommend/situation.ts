@@ -48,6 +48,8 @@ export interface Situation {
   finnish?: 'limited' | 'fluent';
   /** Set when the note says the client has hurt a partner or child, or wants to stop using violence. */
   usesViolence?: true;
+  /** Set when the note tells of the client's own drinking, drug use or gambling (`juon`, `asiakas juo`). */
+  ownUse?: true;
   /** Codes of the `target_group` taxonomy. */
   targetGroups: string[];
   /** Codes of the `service_type` taxonomy the note asks for: a group, peers, a support person, a drop-in. */
@@ -115,6 +117,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
   const finnish = readFinnish(note);
   if (finnish) situation.finnish = finnish;
   if (usesViolence) situation.usesViolence = true;
+  if ((included('substance') || included('gambling')) && OWN_USE.test(fold(note))) situation.ownUse = true;
   return situation;
 }
 

@@ -21,6 +21,7 @@ interface Result {
 interface Answer {
   needs: Array<{ code: string; source: string }>;
   uses_violence: { value: boolean; source: string };
+  own_use: { value: boolean; source: string };
   urgency: { value: string; source: string };
   results: Result[];
   gaps: Array<{ code: string }>;
@@ -90,6 +91,19 @@ t.test('recommend', async (t) => {
 
     const corrected = await recommend({ text: 'Mies on lyönyt asiakasta.', profile: { municipality: '837', age: 40, uses_violence: true } });
     t.same(corrected.uses_violence, { value: true, source: 'profile' });
+  });
+
+  t.test('services only for relatives and families are not for the one whose own drinking the note tells', async (t) => {
+    const forRelatives = (r: Result) => r.service.target_groups.every((g) => ['relatives', 'families'].includes(g.code));
+    const drinker = await recommend({ text: 'Juon joka ilta kahdeksan olutta. Vaimo uhkaa lähteä. Haluan lopettaa.', profile: { municipality: '837', age: 36 } });
+    t.same(drinker.own_use, { value: true, source: 'text' });
+    t.ok(drinker.needs.some((n) => n.code === 'family'), 'the family need is read');
+    t.same(drinker.results.filter(forRelatives).map((r) => r.service.name), [], 'and no service only for relatives and families');
+    const parent = await recommend({ text: 'Poikani 17 v polttaa kannabista päivittäin. Mistä saisin itselleni tukea?', profile: { municipality: '837', age: 46 } });
+    t.same(parent.own_use, { value: false, source: 'default' });
+    t.ok(parent.results.some(forRelatives), 'a parent gets the relatives\' services');
+    const corrected = await recommend({ text: 'Juon joka ilta kahdeksan olutta. Vaimo uhkaa lähteä.', profile: { municipality: '837', age: 36, own_use: false } });
+    t.same(corrected.own_use, { value: false, source: 'profile' });
   });
 
   t.test('services for adults only are not for a minor, though their parents may use services for relatives', async (t) => {

@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
 import pg from 'pg';
 import t, { type Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { applyMigrations } from '../../src/db/client.ts';
 import { indexFingerprint } from '../../src/search/fingerprint.ts';
 import { rebuildIfStale } from '../../src/search/reindex.ts';
-import { buildTestApp, withDevCatalog } from '../helpers/app.ts';
+import { buildTestApp, freshBackends, withDevCatalog } from '../helpers/app.ts';
 
 /**
  * An index built by another version of the analysis (or whose fingerprint is missing:
@@ -12,6 +15,11 @@ import { buildTestApp, withDevCatalog } from '../helpers/app.ts';
  */
 
 const OLDER_VERSION = 'built-by-an-older-version';
+
+/** Waits until `done`, for at most 20 s: the check at start runs in the background, and is tried again if it fails. */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 20_000; !(await done()) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+}
 
 t.test('index freshness', async (t) => {
   const ta = await buildTestApp(t);
@@ -29,6 +37,7 @@ t.test('index freshness', async (t) => {
   };
 
   t.test('a new service records the fingerprint of its empty index at start', async (t) => {
+    await until(async () => (await engine.builtWith()) === indexFingerprint());
     t.equal(await engine.builtWith(), indexFingerprint());
     t.equal(await rebuildIfStale(app), 'fresh', 'and leaves a current index alone');
   });
@@ -71,10 +80,35 @@ t.test('index freshness', async (t) => {
     const next = await buildApp({ config: ta.config, backends: ta.backends });
     await next.ready();
     t.teardown(() => next.close());
-    const deadline = Date.now() + 30_000;
-    while ((await engine.builtWith()) !== indexFingerprint() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await until(async () => (await engine.builtWith()) === indexFingerprint());
     await next.outbox.drain();
     t.equal(await engine.builtWith(), indexFingerprint(), 'rebuilt at start');
     t.ok(await indexed(someId!), 'with the document back');
   });
+});
+
+t.test('a freshness check that fails at start is tried again', async (t) => {
+  const { backends, name } = await freshBackends();
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), indexName: `services_${name}` };
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  // A database whose tables are not there yet: the check's query fails, as when PostgreSQL is slow to answer at start.
+  const app = await buildApp({ config, backends, stores: 'use', logStream });
+  await app.ready();
+  t.teardown(async () => {
+    await app.close();
+    for (const index of [config.indexName, `${config.indexName}_state`]) await engine.done(engine.client.deleteIndex(index)).catch(() => {});
+  });
+  const { engine } = app.searchService;
+  await until(() => logs.some((l) => l.includes('freshness not checked')));
+  t.ok(logs.some((l) => l.includes('freshness not checked') && l.includes('retryInMs')), 'the failure is logged with when it is tried again');
+  t.not(await engine.builtWith(), indexFingerprint(), 'nothing is recorded while the check fails');
+  await applyMigrations(app.database);
+  await until(async () => (await engine.builtWith()) === indexFingerprint());
+  t.equal(await engine.builtWith(), indexFingerprint(), 'the next try records the empty index');
 });

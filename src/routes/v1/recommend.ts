@@ -32,6 +32,9 @@ const RecommendBody = Type.Object(
           uses_violence: Type.Optional(
             Type.Boolean({ description: 'true when the client has used violence against someone close: services for people who use violence are then eligible, and services for its victims are not' }),
           ),
+          own_use: Type.Optional(
+            Type.Boolean({ description: "true when the client is the one who drinks, uses drugs or gambles: services only for relatives and families of such a person are then not eligible, unless the client is also someone's relative" }),
+          ),
           requires: Type.Optional(Type.Array(Code, { maxItems: 10, uniqueItems: true, description: 'access codes the client needs' })),
         },
         { additionalProperties: false },
@@ -74,6 +77,10 @@ const RecommendResponse = Type.Object({
   uses_violence: Type.Object(
     { value: Type.Boolean(), source: Source },
     { description: 'Whether the client is the one using violence (false unless the text or profile says so); correct it in profile.uses_violence' },
+  ),
+  own_use: Type.Object(
+    { value: Type.Boolean(), source: Source },
+    { description: "Whether the client is the one who drinks, uses drugs or gambles (false unless the text or profile says so); correct it in profile.own_use" },
   ),
   requires: Type.Object(
     { value: Type.Array(Label), source: Source },
