@@ -783,10 +783,14 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('tuki_loppuu', STRONG,
       '*tuki|*tuet|*tukea|*etuus|*raha|päiväraha*|eläke|palkka|allowance|benefit*|ersättning*|*ersättning|*stöd loppuu|loppumassa|päättyy|päättymässä|katkeaa|lakkaa|ends|ending|runs|tar|upphör', 'soon'),
     c('sv_income', STRONG, 'utkomststöd*|försörjningsstöd*|bostadsbidrag*|fpa|förmån*|arbetsmarknadsstöd*|studiestöd*|sjukdagpenning*|barnbidrag*|grunddagpenning*|arbetslöshetsersättning*|inkomstrelaterad*|*ersättning, ersättning*|stöd * NEG|nekad*|avslag*'),
-    c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, inga pengar, låg|låga inkomst|inkomster, fattig*', 'soon'),
+    c('sv_pengar', STRONG, 'pengar|pengarna räcker NEG, pengar|pengarna tar slut, låg|låga inkomst|inkomster, fattig*', 'soon'),
     c('sv_pension', WEAK, 'pension|pensionen|*pension'),
     c('en_income', STRONG, 'benefit|benefits|*benefit|*benefits|welfare|allowance, social assistance, income support, housing allowance, unemployment allowance, sickness allowance, unemployment money|pay|fund|insurance, help|support with * rent'),
-    c('en_money', STRONG, 'run|runs|ran|running out of money, no money, euro|euros|eur left, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
+    c('en_money', STRONG, 'run|runs|ran|running out of money, euro|euros|eur left, money runs|ran out, NEG make ends meet, penniless|poverty, low income, money problems|worries|troubles, financial difficult*|problem*|trouble*|hardship, help|support with money', 'soon'),
+    // No money, the negation written as NEG: a phrase that spells out `no` is negated by its own word (`no money` never matched).
+    c('en_no_money', STRONG, 'has|have|had|got|with|there NEG * money|cash|income|funds, NEG money|cash|income|funds left|for|at|until|till|to, NEG * enough money|income|cash, penny|cent|euro to * name', 'soon'),
+    // No money in Swedish (`har inga pengar`, `pengarna är slut`), the negation written as NEG for the same reason; not `har inte råd`, which is about paying for a service.
+    c('sv_inga_pengar', STRONG, 'har|hade|finns|fanns NEG * pengar|inkomst|inkomster|inkomsten, NEG pengar|inkomst|inkomster kvar|till|för|hemma, står|stod|blev|är|var|helt NEG pengar|inkomst|inkomster, pengarna * slut, pengarna räcker|räckte NEG, slut på * pengar|pengarna, kontot * tomt|minus|övertrasserat|noll', 'soon'),
   ],
 
   housing: [
@@ -855,6 +859,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'kicked|threw me|him|her|us|them out, lost * room|flat|apartment|accommodation|housing', 'recentAcute', 'soon'),
     c('en_eviction', STRONG, 'evict*, rent arrears, behind on|with * rent, unpaid rent, notice to quit, NEG pay * rent', 'soon'),
     c('en_housing', WEAK, 'housing|*housing|landlord*'),
+    // No place to sleep or live (`has no place to stay`, `no permanent address`, `nowhere to go`), the negation written as NEG.
+    c('en_no_place', STRONG, 'NEG place|where|bed|roof * sleep|stay|live|go|tonight, has|have|had|got NEG * home|apartment|flat|housing|roof|address|accommodation, NEG permanent|fixed|own|stable * home|apartment|flat|address|abode|housing|accommodation, nowhere to go, NEG know|knows * where * sleep|stay|spend', 'recentAcute', 'soon'),
+    // Swedish homelessness in everyday words: `har ingenstans att ta vägen`, `saknar bostad`, `sover hos kompisar`.
+    c('sv_ingenstans', STRONG, 'ingenstans * vägen|övernatta|gå|vara|sova, har|hade|finns|fanns NEG * bostad|lägenhet|boende|hem|tak, saknar * bostad|boende|lägenhet|tak|adress, NEG egen|permanent * adress|bostad|boende, sover|sov|sovit|övernattar|övernattade|bor|bodde * trapphus*|trappuppgång*|station*|bänk*|park*|parken|tält*|bilen|källare*|garage*, sover|sov|sovit|bor|bodde|övernattar * hos * kompis*|kompisar|vän|vänner|bekant*|bekanta|släkting*, soffsurf*|soffhopp*, utelåst*', 'recentAcute', 'soon'),
   ],
 
   violence: [
@@ -1139,8 +1147,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('sv_ensam_ord', FAIR, 'ensam|ensamma'),
     c('sv_hemma', MEDIUM, 'sitter|är * hemma|ensam, dagarna * långa'),
     c('sv_vanner', CLEAR, 'inga|saknar|knappt|sällan|få vänner|vän|umgänge|sociala, träffar|träffa inga|ingen|sällan|knappt|nästan, träffa * människor|nya|andra|vänner, sällskap*|vänskap*'),
-    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, no friends, NEG have|has|know * friends|anyone|anybody, nobody|noone * talk|turn, no one * talk|turn, no social, lacks * social, meet * people, new people, make friends, need*|want*|miss*|lack*|some|keep|keeps|kept * company'),
+    c('en_lonely', STRONG, 'lonel*|isolat*|withdrawn, NEG have|has|know * friends|anyone|anybody, nobody|noone * talk|turn, lacks * social, meet * people, new people, make friends, need*|want*|miss*|lack*|some|keep|keeps|kept * company'),
     c('en_alone', WEAK, 'alone'),
+    // No one to talk to or see (`has no one to talk to`, `nobody visits`, `no social contacts`), the negation written as NEG.
+    c('en_no_one', STRONG, 'NEG one|body * talk|turn|call|visits|visit|calls|cares|comes|checks|else, has|have|had NEG one|friends|anybody|anyone|contacts, nobody|noone|no-one * visits|visit|calls|call|cares|comes|checks, NEG * friends, NEG social contacts|life|network|relationships, few|limited|little|lacks|lacking|lack|small|narrow * social contact*|contacts|network*|circle|life|relationships'),
+    // No friends in Swedish (`har inga vänner`, `ingen som hälsar på`, `känner sig utanför`), the negation written as NEG; not `något`, which folds into `någon`'s stem.
+    c('sv_inga_vanner', STRONG, 'har|hade|finns|saknar NEG * vänner|vän|kompisar|kompis|umgänge|kontakter|sociala, NEG som * hälsar|besöker|ringer|bryr|frågar|lyssnar, känner|kände * sig * utanför|bortglömd|övergiven|osynlig, utanförskap*, vänner|vännerna|kompisar|kompisarna|umgänget * försvunnit|försvann|slutat, saknar|behöver|önskar * någon * prata|tala|umgås|träffa'),
   ],
 
   legal: [
@@ -1387,7 +1399,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'invandr*|flykting*|asyl*|uppehållstillstånd*|nyanländ*|integration*|tolk|tolken, ' +
       'flyttat|flyttade|kom|kommit * till finland'),
     c('sv_kielitaito', STRONG, 'talar lite|knappt svenska|finska, dålig* svenska|finska'),
-    c('en_immigration', STRONG, 'immigra*|migrant*|refugee*|asylum|integration|interpreter|undocumented, residence permit, newly arrived, little|no finnish, moved|came to finland, arrived in finland'),
+    c('en_immigration', STRONG, 'immigra*|migrant*|refugee*|asylum|integration|interpreter|undocumented, residence permit, newly arrived, little finnish, moved|came to finland, arrived in finland'),
   ],
 
   food: [
@@ -1412,8 +1424,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('laihtuminen', WEAK, 'laihtu*|laihtunut|laihtuneen|painonlasku*, painoa * pudonnut|laskenut'),
     c('perustarpeet', MEDIUM, 'perustarpe*|vaateap*|vaateav*|talvivaat*|hygieniatarvik*|vaipo*|vaipat|maitokorvike*, NEG * vaatteita|talvitakkia|kenkiä'),
     c('diakonia', FAIR, 'diakonia*|diakoni*|diakonissa*, seurakunna* avustu*'),
-    c('sv_mat', STRONG, 'mathjälp*|matkass*|matbank*|matutdelning*|hungr*|svält*, maten * slut, slut på mat, råd med mat, inget att äta, ingen mat', 'soon'),
-    c('en_food', STRONG, 'hungry|hunger, food bank*|aid|parcel*, out of food, nothing to eat, no food, skip*|skipping meals, afford food, money for food, food * until|runs|running out', 'soon'),
+    c('sv_mat', STRONG, 'mathjälp*|matkass*|matbank*|matutdelning*|hungr*|svält*, maten * slut, slut på mat', 'soon'),
+    c('en_food', STRONG, 'hungry|hunger, food bank*|aid|parcel*, out of food, nothing to eat, skip*|skipping meals, money for food, food * until|runs|running out', 'soon'),
+    // No food (`no food at home`, `can't afford food`, `the fridge is empty`), the negation written as NEG; not cooking, which is another matter.
+    c('en_no_food', STRONG, 'starv*|malnourish*|undernourish*, NEG * afford * food|groceries|meals|eat, NEG * money * food|groceries|eat|meals, NEG food|groceries * home|house|left|fridge|kids|children, has|have|had NEG * food|groceries, empty * fridge|cupboards|cupboard|pantry, fridge|cupboards|cupboard * empty|bare, bread|food * line|lines|queue|queues|distribution|voucher*|coupon*, soup kitchen*, free * meal|meals|lunch|food, bed * hungry, only * one meal', 'soon'),
+    // No food in Swedish (`vi har ingen mat`, `inga pengar till mat`, `tomt i kylskåpet`), the negation written as NEG.
+    c('sv_ingen_mat', STRONG, 'har|hade|finns|fanns NEG * mat|maten|matvaror, NEG mat|maten|matvaror * hemma|kvar|till, ingenting att äta, har|hade|haft NEG * råd * mat|maten|äta|matvaror|mjölk, NEG * pengar * mat|maten|matvaror, tomt * kylskåp*|kyl|kylen|skåpen, kylskåpet|kylen|skåpen * tomt|tomma, brödkö*|matkö*|matbiljett*, äter|åt * bara|endast * gång|mål', 'soon'),
   ],
 
   bereavement: [

@@ -796,3 +796,14 @@ t.test('the note\'s language, not a word that looks like another language\'s', a
   t.equal(readLanguage("I don't speak Finnish yet."), undefined);
   t.equal(readLanguage('I speak English and Spanish.'), 'en');
 });
+
+t.test('a need told with a negation word of its own: no money, no food, no friends', async (t) => {
+  hasNeeds(t, 'He has no money left until payday.', ['income']);
+  hasNeeds(t, 'Hon har inga pengar kvar.', ['income']);
+  hasNeeds(t, 'We have no food at home.', ['food']);
+  hasNeeds(t, 'She has no friends and no one to talk to.', ['loneliness']);
+  hasNeeds(t, 'Han har inga vänner här.', ['loneliness']);
+  hasNeeds(t, 'It is not about money.', [], ['income']);
+  hasNeeds(t, 'Han har inte råd med privat advokat.', [], ['income']);
+  hasNeeds(t, 'Jag har inte gjort något.', [], ['loneliness']);
+});
