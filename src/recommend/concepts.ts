@@ -204,23 +204,37 @@ function spokenThat(folded: string): string {
   return folded.replace(/(?<![\p{L}])et(?=\s+(?:se|ne|han|ma|maa|mina|me|he|ei|en|on|oli|oon|olis|ois|jos|kun)(?![\p{L}]))/gu, 'etta');
 }
 
+/**
+ * Swedish `att` and `fast` that open no clause: the infinitive after a negative pronoun
+ * (`har ingen att prata med`, `inget att äta`) and `fast` as "fixed" (`utan fast bostad`),
+ * where a clause opener would end the negation they belong to.
+ */
+const NEGATIVE_PRONOUNS = foldedSet('ingen inget inga ingenting ingenstans');
+const FIXED_THINGS = foldedSet('adress bostad boende jobb arbete anställning inkomst');
+
+function opensClause(word: string, previous: string | undefined, next: string | undefined): boolean {
+  if (word === 'att' && previous !== undefined && NEGATIVE_PRONOUNS.has(previous)) return false;
+  if (word === 'fast' && next !== undefined && FIXED_THINGS.has(next)) return false;
+  return CLAUSE_OPENERS.has(word) || word === 'ettei' || word === 'eika';
+}
+
 /** The words of a text with their sentence and clause numbers. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let clause = 0;
-  for (const m of spokenThat(expandContractions(fold(text))).matchAll(TOKEN)) {
-    const t = SPOKEN_FORMS.get(m[0]) ?? m[0];
+  const parts = [...spokenThat(expandContractions(fold(text))).matchAll(TOKEN)].map((m) => SPOKEN_FORMS.get(m[0]) ?? m[0]);
+  parts.forEach((t, i) => {
     if (SENTENCE_END.test(t)) {
       sentence++;
       clause++;
     } else if (!/[\p{L}\p{N}]/u.test(t)) {
       clause++;
     } else {
-      if (CLAUSE_OPENERS.has(t) || t === 'ettei' || t === 'eika') clause++;
+      if (opensClause(t, parts[i - 1], parts[i + 1])) clause++;
       tokens.push({ word: t, sentence, clause });
     }
-  }
+  });
   return tokens;
 }
 
@@ -862,7 +876,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // No place to sleep or live (`has no place to stay`, `no permanent address`, `nowhere to go`), the negation written as NEG.
     c('en_no_place', STRONG, 'NEG place|where|bed|roof * sleep|stay|live|go|tonight, has|have|had|got NEG * home|apartment|flat|housing|roof|address|accommodation, NEG permanent|fixed|own|stable * home|apartment|flat|address|abode|housing|accommodation, nowhere to go, NEG know|knows * where * sleep|stay|spend', 'recentAcute', 'soon'),
     // Swedish homelessness in everyday words: `har ingenstans att ta vägen`, `saknar bostad`, `sover hos kompisar`.
-    c('sv_ingenstans', STRONG, 'ingenstans * vägen|övernatta|gå|vara|sova, har|hade|finns|fanns NEG * bostad|lägenhet|boende|hem|tak, saknar * bostad|boende|lägenhet|tak|adress, NEG egen|permanent * adress|bostad|boende, sover|sov|sovit|övernattar|övernattade|bor|bodde * trapphus*|trappuppgång*|station*|bänk*|park*|parken|tält*|bilen|källare*|garage*, sover|sov|sovit|bor|bodde|övernattar * hos * kompis*|kompisar|vän|vänner|bekant*|bekanta|släkting*, soffsurf*|soffhopp*, utelåst*', 'recentAcute', 'soon'),
+    c('sv_ingenstans', STRONG, 'ingenstans * vägen|övernatta|gå|vara|sova, har|hade|finns|fanns NEG * bostad|lägenhet|boende|hem|tak, saknar * bostad|boende|lägenhet|tak|adress, NEG fast|egen|permanent * adress|bostad|boende, sover|sov|sovit|övernattar|övernattade|bor|bodde * trapphus*|trappuppgång*|station*|bänk*|park*|parken|tält*|bilen|källare*|garage*, sover|sov|sovit|bor|bodde|övernattar * hos * kompis*|kompisar|vän|vänner|bekant*|bekanta|släkting*, soffsurf*|soffhopp*, utelåst*', 'recentAcute', 'soon'),
   ],
 
   violence: [
@@ -1152,7 +1166,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // No one to talk to or see (`has no one to talk to`, `nobody visits`, `no social contacts`), the negation written as NEG.
     c('en_no_one', STRONG, 'NEG one|body * talk|turn|call|visits|visit|calls|cares|comes|checks|else, has|have|had NEG one|friends|anybody|anyone|contacts, nobody|noone|no-one * visits|visit|calls|call|cares|comes|checks, NEG * friends, NEG social contacts|life|network|relationships, few|limited|little|lacks|lacking|lack|small|narrow * social contact*|contacts|network*|circle|life|relationships'),
     // No friends in Swedish (`har inga vänner`, `ingen som hälsar på`, `känner sig utanför`), the negation written as NEG; not `något`, which folds into `någon`'s stem.
-    c('sv_inga_vanner', STRONG, 'har|hade|finns|saknar NEG * vänner|vän|kompisar|kompis|umgänge|kontakter|sociala, NEG som * hälsar|besöker|ringer|bryr|frågar|lyssnar, känner|kände * sig * utanför|bortglömd|övergiven|osynlig, utanförskap*, vänner|vännerna|kompisar|kompisarna|umgänget * försvunnit|försvann|slutat, saknar|behöver|önskar * någon * prata|tala|umgås|träffa'),
+    c('sv_inga_vanner', STRONG, 'har|hade|finns|saknar NEG * vänner|vän|kompisar|kompis|umgänge|kontakter|sociala, har|hade|finns NEG att prata|tala|umgås|vända, NEG som * hälsar|besöker|ringer|bryr|frågar|lyssnar, känner|kände * sig * utanför|bortglömd|övergiven|osynlig, utanförskap*, vänner|vännerna|kompisar|kompisarna|umgänget * försvunnit|försvann|slutat, saknar|behöver|önskar * någon * prata|tala|umgås|träffa'),
   ],
 
   legal: [
@@ -1429,7 +1443,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // No food (`no food at home`, `can't afford food`, `the fridge is empty`), the negation written as NEG; not cooking, which is another matter.
     c('en_no_food', STRONG, 'starv*|malnourish*|undernourish*, NEG * afford * food|groceries|meals|eat, NEG * money * food|groceries|eat|meals, NEG food|groceries * home|house|left|fridge|kids|children, has|have|had NEG * food|groceries, empty * fridge|cupboards|cupboard|pantry, fridge|cupboards|cupboard * empty|bare, bread|food * line|lines|queue|queues|distribution|voucher*|coupon*, soup kitchen*, free * meal|meals|lunch|food, bed * hungry, only * one meal', 'soon'),
     // No food in Swedish (`vi har ingen mat`, `inga pengar till mat`, `tomt i kylskåpet`), the negation written as NEG.
-    c('sv_ingen_mat', STRONG, 'har|hade|finns|fanns NEG * mat|maten|matvaror, NEG mat|maten|matvaror * hemma|kvar|till, ingenting att äta, har|hade|haft NEG * råd * mat|maten|äta|matvaror|mjölk, NEG * pengar * mat|maten|matvaror, tomt * kylskåp*|kyl|kylen|skåpen, kylskåpet|kylen|skåpen * tomt|tomma, brödkö*|matkö*|matbiljett*, äter|åt * bara|endast * gång|mål', 'soon'),
+    c('sv_ingen_mat', STRONG, 'har|hade|finns|fanns NEG * mat|maten|matvaror, har|hade|finns|fanns NEG att äta, NEG mat|maten|matvaror * hemma|kvar|till, ingenting att äta, har|hade|haft NEG * råd * mat|maten|äta|matvaror|mjölk, NEG * pengar * mat|maten|matvaror, tomt * kylskåp*|kyl|kylen|skåpen, kylskåpet|kylen|skåpen * tomt|tomma, brödkö*|matkö*|matbiljett*, äter|åt * bara|endast * gång|mål', 'soon'),
   ],
 
   bereavement: [

@@ -807,3 +807,10 @@ t.test('a need told with a negation word of its own: no money, no food, no frien
   hasNeeds(t, 'Han har inte råd med privat advokat.', [], ['income']);
   hasNeeds(t, 'Jag har inte gjort något.', [], ['loneliness']);
 });
+
+t.test('Swedish att and fast that open no clause', async (t) => {
+  hasNeeds(t, 'Han har ingen att prata med.', ['loneliness']);
+  hasNeeds(t, 'Vi har inget att äta hemma.', ['food']);
+  hasNeeds(t, 'Hon är utan fast bostad.', ['housing']);
+  hasNeeds(t, 'Jag vill inte att han dricker.', ['substance']);
+});
