@@ -124,8 +124,9 @@ export function belongsTo(group: string, client: Client): boolean {
  * age; otherwise the client must be in one of its groups. Relatives count as a group like
  * the others: a service only for relatives (of substance users…) is for a client who
  * supports someone, never for the person with the problem, while one for older people
- * and their relatives is for both. A service for relatives and families is a family's
- * as a relative's, not the one whose own drinking or gambling the note tells.
+ * and their relatives is for both. A service only for relatives and families is not for
+ * a client whose own drinking, drug use or gambling the note tells, unless the note also
+ * makes them someone's relative.
  */
 export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
