@@ -237,7 +237,7 @@ export class SearchService {
    */
   private async byIntent(found: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched> {
     const asked = { ...found, ranked: rerank(found.ranked, intent) };
-    if (asked.total < WIDEN_BELOW) return (await this.widened(asked, intent, filter, req)) ?? asked;
+    if (asked.total < WIDEN_BELOW) return (await this.widened(asked, intent, filter, req)) ?? (await this.withoutFirstWord(asked, intent, filter, req)) ?? asked;
     if (!this.strayFromItsNeeds(asked, intent)) return asked;
     return (await this.joinedByNeeds(asked, intent, filter, req)) ?? asked;
   }
@@ -252,6 +252,17 @@ export class SearchService {
     if (!found) return undefined;
     const more = rerank(found.hits, intent).slice(0, RERANK_WINDOW - asked.ranked.length);
     return { keys: found.keys, ranked: [...asked.ranked, ...more], total: asked.total + more.length, facets: addFacetCounts(asked.facets, more) };
+  }
+
+  /**
+   * A query that finds nothing and names no need, searched again without its first word:
+   * the engine drops words from the end but never the first, so a first word found
+   * nowhere (spoken `sossun` in "sossun päivystys") leaves the answer empty.
+   */
+  private async withoutFirstWord(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
+    if (asked.total > 0 || asked.keys.length < 2) return undefined;
+    const rest = await this.byKeys(asked.keys.slice(1), filter, req);
+    return rest.total > 0 ? { ...rest, ranked: rerank(rest.ranked, intent) } : undefined;
   }
 
   /** Whether fewer of the first hits are for a need the query's words name than NEEDS_IN_FIRST_FIVE. */

@@ -159,6 +159,12 @@ t.test('search', async (t) => {
     t.ok(res.hits.every((h) => h.needs.some((n) => n.code === 'income')), `income support for "toimentulotuki": ${res.hits.map((h) => h.name).join('; ')}`);
   });
 
+  t.test('a first word found nowhere does not empty the answer', async (t) => {
+    const res = await search('q=sossun%20p%C3%A4ivystys%20rovaniemi&limit=3');
+    t.ok(res.total > 0, 'something is found, though spoken "sossun" matches no service');
+    t.match(res.hits[0]?.name ?? '', /sosiaali- ja kriisipäivystys/, 'the social emergency service by the other word');
+  });
+
   t.test('words that say what a service is for outweigh the others', async (t) => {
     const res = await search('q=puolison%20kuolema&municipality=698&limit=5');
     t.ok(res.hits.slice(0, 3).every((h) => h.needs.some((n) => n.code === 'bereavement')), 'bereavement services for "puolison kuolema"');
