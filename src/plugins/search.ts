@@ -51,7 +51,7 @@ async function keepIndexSettings(app: FastifyInstance, engine: SearchEngine, the
   app.addHook('onClose', async () => clearInterval(retry));
 }
 
-/** The first wait before checking the index's freshness again after a failed check, doubled up to the last. */
+/** The waits before checking the index's freshness again after a failed check; the last repeats. */
 const FRESHNESS_RETRY_MS = [2_000, 4_000, 8_000, 16_000, 30_000];
 
 /**
