@@ -118,6 +118,9 @@ export function belongsTo(group: string, client: Client): boolean {
   }
 }
 
+/** The groups of those close to someone with a problem: relatives, and their families (parents for their children). */
+export const RELATIVES_AND_FAMILIES: ReadonlySet<string> = new Set(['relatives', 'families']);
+
 /**
  * Target groups as eligibility: a service for immigrants or LGBTIQ+ people (of any age)
  * needs the client to be one; one for everyone is open, one for adults open to anyone of
@@ -132,12 +135,9 @@ export function groupEligible(targetGroups: string[], client: Client): boolean {
   const identity = targetGroups.filter((g) => IDENTITY_GROUPS.includes(g));
   if (identity.length > 0) return identity.some((g) => belongsTo(g, client));
   if (targetGroups.length === 0) return true;
-  if (client.ownUse.value && !isRelative(client) && targetGroups.every((g) => CLOSE_ONES.has(g))) return false;
+  if (client.ownUse.value && !isRelative(client) && targetGroups.every((g) => RELATIVES_AND_FAMILIES.has(g))) return false;
   return targetGroups.some((g) => belongsTo(g, client));
 }
-
-/** The groups of a service for those close to someone with a problem: relatives, and their families. */
-const CLOSE_ONES = new Set(['relatives', 'families']);
 
 /**
  * Who a service for violence is for, as its own texts say: people who have experienced

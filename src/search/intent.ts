@@ -1,5 +1,5 @@
 import { CueMatcher, fold, SERVICE_TYPE_CUES, tokenize } from '../recommend/concepts.ts';
-import { ageGroupsOf, locality, speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
+import { ageGroupsOf, locality, RELATIVES_AND_FAMILIES, speaksOfViolenceUsers, violenceRole } from '../recommend/eligibility.ts';
 import { ADULT_AGE, readSituation } from '../recommend/situation.ts';
 import { TAXONOMIES } from '../vocabulary/index.ts';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
@@ -124,9 +124,6 @@ const QUERY_NEED_THRESHOLD = 0.4;
 
 /** A search box query is the searcher's own words: "lyöny puolisoa" is someone who hit their partner. */
 const HIT_SOMEONE_CLOSE = /\bl(?:yö|öi)\S*\s+(?:\S+\s+)?(?:puolis|vaimo|kumppan|tyttöystäv|poikaystäv)/iu;
-
-/** Groups of those who ask for someone else: relatives, and parents for their family. */
-const RELATIVES_AND_FAMILIES = new Set(['relatives', 'families']);
 
 const MAIN_NEED = 0.12;
 const SECOND_NEED = 0.07;
