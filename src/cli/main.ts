@@ -2,8 +2,9 @@ import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { inspect, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { describeError } from '../errors.ts';
 import { importCatalog, streamCatalog, CatalogRejected } from '../hsds/catalog-file.ts';
 import { ROLES, type Role } from '../db/keys.ts';
 import { issueKey } from '../catalog/key-commands.ts';
@@ -188,19 +189,6 @@ function report(err: unknown): number {
   return 1;
 }
 
-/**
- * What went wrong, in words, whatever was thrown: an error without a message (some
- * drivers' errors, an AggregateError of failed connection attempts) is named by its
- * code, its kind, its inner errors or its cause rather than printed as `undefined`.
- */
-function describeError(err: unknown, depth = 0): string {
-  if (!(err instanceof Error)) return typeof err === 'string' && err ? err : inspect(err, { depth: 2, breakLength: Infinity });
-  const code = (err as NodeJS.ErrnoException).code;
-  const own = err.message || [err.name, code].filter(Boolean).join(' ');
-  const inner = err instanceof AggregateError ? err.errors.map((e) => describeError(e, depth + 1)) : [];
-  const cause = err.cause !== undefined && depth < 3 ? [`caused by: ${describeError(err.cause, depth + 1)}`] : [];
-  return [own, ...new Set(inner), ...cause].join('; ');
-}
 
 /**
  * A command's output is complete or the command fails: the process exits only after

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { describeError } from '../errors.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { buildLexicon } from '../search/lexicon.ts';
 import { OutboxWorker } from '../search/outbox.ts';
@@ -77,19 +78,13 @@ function rebuildWhenStale(app: FastifyInstance): () => void {
       .catch((err: unknown) => {
         if (closing.signal.aborted) return;
         const waitMs = FRESHNESS_RETRY_MS[Math.min(attempt, FRESHNESS_RETRY_MS.length - 1)]!;
-        app.log.warn({ err: messageOf(err), retryInMs: waitMs }, 'search index freshness not checked; trying again');
+        app.log.warn({ err: describeError(err), retryInMs: waitMs }, 'search index freshness not checked; trying again');
         retry = setTimeout(() => (running = check(attempt + 1)), waitMs);
         retry.unref();
       });
   return () => {
     running ??= check(0);
   };
-}
-
-/** An error's message with its cause's: a failed query says what failed, its cause why. */
-function messageOf(err: unknown): string {
-  const { message, cause } = err as Error;
-  return cause instanceof Error ? `${message}: ${cause.message}` : message;
 }
 
 /**
