@@ -97,7 +97,9 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
   // A minor's note that tells of a parent hitting the other is about the minor as a witness.
   const usesViolence = isAdult(age) && usesViolenceRead(roleMatcher.match(tokens), needHits, urgencyHits);
   const urgency = decideUrgency(needHits, urgencyHits, included, usesViolence);
-  addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language, writesAsRelative: writesAsRelative(note) });
+  const folded = fold(note);
+  const ownUse = OWN_USE.test(folded);
+  addImplications(evidence, { needHits, urgencyHits, included, urgency, age, language, writesAsRelative: writesAsRelative(folded, ownUse) });
 
   const needs = [...evidence.entries()]
     .filter(([, e]) => e.weight >= needThreshold)
@@ -117,7 +119,7 @@ export function readSituation(text: string, { needThreshold = NEED_THRESHOLD }: 
   const finnish = readFinnish(note);
   if (finnish) situation.finnish = finnish;
   if (usesViolence) situation.usesViolence = true;
-  if ((included('substance') || included('gambling')) && OWN_USE.test(fold(note))) situation.ownUse = true;
+  if (ownUse && (included('substance') || included('gambling'))) situation.ownUse = true;
   return situation;
 }
 
@@ -261,12 +263,11 @@ const OWN_USE =
 const ON_BEHALF = /(?<![\p{L}])(?:puolesta|puolestaan|on\s+behalf|rakning)(?![\p{L}])/u;
 
 /**
- * A writer who tells of their own family member and not of their own use writes as a
- * relative, unless they write on that person's behalf.
+ * A writer who tells of their own family member and not of their own use (`OWN_USE` on
+ * the folded note) writes as a relative, unless they write on that person's behalf.
  */
-function writesAsRelative(note: string): boolean {
-  const t = fold(note);
-  return OWN_FAMILY_MEMBER.test(t) && !OWN_USE.test(t) && !ON_BEHALF.test(t);
+function writesAsRelative(folded: string, ownUse: boolean): boolean {
+  return !ownUse && OWN_FAMILY_MEMBER.test(folded) && !ON_BEHALF.test(folded);
 }
 
 /** Cues that the client is afraid of the one who hit: `pelkää miehen palaavan`, `ei uskalla kotiin`. */
