@@ -24,6 +24,8 @@ export interface QueryIntent {
   forViolenceUsers: boolean;
   /** The query asks as someone close to a person with the problem (`isän juominen`, `omaiselle`), or as a family. */
   asRelative: boolean;
+  /** The searcher's place in the family whose member has the problem, when the query tells one (see `kinRole`). */
+  kinRole?: KinRole;
   /** The query asks for help at night or round the clock (`kriisipuhelin yöllä`, `24/7`). */
   roundTheClock: boolean;
   /** The searcher's own age, when the query says ("oon 15", "olen 78-vuotias"). */
@@ -103,12 +105,56 @@ export function queryIntent(q: string | undefined, pageLanguage?: string, compou
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
-  const asRelative = situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
+  const role = kinRole(fold(q), namedNeeds);
+  const asRelative = role !== undefined || situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
   const needs = situation.needs.map((n) => n.code);
   const roundTheClock = situation.requires.includes('always_open') || AT_NIGHT.test(fold(q));
-  const age = situation.age !== undefined ? { age: situation.age } : {};
-  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, ...age, ...(language ? { language } : page) };
+  // A parent's query gives the child's age ("16v poika"), not the searcher's.
+  const age = situation.age !== undefined && role !== 'parent' ? { age: situation.age } : {};
+  const kin = role ? { kinRole: role } : {};
+  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, ...kin, ...age, ...(language ? { language } : page) };
 }
+
+/**
+ * The searcher's place in a family whose member has the problem the query names: a
+ * `child` of a parent who drinks ("isä juo joka ilta", "my dad drinks"), a `parent` of a
+ * child who uses drugs or is bullied ("poika polttaa pilveä", "lasta kiusataan"). A search
+ * box is typed by the searcher, so a family member named without a possessive is theirs;
+ * a referral note's writer may be a worker, so recommend reads the role only from a
+ * possessive (`isäni`, situation.ts). Not when the family member is the one helped: one
+ * who is old, cared for, lonely or grieved for ("muistisairas äiti", "lapsen kuolema").
+ */
+export type KinRole = 'child' | 'parent';
+
+function kinRole(folded: string, namedNeeds: string[]): KinRole | undefined {
+  if (namedNeeds.some((n) => KIN_HELPED.has(n))) return undefined;
+  const problem = (role: KinRole) => namedNeeds.some((n) => KIN_PROBLEMS[role].has(n));
+  if (problem('parent') && A_CHILD.test(folded)) return 'parent';
+  if (problem('child') && A_PARENT.test(folded)) return 'child';
+  return undefined;
+}
+
+/**
+ * Problems of one family member that the others need help with too. A parent's violence
+ * is their child's, but one who names their children beside violence ("mieheni lyö minua
+ * ja lapset pelkää") is its victim, not a parent asking for a child.
+ */
+const KIN_PROBLEMS: Record<KinRole, ReadonlySet<string>> = {
+  parent: new Set(['substance', 'gambling', 'mental_health', 'child_youth']),
+  child: new Set(['substance', 'gambling', 'mental_health', 'violence']),
+};
+/** Needs of the family member themself, for whom a relative searches. */
+const KIN_HELPED: ReadonlySet<string> = new Set(['bereavement', 'elderly', 'loneliness', 'disability']);
+
+/** A child or a teenager of the family (folded), or the searcher as their parent (`vanhempana`, `nuoren vanhemmat`). */
+const A_CHILD =
+  /(?<![\p{L}])(?:poika|poikani|pojan|pojalla|pojalle|pojasta|poikaa|tytar|tyttareni|tyttaren|tyttarella|tyttaresta|lapsi|lapseni|lapsen|lapsella|lapsesta|lasta|lastani|lapset|lapsemme|teini|teinin|teinilla|vanhempana|vanhemmat|vanhemmille|vanhempien|son|sonen|dotter|dottern|barnet|daughter|child|kid|teenager|parents)(?![\p{L}])/u;
+/**
+ * A parent of the family (folded) as their child names them, the subject of what they do
+ * ("isä juo"). Not `isän`, `äidin`: "isän juominen" is how an adult child names it, and
+ * the relatives' services are theirs.
+ */
+const A_PARENT = /(?<![\p{L}])(?:isa|isi|iska|faija|isani|aiti|aiska|mutsi|aitini|pappa|mamma|far|mor|dad|father|mum|mom|mother)(?![\p{L}])/u;
 
 /**
  * A time of night in a query is when the searcher wants help (`kriisipuhelin yöllä`); in
@@ -209,6 +255,33 @@ function isNear(doc: Pick<SearchDocument, 'areas'>, municipality: string): boole
   return where === 'municipality' || where === 'wellbeing_area';
 }
 
+/**
+ * The services for the searcher's place in the family: for parents and relatives, or made
+ * for children and young people (not for adults too), for a parent's or a child's query.
+ */
+export const KIN_ROLE_GROUPS: Record<KinRole, readonly string[]> = { parent: ['families', 'relatives'], child: ['children', 'youth'] };
+
+/**
+ * Whether the service is made for the searcher's place in the family (see
+ * KIN_ROLE_GROUPS): a parent's service also for the problem named (the relatives' line of
+ * people who use drugs is not for the parent of a runaway); a child's not for adults too.
+ */
+export function servesKinRole(doc: Pick<SearchDocument, 'target_groups' | 'needs'>, intent: Pick<QueryIntent, 'kinRole' | 'namedNeeds'>): boolean {
+  const role = intent.kinRole;
+  if (!role || !doc.target_groups.some((g) => KIN_ROLE_GROUPS[role].includes(g))) return false;
+  return role === 'parent'
+    ? doc.needs.some((n) => intent.namedNeeds.includes(n))
+    : !doc.target_groups.some((g) => g === 'adults' || g === 'everyone');
+}
+
+/** The needs whose services a searcher in that place of the family wants, beside the problem named. */
+export function kinRoleNeeds(intent: Pick<QueryIntent, 'kinRole' | 'namedNeeds'>): string[] {
+  if (intent.kinRole === 'child') return ['child_youth', 'family'];
+  return intent.kinRole === 'parent' ? [...new Set([...intent.namedNeeds, 'family'])] : [];
+}
+
+const KIN_ROLE = 0.1;
+
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   let bonus = 0;
   // The earlier a named need stands among the service's needs, the more it is made for it.
@@ -225,6 +298,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   if (intent.pageLanguage && doc.languages.includes(intent.pageLanguage)) bonus += PAGE_LANGUAGE;
   bonus += violenceRoleBonus(doc, intent.forViolenceUsers);
   if (intent.municipality && isNear(doc, intent.municipality)) bonus += NEAR;
+  if (servesKinRole(doc, intent)) bonus += KIN_ROLE;
   // Help for relatives is for those who ask as one, not for the person with the problem.
   if (!intent.asRelative && forRelatives(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
@@ -298,7 +372,7 @@ function languageBonus(doc: Pick<SearchDocument, 'languages' | 'interpretation'>
  * for relatives to move down.
  */
 function movesHits(intent: QueryIntent): boolean {
-  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || intent.roundTheClock || Boolean(intent.language || intent.pageLanguage) || intent.age !== undefined || !intent.forViolenceUsers || !intent.asRelative;
+  return intent.needs.length > 0 || intent.serviceTypes.length > 0 || intent.kinRole !== undefined || intent.roundTheClock || Boolean(intent.language || intent.pageLanguage) || intent.age !== undefined || !intent.forViolenceUsers || !intent.asRelative;
 }
 
 /** Reorders hits by the engine's ranking score plus the intent bonus (stable for ties). */

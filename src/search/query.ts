@@ -21,7 +21,7 @@ export interface SearchFilters {
 
 const quote = (v: string) => JSON.stringify(v);
 /** `field IN ["a", "b"]`, the values quoted. */
-export const anyOf = (field: string, values: string[]) => `${field} IN [${values.map(quote).join(', ')}]`;
+export const anyOf = (field: string, values: readonly string[]) => `${field} IN [${values.map(quote).join(', ')}]`;
 
 /** Meilisearch filter expressions (AND-ed) for the filters. */
 export function meiliFilter(f: SearchFilters, now: LocalTime = localTime()): string[] {

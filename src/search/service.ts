@@ -14,11 +14,11 @@ import type { SearchDocument } from './document.ts';
 import type { SearchEngine } from './engine.ts';
 import { fallbackSearch, matchesFilters } from './fallback.ts';
 import { toFacets, toHit, type Facets, type SearchHit } from './hits.ts';
-import { queryIntent, rerank, type QueryIntent } from './intent.ts';
+import { KIN_ROLE_GROUPS, kinRoleNeeds, queryIntent, rerank, servesKinRole, type QueryIntent } from './intent.ts';
 import { localTime, type LocalTime } from './opening-hours.ts';
 import { anyOf, meiliFilter, type SearchFilters } from './query.ts';
 import { splitPlace } from './places.ts';
-import { FACETS, KINSHIP_KEYS, QUERY_STOP_WORDS, STOP_KEYS } from './settings.ts';
+import { FACETS, isQueryStopWord, KINSHIP_KEYS, STOP_KEYS } from './settings.ts';
 
 export interface SearchRequest extends SearchFilters {
   q?: string;
@@ -121,7 +121,7 @@ export class SearchService {
    * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
    */
   queryKeys(q: string | undefined, { vocabularyFirst = false, headFirst = false } = {}): string[] {
-    const meaningfulWords = q ? unlessNothingLeft(words(splitPlace(q).rest), (w) => QUERY_STOP_WORDS.has(w)) : [];
+    const meaningfulWords = q ? unlessNothingLeft(words(splitPlace(q).rest), (_, i, ws) => isQueryStopWord(ws, i)) : [];
     const byWord = analyzeQueryWords(meaningfulWords.join(' '), this.lexicon, { headFirst });
     const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
     const ordered = vocabularyFirst ? withoutLeadingKin([...byWord.filter(named), ...byWord.filter((ks) => !named(ks))]) : byWord;
@@ -237,9 +237,13 @@ export class SearchService {
    */
   private async byIntent(found: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched> {
     const asked = { ...found, ranked: rerank(found.ranked, intent) };
-    if (asked.total < WIDEN_BELOW) return (await this.widened(asked, intent, filter, req)) ?? (await this.withoutFirstWord(asked, intent, filter, req)) ?? asked;
-    if (!this.strayFromItsNeeds(asked, intent)) return asked;
-    return (await this.joinedByNeeds(asked, intent, filter, req)) ?? asked;
+    const matched =
+      asked.total < WIDEN_BELOW
+        ? ((await this.widened(asked, intent, filter, req)) ?? (await this.withoutFirstWord(asked, intent, filter, req)) ?? asked)
+        : this.strayFromItsNeeds(asked, intent)
+          ? ((await this.joinedByNeeds(asked, intent, filter, req)) ?? asked)
+          : asked;
+    return (await this.joinedByKinRole(matched, intent, filter, req)) ?? matched;
   }
 
   /**
@@ -286,11 +290,34 @@ export class SearchService {
     if (!found) return undefined;
     return {
       keys: found.keys,
-      ranked: onNeedsFirst(asked.ranked, found.hits, intent).slice(0, RERANK_WINDOW),
+      ranked: joinedFirst(asked.ranked, found.hits, (d) => d.needs.some((n) => intent.namedNeeds.includes(n)), intent).slice(0, RERANK_WINDOW),
       total: asked.total + found.hits.length,
       facets: addFacetCounts(asked.facets, found.hits),
     };
   }
+
+  /**
+   * A query about a family member's problem ("isä juo joka ilta", "poika polttaa
+   * pilveä", see `kinRole`) is joined by the services for the searcher's place in the
+   * family, when fewer than NEEDS_IN_FIRST_FIVE of its first hits are: the words find the
+   * services for the one with the problem (a day centre for people who drink), and their
+   * child wants the young people's line, their parent the parents' helpline.
+   */
+  private async joinedByKinRole(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
+    const role = intent.kinRole;
+    if (!role) return undefined;
+    const serves = (d: Scored) => servesKinRole(d, intent);
+    if (asked.ranked.slice(0, 5).filter(serves).length >= NEEDS_IN_FIRST_FIVE) return undefined;
+    const found = await this.byNeedNames(asked, kinRoleNeeds(intent), [...filter, anyOf('target_groups', KIN_ROLE_GROUPS[role])], req);
+    const more = found?.hits.filter(serves) ?? [];
+    return {
+      keys: found?.keys ?? asked.keys,
+      ranked: joinedFirst(asked.ranked, more, serves, intent).slice(0, RERANK_WINDOW),
+      total: asked.total + more.length,
+      facets: addFacetCounts(asked.facets, more),
+    };
+  }
+
 
   /** The services found by the names of `needs`, less those already among the hits; undefined when none. */
   private async byNeedNames(asked: Matched, needs: string[], filter: string[], req: SearchRequest) {
@@ -381,13 +408,13 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
 }
 
 /**
- * The words' hits for the needs first, then the services the needs' names find, then the
- * words' other hits (see `joinedByNeeds`); each part in the order of its own scores (the
- * words' hits are already in the intent's order, see `byIntent`).
+ * The words' hits that are what was joined for first (for the needs named, for the
+ * searcher's place in the family), then the joined services, then the words' other hits
+ * (see `joinedByNeeds`); each part in the order of its own scores (the words' hits are
+ * already in the intent's order, see `byIntent`).
  */
-function onNeedsFirst(asked: Scored[], joined: Scored[], intent: QueryIntent): Scored[] {
-  const onNeeds = (d: Scored) => d.needs.some((n) => intent.namedNeeds.includes(n));
-  return [...asked.filter(onNeeds), ...rerank(joined, intent), ...asked.filter((d) => !onNeeds(d))];
+function joinedFirst(asked: Scored[], joined: Scored[], isWhatWasJoined: (d: Scored) => boolean, intent: QueryIntent): Scored[] {
+  return [...asked.filter(isWhatWasJoined), ...rerank(joined, intent), ...asked.filter((d) => !isWhatWasJoined(d))];
 }
 
 /** The words' keys with a leading word for kin moved last (see `queryKeys`). */
@@ -397,8 +424,8 @@ function withoutLeadingKin(byWord: string[][]): string[][] {
 }
 
 /** The items less the stop words among them; all of them when nothing else is left ("apua" alone). */
-function unlessNothingLeft(items: string[], isStop: (item: string) => boolean): string[] {
-  const meaningful = items.filter((x) => !isStop(x));
+function unlessNothingLeft(items: string[], isStop: (item: string, i: number, all: string[]) => boolean): string[] {
+  const meaningful = items.filter((x, i) => !isStop(x, i, items));
   return meaningful.length > 0 ? meaningful : items;
 }
 

@@ -26,6 +26,8 @@ const KINSHIP_WORDS = [
   'puoliso', 'puolisolle', 'puolison', 'vaimo', 'vaimolle', 'vaimon', 'sisko', 'siskolle', 'siskon', 'veli', 'veljelle', 'veljen',
   'mamma', 'pappa', 'mor', 'far', 'son', 'sonen', 'dotter', 'dottern', 'make', 'maken', 'fru', 'syster', 'bror', 'mormor', 'farmor',
   'mother', 'mum', 'mom', 'father', 'dad', 'daughter', 'husband', 'wife', 'sister', 'brother', 'grandmother', 'grandma', 'grandfather', 'grandpa',
+  'poikaystävä', 'tyttöystävä', 'poikakaveri', 'tyttökaveri', 'kumppani', 'avopuoliso', 'avomies', 'avovaimo', 'exä',
+  'pojkvän', 'flickvän', 'sambo', 'boyfriend', 'girlfriend', 'partner',
 ];
 
 export const KINSHIP_KEYS: ReadonlySet<string> = new Set(KINSHIP_WORDS.map(key));
@@ -47,7 +49,40 @@ const MEANINGFUL_HERE = new Set([
   'yksin', 'ensi', 'oma', 'omaa', 'omaan', 'oman', 'omat', 'omia', 'itse', 'lähellä', 'tänään', 'heti', 'vaikea',
   'själv', 'idag', 'beslut', 'liten', 'lilla', 'små', 'make', 'men', 'hit', 'sex',
 ]);
-export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set([...stopwords.fi, ...stopwords.sv, ...englishStopWords].filter((w) => !MEANINGFUL_HERE.has(w)));
+/**
+ * Spoken Finnish pronouns and forms of "to be", and the verbs a question asks with ("mitä
+ * mä teen", "mistä saa", "en tiiä mitä tekis"), which the written language's list lacks.
+ * Left in, they lead a query's keys or decide which words it drops.
+ */
+const SPOKEN_AND_ASKING = [
+  'mä', 'mää', 'sä', 'sää', 'mun', 'mua', 'mulla', 'mulle', 'multa', 'sun', 'sua', 'sulla', 'sulle',
+  'oon', 'oot', 'oo', 'ollu', 'ois', 'olis', 'ku', 'sit', 'niinku', 'enkä',
+  'tehdä', 'tehdään', 'teet', 'tekis', 'tekisin', 'tekisi', 'saa', 'saan', 'saada', 'saako', 'voiko', 'voinko',
+  'pitää', 'pitäis', 'pitäisi', 'tiedä', 'tiiä',
+];
+const QUERY_STOP_WORDS: ReadonlySet<string> = new Set(
+  [...stopwords.fi, ...stopwords.sv, ...englishStopWords, ...SPOKEN_AND_ASKING].filter((w) => !MEANINGFUL_HERE.has(w)),
+);
+
+/**
+ * Finnish `teen` (I do) is also English `teen`: after a Finnish function word ("mitä
+ * teen", "miten teen valituksen") it is the verb, which says nothing of what is sought.
+ */
+const FINNISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...stopwords.fi, ...SPOKEN_AND_ASKING]);
+
+/**
+ * A number of one or two digits in a query is an age ("oon 15", "16v"): the query's intent
+ * reads it and the services' age limits decide. As a word it matches only the ages a text
+ * writes ("15–29-vuotiaille"), not those between.
+ */
+const AN_AGE = /^\d{1,2}v?$/;
+
+/** Whether the query's word at `i` says nothing of what is sought (see QUERY_STOP_WORDS). */
+export function isQueryStopWord(ws: readonly string[], i: number): boolean {
+  const w = ws[i]!;
+  if (w === 'teen') return i > 0 && FINNISH_FUNCTION_WORDS.has(ws[i - 1]!);
+  return QUERY_STOP_WORDS.has(w) || AN_AGE.test(w);
+}
 
 /**
  * Index settings live in code and are applied on every start and reindex. Queries and

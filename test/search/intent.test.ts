@@ -43,7 +43,7 @@ t.test('a service for relatives is for those who ask as one', async (t) => {
   t.ok(parent.asRelative, 'a parent asks as a relative');
   t.ok(queryIntent('tytär juo, tukea vanhemmille').asRelative, 'help asked for parents');
   t.notOk(queryIntent('nuori asuu vanhempien luona').asRelative, 'living with one\'s parents');
-  t.equal(intentBonus(relatives, parent), intentBonus(users, parent), 'and the relatives\' service is not moved down');
+  t.ok(intentBonus(relatives, parent) > intentBonus(users, parent), 'and the relatives\' service comes first');
   const families = service(['family', 'child_youth'], { target_groups: ['families', 'relatives'] });
   t.equal(intentBonus(families, quitting), intentBonus(service(['family', 'child_youth']), quitting), 'a family service is not one for relatives only');
 });
@@ -132,4 +132,25 @@ t.test('help asked for at night comes first from a service open round the clock'
   const byDay = service(['crisis']);
   t.ok(intentBonus(alwaysOpen, night) > intentBonus(byDay, night));
   t.equal(intentBonus(alwaysOpen, queryIntent('kriisipuhelin')), intentBonus(byDay, queryIntent('kriisipuhelin')));
+});
+
+t.test('a family member named with a problem tells the searcher\'s place in that family', async (t) => {
+  const child = queryIntent('äiti juo joka päivä');
+  t.equal(child.kinRole, 'child', 'a mother who drinks: her child asks');
+  t.ok(child.asRelative);
+  const parent = queryIntent('15v tytär pelaa nettipokeria');
+  t.equal(parent.kinRole, 'parent', 'a daughter who gambles: her parent asks');
+  t.equal(parent.age, undefined, 'the age given is the daughter\'s, not the searcher\'s');
+  t.equal(queryIntent('my dad drinks every night').kinRole, 'child');
+  for (const q of ['lapsen kuolema suru', 'muistisairas isä asuu yksin', 'äiti on yksinäinen', 'mieheni lyö minua ja lapset pelkää', 'oon 15 ja mua ahdistaa']) {
+    t.equal(queryIntent(q).kinRole, undefined, `${q}: the one named is helped, or the searcher has the problem`);
+  }
+  const youngOnly = service(['child_youth', 'family'], { target_groups: ['children', 'youth'] });
+  const adultsToo = service(['child_youth', 'family'], { target_groups: ['adults', 'youth'] });
+  t.ok(intentBonus(youngOnly, child) > intentBonus(adultsToo, child), 'a child of one who drinks: the line made for the young');
+  const parents = service(['gambling', 'family'], { target_groups: ['families', 'relatives'] });
+  const parentsForAnother = service(['substance', 'family'], { target_groups: ['families', 'relatives'] });
+  const gamblers = service(['gambling'], { target_groups: ['adults'] });
+  t.ok(intentBonus(parents, parent) > intentBonus(gamblers, parent), 'a parent: the service for families of gamblers first');
+  t.ok(intentBonus(parents, parent) > intentBonus(parentsForAnother, parent), 'not one for families with another problem');
 });

@@ -202,6 +202,31 @@ t.test('search', async (t) => {
     );
   });
 
+  t.test('a partner named first says whose violence, not what help', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('poikaystävä uhkailee minua')}&limit=3`);
+    t.ok(hits.length === 3 && hits.every((h) => h.needs[0]!.code === 'violence'), `help with violence in a relationship: ${hits.map((h) => h.name).join('; ')}`);
+  });
+
+  t.test('words that ask say nothing of what is sought', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('velat kasvaa mitä teen')}&limit=5`);
+    t.ok(hits.length === 5 && hits.every((h) => h.needs[0]!.code === 'debt'), `debt advice, not services for teens: ${hits.map((h) => h.name).join('; ')}`);
+  });
+
+  t.test('a family member\'s problem: the services for the searcher\'s place in the family join and come first', async (t) => {
+    const groups = (h: Hit) => h.target_groups.map((g) => g.code);
+    const parent = await search(`q=${encodeURIComponent('tytär polttaa kannabista')}&limit=4`);
+    t.ok(
+      parent.hits.length === 4 && parent.hits.every((h) => groups(h).some((g) => g === 'relatives' || g === 'families') && h.needs.some((n) => n.code === 'substance')),
+      `a parent: services for the relatives of people who use drugs: ${parent.hits.map((h) => h.name).join('; ')}`,
+    );
+    const child = await search(`q=${encodeURIComponent('äiti juo joka päivä')}&limit=3`);
+    const first = child.hits[0];
+    t.ok(
+      first && groups(first).some((g) => g === 'children' || g === 'youth') && !groups(first).some((g) => g === 'adults' || g === 'everyone'),
+      `a child: a service made for the young first: ${child.hits.map((h) => h.name).join('; ')}`,
+    );
+  });
+
   t.test('the words\' hits for a need come before the services joined by it, and those before the words\' other hits', async (t) => {
     const { hits } = await search(`q=${encodeURIComponent('ne levittää mun videoita netissä')}&limit=3`);
     t.match(hits[0]?.name, /Usva-chat/, 'the young people\'s chat on sexual violence that speaks of pictures online');
