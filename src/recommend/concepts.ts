@@ -783,6 +783,10 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'raha|rahat|rahaa|rahani|rahansa NEG riitä|riittänyt|riittäneet|riittävät, ' +
       'NEG ole rahaa, rahaa NEG ole, NEG rahaa|rahat ole', 'soon'),
     c('ei_varaa', MEDIUM, 'NEG * varaa'),
+    // Not knowing which benefits one could claim: plural `tukia`, as `tukea` is also support from people.
+    c('mitka_tuet', MEDIUM,
+      'mitä|mihin|mistä|mitkä tukia|tukiin|etuuksia|etuuksiin|etuudet|tuet, tukia|tukiin|etuuksia|etuuksiin * hakea|haettavissa|oikeutettu*|oikeus, ' +
+      'which|what benefits * apply|claim|entitled|eligible, vilka bidrag|förmåner|stöd * söka|ansöka|rätt'),
     c('pienituloinen', MEDIUM, 'pienitulo*|köyh*|köyhyy*'),
     c('vahavarainen', FAIR, 'vähävarai*|niukoilla|tiukilla, niukka* toimeentul*, tiukka* talou*'),
     c('pienet_tulot', WEAK, 'tulot * pienet|pieni|vähäiset|niukat, pienet|vähäiset|niukat tulot'),
@@ -958,7 +962,11 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     // An assault told without its name: too drunk to refuse, waking up where one did not go to sleep.
     c('en_no_consent', STRONG,
       'too drunk|wasted|high to say no, too drunk|wasted|high to consent|refuse|resist|stop, NEG consent*|consented, ' +
-      'took advantage of me|her, woke|wake|waking up * his|her|their|a strangers|someones * place|flat|apartment|bed', 'recentAcute', 'soon', 'physical'),
+      'took advantage of me|her, woke|wake|waking up * his|her|their|a strangers|someones * place|flat|apartment|bed, ' +
+      'forced sex, forced me|her * sex, sex with me|her * NEG say no, sex with me|her * NEG refuse|resist, ' +
+      'sex with me|her * asleep|unconscious, sex with me|her * passed out', 'recentAcute', 'soon', 'physical'),
+    // A drink spiked to make one defenceless: the drug-facilitated assault's first sign.
+    c('en_spiked_drink', STRONG, 'spiked|drugged * my|her|our drink*, put|slipped|dropped something|anything|drugs in|into my|her drink*, something|anything|drugs put|slipped|dropped in|into my|her drink*', 'recentAcute', 'soon'),
     c('en_sexual', STRONG,
       'rape|raped|raping|rapist*|molest*|groped|groping|nudes|sextortion|non-consensual|grooming, ' +
       'sexual|sexually assault*|abuse*|abused|violence|harass*|harassed|exploit*, nude images|photos|pictures', 'recentAcute', 'soon', 'physical'),
@@ -995,7 +1003,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('en_substance', STRONG,
       'drug|drugs|*drugs|cannabis|marijuana|heroin|cocaine|amphetamine*|opioid*|benzo*|methadone|detox*|overdos*|intoxicat*|alcoholi*|addict*, ' +
       'substance use|abuse|misuse'),
-    c('en_drinks', MEDIUM, 'drink|drinks|drinking|drank|drunk|hangover*|sober|sobriety|relaps*'),
+    // Not `drink` alone: a drink (`put something in my drink`) is no drinking.
+    c('en_drinks', MEDIUM, 'drinks|drinking|drank|drunk|hangover*|sober|sobriety|relaps*, i|we|you|they|to|not|and drink'),
   ],
 
   gambling: [
@@ -1041,7 +1050,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('uupumus_nimi', FAIR, 'uupumus|uupumuksen|uupumusta|uupumukseen|uupumuksesta|jännittää|jännitys|jännittämi*'),
     c('loppuunpalaminen', CLEAR, 'loppuunpalan*|burnout|työuupum*|*uupumus, loppuun palan*'),
     c('unettomuus', WEAK, 'unettom*|*unettomuu*|univaike*|unihäir*|uniongelm*|heräil*, nukkuu|nukkunut|nukkui huonosti, NEG saa * nukuttua|unta, NEG * nukkunut|nukkunut, nukahta* vaike*'),
-    c('itkuisuus', WEAK, 'itkui*|itkee|itkenyt|itkuherk*|itkeskel*, tunteet pinnassa'),
+    c('itkuisuus', WEAK, 'itkui*|itkee|=itki|itkenyt|itkuherk*|itkeskel*, tunteet pinnassa'),
     c('turha', WEAK, 'turha|turhaksi|turhana'),
     c('huono_itsetunto', MEDIUM, 'olevansa|itsensä|itseään|oloaan|tuntee|kokee * turha|turhaksi|turhana|arvoton|arvottomaksi|epäonnistuja*|taakka|taakaksi, huono ihminen, itsetunto * huono|heikko|matala|romahtanut'),
     c('toivottomuus', MEDIUM,

@@ -257,7 +257,7 @@ const OWN_FAMILY_MEMBER = new RegExp(
 );
 /** The writer's (or the client's) own drinking, drug use or gambling: `juon`, `käytän`, `asiakas juo`, `I drink`. */
 const OWN_USE =
-  /(?<![\p{L}])(?:juon|juomme|kaytan|poltan|pelaan|pelasin|join\s+liikaa|jag\s+(?:dricker|anvander|spelar|roker)|i\s+(?:drink|use|gamble|smoke)|asiakas\s+(?:\p{L}+\s+)?(?:juo|joi|kayttaa|kaytti|pelaa|pelasi|polttaa))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:juon|juomme|kaytan|poltan|pelaan|pelasin|join\s+liikaa|(?:olen|oon)\s+(?:\p{L}+\s+)?(?:juonut|juonu|kayttanyt|kayttany|pelannut|pelannu)|jag\s+(?:har\s+)?(?:dricker|druckit|anvander|anvant|spelar|spelat|roker)|i\s+(?:drink|use|gamble|smoke)|i(?:\s+|['’])(?:ve|have|am|m|was)\s+(?:been\s+)?(?:drinking|using|gambling)|my\s+(?:drinking|gambling|drug\s+use)|asiakas\s+(?:\p{L}+\s+)?(?:juo|joi|kayttaa|kaytti|pelaa|pelasi|polttaa))(?![\p{L}])/u;
 
 /** Writing for someone else (`veljeni puolesta`, `on behalf of my son`): the client is the one written for. */
 const ON_BEHALF = /(?<![\p{L}])(?:puolesta|puolestaan|on\s+behalf|rakning)(?![\p{L}])/u;
@@ -513,6 +513,8 @@ const DECADES_EN: Record<string, number> = {
 
 /** Ages of the client's children or a durations, not the client's age. */
 const CHILD_CONTEXT = /(?:laps|lasten|vauva|barn|child|kids|baby|sisaruks|sisko|veli|jolla on|hanella on|has a|har en|har ett)[^.;]{0,12}$/u;
+/** Between two ages of one list: `3 v ja 5 v`, `3, 5 and 8 years`. */
+const AGE_LIST_GAP = /^\s*(?:,|ja|and|och|&)\s*$/u;
 const DURATION_AFTER = /^\s*(?:sitten|ajan|ajaksi|kuluttua|aikana|sedan|ago|for\b)/u;
 const DURATION_BEFORE = /(?:\bi|\bin|\bfor|\bafter|\befter|\bsedan|\bsince|\bollut|\bvarit|\bjo)\s*$/u;
 
@@ -527,10 +529,14 @@ export function readAge(text: string): number | undefined {
   const add = (index: number, age: number): void => {
     if (age > 0 && age <= MAX_AGE) candidates.push({ index, age });
   };
+  let childAgesEnd = -1;
   for (const m of t.matchAll(AGE_AFTER_NUMBER)) {
     const before = t.slice(Math.max(0, m.index - 30), m.index);
     const after = t.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (CHILD_CONTEXT.test(before) || DURATION_AFTER.test(after) || DURATION_BEFORE.test(before)) continue;
+    // Children's ages come in lists: `lapset (3 v ja 5 v)`.
+    const childAge = CHILD_CONTEXT.test(before) || (childAgesEnd >= 0 && AGE_LIST_GAP.test(t.slice(childAgesEnd, m.index)));
+    if (childAge) childAgesEnd = m.index + m[0].length;
+    if (childAge || DURATION_AFTER.test(after) || DURATION_BEFORE.test(before)) continue;
     add(m.index, Number(m[1]));
   }
   for (const m of t.matchAll(AGE_AFTER_LABEL)) add(m.index, Number(m[1]));
@@ -673,6 +679,7 @@ const LIMITED_FINNISH: RegExp[] = [
   /speaks?\s+only\s+swedish/u,
   /finskan?\s+(?:ar\s+)?(?:svag|dalig|bristfallig|obefintlig)/u,
   /(?:no|little|poor|limited|hardly any|not much)\s+finnish/u,
+  /finnish\s+(?:is\s+)?(?:(?:still|very|quite|pretty|really)\s+)*(?:zero|poor|bad|weak|basic|limited|non existent|nonexistent|minimal)/u,
   /(?:not|cannot|doesn t|don t)\s+(?:speak|understand)\s+finnish/u,
 ];
 const FLUENT_FINNISH: RegExp[] = [

@@ -113,18 +113,19 @@ export class SearchService {
    * The engine ignores stop words only in part: a query left with one (`hjälp` once
    * the matching strategy has dropped `skulder`) matches every document.
    *
-   * A search box query's words of the vocabulary (what a service is for) go first: the
-   * engine drops words from the end while too few documents match all of them, so the
-   * other words go before them ("puolison kuolema" keeps "kuolema"). The first word is
+   * A search box query (`searchBox`) is without the words it only asks with (see
+   * `isQueryStopWord`), and its words of the vocabulary (what a service is for) go first:
+   * the engine drops words from the end while too few documents match all of them, so
+   * the other words go before them ("puolison kuolema" keeps "kuolema"). The first word is
    * never dropped, so it is not a word for kin, which says whom help is for, not what:
-   * "mummolle ystävä" keeps "ystävä". A client's note
-   * (recommend) keeps its own order: measured, reordering it cost recommend 0.01.
+   * "mummolle ystävä" keeps "ystävä". A client's note (recommend) keeps its own order:
+   * measured, reordering it cost recommend 0.01.
    */
-  queryKeys(q: string | undefined, { vocabularyFirst = false, headFirst = false } = {}): string[] {
-    const meaningfulWords = q ? unlessNothingLeft(words(splitPlace(q).rest), (_, i, ws) => isQueryStopWord(ws, i)) : [];
+  queryKeys(q: string | undefined, { searchBox = false, headFirst = false } = {}): string[] {
+    const meaningfulWords = q ? unlessNothingLeft(words(splitPlace(q).rest), (_, i, ws) => isQueryStopWord(ws, i, { searchBox })) : [];
     const byWord = analyzeQueryWords(meaningfulWords.join(' '), this.lexicon, { headFirst });
     const named = (ks: string[]) => ks.some((k) => VOCABULARY_KEYS.has(k));
-    const ordered = vocabularyFirst ? withoutLeadingKin([...byWord.filter(named), ...byWord.filter((ks) => !named(ks))]) : byWord;
+    const ordered = searchBox ? withoutLeadingKin([...byWord.filter(named), ...byWord.filter((ks) => !named(ks))]) : byWord;
     return unlessNothingLeft([...new Set(ordered.flat())], (k) => STOP_KEYS.has(k));
   }
 
@@ -219,10 +220,10 @@ export class SearchService {
    * rose (+0.007, +0.020), none fell.
    */
   private async asked(req: SearchRequest, filter: string[]): Promise<Matched> {
-    const keys = this.queryKeys(req.q, { vocabularyFirst: true });
+    const keys = this.queryKeys(req.q, { searchBox: true });
     const found = await this.byKeys(keys, filter, req);
     if (found.total > 0) return found;
-    const byParts = this.queryKeys(req.q, { vocabularyFirst: true, headFirst: true });
+    const byParts = this.queryKeys(req.q, { searchBox: true, headFirst: true });
     return byParts.join(' ') === keys.join(' ') ? found : this.byKeys(byParts, filter, req);
   }
 

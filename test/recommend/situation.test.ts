@@ -11,7 +11,7 @@ import {
   tokenize,
   type CueSpec,
 } from '../../src/recommend/concepts.ts';
-import { NEED_THRESHOLD, readAge, readLanguage, readSituation } from '../../src/recommend/situation.ts';
+import { NEED_THRESHOLD, readAge, readFinnish, readLanguage, readSituation } from '../../src/recommend/situation.ts';
 import { termsOf } from '../../src/vocabulary/index.ts';
 
 /**
@@ -813,4 +813,42 @@ t.test('Swedish att and fast that open no clause', async (t) => {
   hasNeeds(t, 'Vi har inget att äta hemma.', ['food']);
   hasNeeds(t, 'Hon är utan fast bostad.', ['housing']);
   hasNeeds(t, 'Jag vill inte att han dricker.', ['substance']);
+});
+
+t.test('an assault in English told by its means: a spiked drink, sex one could not refuse', async (t) => {
+  hasNeeds(t, 'Someone slipped something into my drink at the bar.', ['sexual_violence'], ['substance']);
+  hasNeeds(t, 'I think something was dropped in her drink.', ['sexual_violence'], ['substance']);
+  hasNeeds(t, 'He had sex with me while I was unconscious.', ['sexual_violence']);
+  hasNeeds(t, 'He had sex with her although she could not say no.', ['sexual_violence']);
+  hasNeeds(t, 'We had sex and then argued about money.', [], ['sexual_violence']);
+  hasNeeds(t, 'I could not refuse the loan.', [], ['sexual_violence']);
+  hasNeeds(t, 'I drink every evening.', ['substance']);
+});
+
+t.test('which benefits one could claim is a need of income', async (t) => {
+  hasNeeds(t, 'Työt loppuivat, eikä hän tiedä mihin tukiin on oikeutettu.', ['income']);
+  hasNeeds(t, 'Mitä tukia voin hakea?', ['income']);
+  hasNeeds(t, 'Hän kaipaa tukea läheisiltään.', [], ['income']);
+});
+
+t.test('crying counts with sleeplessness', async (t) => {
+  hasNeeds(t, 'Hän itki ja kertoi unettomuudesta.', ['mental_health']);
+});
+
+t.test('one\'s own drinking told in the perfect tense: not a relative', async (t) => {
+  for (const text of ["Since my partner left I've been drinking every day.", 'Olen juonut joka ilta siitä asti kun vaimoni lähti.', 'Jag har druckit varje dag sedan min fru flyttade.']) {
+    const read = readSituation(text);
+    t.notOk(read.targetGroups.includes('relatives'), text);
+    t.ok(read.ownUse, `${text}: own use`);
+  }
+});
+
+t.test('an English speaker\'s own word on their Finnish', async (t) => {
+  t.equal(readFinnish('My Finnish is still very basic.'), 'limited');
+  t.equal(readFinnish('Her Finnish is poor.'), 'limited');
+  t.equal(readFinnish('Finnish is spoken at home.'), undefined);
+});
+
+t.test('children\'s ages in a list, then the parent\'s', async (t) => {
+  t.equal(readAge('Päivähoidossa olevat lapsemme (2 v, 4 v ja 7 v) ja heidän isänsä (35 v) muuttivat.'), 35);
 });

@@ -3,7 +3,7 @@ import { isQueryStopWord } from '../../src/search/settings.ts';
 
 const stops = (q: string) => {
   const ws = q.split(' ');
-  return ws.filter((_, i) => isQueryStopWord(ws, i));
+  return ws.filter((_, i) => isQueryStopWord(ws, i, { searchBox: true }));
 };
 
 t.test('a query\'s words that say nothing of what is sought', async (t) => {
@@ -13,4 +13,6 @@ t.test('a query\'s words that say nothing of what is sought', async (t) => {
   t.same(stops('16v poika polttaa'), ['16v'], 'an age is read by the intent, not matched as a word');
   t.same(stops('oon 15 ja ahdistaa'), ['oon', '15', 'ja']);
   t.same(stops('116 123 kriisi'), [], 'a number of three digits is no age');
+  const ws = ['olen', '38', 'ja', 'en', 'tiedä'];
+  t.same(ws.filter((_, i) => isQueryStopWord(ws, i)), ['olen', 'ja', 'en'], 'a referral note keeps its ages and asking words');
 });
