@@ -1282,7 +1282,9 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'koulupoissaolo*|poissaolo*|lintsaa*|lintsan*|koulukiusa*|*koulukiusa*|koulunkäyntivaike*, kiusattu|kiusataan|kiusattiin|kiusaavat * koulu*|koulussa, ' +
       'NEG * mene*|käy * kouluun|koulua, koulusta pois, jää*|jäänyt|jäädä * pois * koulu*|koulusta, koulunkäynti * vaike*|katke*'),
     c('lapsi_asiakas', WEAK, 'lapsi|lapsen|lasta|poika|tyttö|pojan|tytön'),
-    c('karkailu', CLEAR, 'karkail*|hatkat|hatkoi*|hatkassa|hatkaan, karkaa|karannut kotoa', 'soon'),
+    c('karkailu', CLEAR,
+      'karkail*|hatkat|hatkoi*|hatkassa|hatkaan|karkuteil*|karkumatka*, karkaa|karkasi|karkasin|karkaan|karannut|karanneet kotoa|kotoota, ' +
+      'ran|run|running away from home, runaway, rymde|rymt|rymmer hemifrån', 'soon'),
     c('sv_ungdom', FAIR, 'ungdom*|tonåring*|minderårig*|högstadie*|mellanstadie*|lågstadie*|elev|eleven|skolkurator*|skolhälsovård*|skolpsykolog*|skolan|skolk*|mobba*|mobbning*|mobbad*'),
     c('en_youth', FAIR, 'teens|teenage*|adolescen*|minor|pupil*|school|schools|bullied|bullying|youth|truan*, school nurse'),
   ],

@@ -244,7 +244,8 @@ export class SearchService {
         : this.strayFromItsNeeds(asked, intent)
           ? ((await this.joinedByNeeds(asked, intent, filter, req)) ?? asked)
           : asked;
-    return (await this.joinedByKinRole(matched, intent, filter, req)) ?? matched;
+    const forRole = (await this.joinedByKinRole(matched, intent, filter, req)) ?? matched;
+    return (await this.joinedRoundTheClock(forRole, intent, filter, req)) ?? forRole;
   }
 
   /**
@@ -308,8 +309,28 @@ export class SearchService {
     const role = intent.kinRole;
     if (!role) return undefined;
     const serves = (d: Scored) => servesKinRole(d, intent);
+    return this.joinedThose(asked, serves, kinRoleNeeds(intent), [...filter, anyOf('target_groups', KIN_ROLE_GROUPS[role])], intent, req);
+  }
+
+  /**
+   * A query for help at night or round the clock ("joku jolle puhua yöllä") is joined by
+   * the services for its needs open round the clock, when fewer than NEEDS_IN_FIRST_FIVE
+   * of its first hits are: its words find the services that speak of talking, or of
+   * nights, and the crisis line open all night says neither.
+   */
+  private async joinedRoundTheClock(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
+    if (!intent.roundTheClock || intent.namedNeeds.length === 0) return undefined;
+    const serves = (d: Scored) => d.always_open && d.needs.some((n) => intent.namedNeeds.includes(n));
+    return this.joinedThose(asked, serves, intent.namedNeeds, [...filter, 'always_open = true', anyOf('needs', intent.namedNeeds)], intent, req);
+  }
+
+  /**
+   * The hits with the services that `serves` (found by the names of `needs` within
+   * `filter`) joined and first, when fewer than NEEDS_IN_FIRST_FIVE of the first five are.
+   */
+  private async joinedThose(asked: Matched, serves: (d: Scored) => boolean, needs: string[], filter: string[], intent: QueryIntent, req: SearchRequest): Promise<Matched | undefined> {
     if (asked.ranked.slice(0, 5).filter(serves).length >= NEEDS_IN_FIRST_FIVE) return undefined;
-    const found = await this.byNeedNames(asked, kinRoleNeeds(intent), [...filter, anyOf('target_groups', KIN_ROLE_GROUPS[role])], req);
+    const found = await this.byNeedNames(asked, needs, filter, req);
     const more = found?.hits.filter(serves) ?? [];
     return {
       keys: found?.keys ?? asked.keys,
@@ -318,6 +339,7 @@ export class SearchService {
       facets: addFacetCounts(asked.facets, more),
     };
   }
+
 
 
   /** The services found by the names of `needs`, less those already among the hits; undefined when none. */

@@ -852,3 +852,9 @@ t.test('an English speaker\'s own word on their Finnish', async (t) => {
 t.test('children\'s ages in a list, then the parent\'s', async (t) => {
   t.equal(readAge('Päivähoidossa olevat lapsemme (2 v, 4 v ja 7 v) ja heidän isänsä (35 v) muuttivat.'), 35);
 });
+
+t.test('running away from home, told by the one who ran', async (t) => {
+  hasNeeds(t, 'Karkasin kotoa eilen illalla.', ['child_youth']);
+  hasNeeds(t, 'She ran away from home on Friday.', ['child_youth']);
+  hasNeeds(t, 'Han rymde hemifrån i helgen.', ['child_youth']);
+});

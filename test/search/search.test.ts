@@ -9,6 +9,7 @@ interface Hit {
   needs: Array<{ code: string; label: string }>;
   service_types: Array<{ code: string; label: string }>;
   target_groups: Array<{ code: string; label: string }>;
+  access: Array<{ code: string; label: string }>;
   languages: string[];
   interpretation: boolean;
   distance_km?: number;
@@ -225,6 +226,12 @@ t.test('search', async (t) => {
       first && groups(first).some((g) => g === 'children' || g === 'youth') && !groups(first).some((g) => g === 'adults' || g === 'everyone'),
       `a child: a service made for the young first: ${child.hits.map((h) => h.name).join('; ')}`,
     );
+  });
+
+  t.test('help asked for at night: the services for the need open round the clock join and come first', async (t) => {
+    const { hits } = await search(`q=${encodeURIComponent('haluan jutella jonkun kanssa yöllä')}&limit=2`);
+    const roundTheClock = (h: Hit) => h.access.some((a) => a.code === 'always_open');
+    t.ok(hits.length === 2 && hits.every(roundTheClock), `services open at night: ${hits.map((h) => h.name).join('; ')}`);
   });
 
   t.test('the words\' hits for a need come before the services joined by it, and those before the words\' other hits', async (t) => {
