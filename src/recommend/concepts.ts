@@ -894,7 +894,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
       'tönäi*|tönäs*|tönii|töni|tönin*|tönim*|tönitt*|tuuppa*|tuuppi*|retuutt*|riuhto*|' +
       'läimä*|läpsä*|tukist*|tukkapöllyä|hiuksista|' +
       'mustelm*|ruhje*|ruhjevamm*, ' +
-      'heitteli*|heitti|heittänyt * tavaroi*|tavaroilla|astioi*|astioilla, ' +
+      'heitteli*|heitti|heittänyt|paiskasi|paiskoi * tavaroi*|tavaroilla|astioi*|astioilla|tuoli*|tuolilla|lautase*|pullo*|pullolla, ' +
       'repi|repinyt hiuks*, tarttui|tarttunut * kurkku*|kaula*|kurkusta|kaulasta', 'recentAcute', 'soon', 'physical'),
     c('uhkailu', MEDIUM, 'uhkail*|uhkaill*|uhannut|uhkasi|uhkaus*|uhkauks*|pelottel*', 'soon'),
     c('tappouhka', STRONG, 'tappouhk*|hengenvaar*, uhka*|uhannut * tappaa|tappavansa|tappamisella, henki * vaarassa', 'acute'),
@@ -922,7 +922,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('en_violence', STRONG,
       'violen*|abusive|hit|hits|hitting|beat|beats|beaten|beating|assault*|strangl*|choke*|choked|choking|punch*|kick*|slapp*|bruis*, ' +
       // A shelter alone is as often a night shelter for the homeless (en_homeless).
-      'grabbed|grabs|grab * neck|throat, women|womens|woman * shelter*, shelter|shelters for * women|woman|mothers, safe house, domestic abuse, abused by, abuse from, pushed her|him|me, restraining order', 'recentAcute', 'soon', 'physical'),
+      'grabbed|grabs|grab * neck|throat, threw|throws|thrown|hurled * at me|her|him, women|womens|woman * shelter*, shelter|shelters for * women|woman|mothers, safe house, domestic abuse, abused by, abuse from, pushed her|him|me, restraining order', 'recentAcute', 'soon', 'physical'),
     c('en_threat', MEDIUM, 'threat*|stalk*|intimidat*', 'soon'),
     c('en_coercion', MEDIUM, 'controlling|controls|coerci*|humiliat*|belittl*'),
     c('en_control', MEDIUM, 'NEG let * see|meet|go|leave|work|have|use, takes * money|phone|passport'),
@@ -1095,7 +1095,8 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('hyvastely', STRONG,
       'hyvästel*|*hyvästel*|jäähyväis*|hyvästi|hyvästit, kiitos kaikesta, pitäkää|pidä huolta * lapsista|lapsista|äidistä|kaikista, ' +
       'kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta anteeksi, anteeksi kiitti|kiittänyt|kiitteli|kiittelee|kiittää kaikesta, ' +
-      'tää|tämä oli tässä, tog farväl, tack för allt, avskedsbrev*|avskedsmeddelande*, ' +
+      // Spoken `sori kaikesta` (sorry for everything) is a farewell; an apology says what for.
+      'tää|tämä oli tässä, sori kaikesta, tog farväl, tack för allt, avskedsbrev*|avskedsmeddelande*, ' +
       'said|saying goodbye, goodbye|farewell message*|letter*|note*, thanked * for everything', 'acute'),
     // An announced overdose of one's own medicines, told with when or all at once (`ottaa tänään kaikki sen lääkkeet`,
     // `going to take all my pills tonight`): taking all one's medicines as prescribed is no sign.
@@ -1502,6 +1503,12 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('hakemus', WEAK, 'hakemu*|hakemuks*|*hakemus|*hakemuksen|*hakemukseen|lomake*|lomakke*'),
     c('laskujen_maksu', MEDIUM, 'laskujen|laskut * maksami*|maksaminen|maksu*|hoitaminen, maksaa|maksamaan * laskuja|laskut|laskunsa, raha-asio* hoit*|hoitaminen|hoito'),
     c('sv_digital', STRONG, 'e-tjänst*|digital*|nätbank*|bankkod*|bank-id|dator*|smarttelefon*|blankett*|webbtjänst*, hjälp med ansök*|blankett*'),
+    // Official letters one cannot read or answer alone are errands to help with.
+    c('viranomaisten_kirjeet', CLEAR,
+      'viranomai*|kelan|kela|verottajan|verottaja|virasto* kirje*|kirjee*|kirjett*, kirje*|kirjee*|kirjett* viranomai*|kelalta|kelasta|verottajalta|virastosta, ' +
+      'NEG ymmärrä|ymmärtänyt * kirje*|kirjee*|kirjett*, ' +
+      'letters|letter|mail from * authorities|authority|kela|officials|office|tax, official letters|letter|mail, understand * letters|letter|paperwork, ' +
+      'brev från * myndighet*|fpa|kela|skatteverket, myndighetsbrev*, förstå * brev|breven|brevet'),
     c('en_digital', STRONG, 'computer*|smartphone*|digital*|e-service*|forms|e-identification|paperwork, online banking, online service*, bank id, filling in, help * apply|applying|application*|forms'),
   ],
 });
@@ -1511,6 +1518,7 @@ export const URGENCY_CUES: Record<string, CueSpec[]> = concepts({
   urgency: [
     c('ei_uskalla_kotiin', STRONG,
       'NEG uskal* * kotiin|kotia|kotona|takaisin, NEG voi|voida|pysty* palata|mennä * kotiin|takaisin, ' +
+      'NEG mene|mee|palaa sinne|kotiin takaisin|takas, NEG mene|mee|palaa takaisin|takas sinne|kotiin, ' +
       'pelkää|pelkäävät|pelkäsi|pelottaa * mennä|palata|olla * kotiin|kotona, ' +
       'NEG ole * turvallista|turvassa * kotona|kotiin, ' +
       'turvalli* paik*|majoitu*|asun*|yöpaik*|suojaa, turvapaik* * tänään|heti|yöksi', 'acute'),

@@ -858,3 +858,23 @@ t.test('running away from home, told by the one who ran', async (t) => {
   hasNeeds(t, 'She ran away from home on Friday.', ['child_youth']);
   hasNeeds(t, 'Han rymde hemifrån i helgen.', ['child_youth']);
 });
+
+t.test('official letters one cannot read alone are an errand to help with', async (t) => {
+  hasNeeds(t, 'En ymmärrä Kelan kirjettä.', ['digital']);
+  hasNeeds(t, 'She needs help with letters from the authorities.', ['digital']);
+  hasNeeds(t, 'Han behöver hjälp med brev från myndigheterna.', ['digital']);
+  hasNeeds(t, 'Hän kirjoitti kirjeen äidilleen.', [], ['digital']);
+});
+
+t.test('a thing thrown at someone is violence; not going back home is acute', async (t) => {
+  hasNeeds(t, 'Isä heitti minua pullolla.', ['violence']);
+  hasNeeds(t, 'Her partner threw a glass at her last night.', ['violence']);
+  hasNeeds(t, 'He threw a birthday party for his son.', [], ['violence']);
+  t.equal(readSituation('En mee sinne kotiin takas, siellä on taas riitaa.').urgency, 'acute');
+  t.equal(readSituation('En mene takaisin töihin ennen kuin selkä paranee.').urgency, 'routine');
+});
+
+t.test('a farewell message in spoken Finnish is acute', async (t) => {
+  t.equal(readSituation('Tytär laittoi viestin "sori kaikesta" eikä vastaa.').urgency, 'acute');
+  t.equal(readSituation('Hän sanoi sori siitä, että myöhästyi.').urgency, 'routine');
+});
