@@ -152,9 +152,9 @@ const A_CHILD =
 /**
  * A parent of the family (folded) as their child names them, the subject of what they do
  * ("isä juo"). Not `isän`, `äidin`: "isän juominen" is how an adult child names it, and
- * the relatives' services are theirs.
+ * the relatives' services are theirs. Not Swedish `far`, which is English "far".
  */
-const A_PARENT = /(?<![\p{L}])(?:isa|isi|iska|faija|isani|aiti|aiska|mutsi|aitini|pappa|mamma|far|mor|dad|father|mum|mom|mother)(?![\p{L}])/u;
+const A_PARENT = /(?<![\p{L}])(?:isa|isi|iska|faija|isani|aiti|aiska|mutsi|aitini|pappa|mamma|mor|dad|father|mum|mom|mother)(?![\p{L}])/u;
 
 /**
  * A time of night in a query is when the searcher wants help (`kriisipuhelin yöllä`); in
@@ -280,6 +280,11 @@ export function kinRoleNeeds(intent: Pick<QueryIntent, 'kinRole' | 'namedNeeds'>
   return intent.kinRole === 'parent' ? [...new Set([...intent.namedNeeds, 'family'])] : [];
 }
 
+/**
+ * For a service made for the searcher's place in the family. Measured with the join
+ * (`joinedByKinRole` in service.ts) on eighteen query sets: nine queries of six authors
+ * rose, two fell by 0.045 and 0.067; none moved on the other sets.
+ */
 const KIN_ROLE = 0.1;
 
 export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
