@@ -913,7 +913,7 @@ export const NEED_CUES: Record<string, CueSpec[]> = concepts({
     c('turvakoti', STRONG, 'turvakot*|turvakodi*', 'soon'),
     c('kunnia', STRONG,
       'kunniaväkival*|pakkoavioli*|pakkoavio*|pakkonaim*|silpo*|ympärileikka*|naittaa|naitetaan|naittamaan|naittaminen|tvångsäktenskap*|tvångsgift*, ' +
-      'kunniaan liittyv*, painost*|pakott*|pakotta* * avioliitt*|naimisiin, tvinga*|tvingar|tvingade * gifta, force|forced|forcing|pressure|pressured * marry|married|marriage'),
+      'kunnia|kunnian|kunniaan väkival*|liittyv*, painost*|pakott*|pakotta* * avioliitt*|naimisiin, tvinga*|tvingar|tvingade * gifta, force|forced|forcing|pressure|pressured * marry|married|marriage'),
     c('lapsen_kuritus', STRONG, 'kuritta*|kuritus*|kurittaa|kurittanut, fyysi* kuri*, ruumiillinen kuritus*'),
     c('kaltoinkohtelu', CLEAR, 'kaltoinkoh*|laiminlyö*|laiminlyönti*, kaltoin koh*, huonosti kohdel*'),
     c('sv_vald', STRONG, 'våld|våldet|våldsam*|våldsutsat*|våldshandl*|*våld|*våldet|misshand*|slår|slog|slagit|slagen|strypt*|ströp|stryp*|knuffa*|sparka*|blåmärk*|skyddshem*|kontaktförbud*|besöksförbud*', 'recentAcute', 'soon', 'physical'),

@@ -28,6 +28,8 @@ export interface QueryIntent {
   kinRole?: KinRole;
   /** The query asks for help at night or round the clock (`kriisipuhelin yöllä`, `24/7`). */
   roundTheClock: boolean;
+  /** The query names what services for immigrants are made for: moving to Finland, honour-related violence, many languages. */
+  newcomers: boolean;
   /** The searcher's own age, when the query says ("oon 15", "olen 78-vuotias"). */
   age?: number;
   language?: string;
@@ -95,7 +97,7 @@ function cueLanguage(cueIds: string[]): 'fi' | 'sv' | 'en' | undefined {
  */
 export function queryIntent(q: string | undefined, pageLanguage?: string, compoundParts: string[] = []): QueryIntent {
   const page = pageLanguage ? { pageLanguage } : {};
-  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, roundTheClock: false, ...page };
+  if (!q) return { needs: [], namedNeeds: [], serviceTypes: [], forViolenceUsers: false, asRelative: false, roundTheClock: false, newcomers: false, ...page };
   // The compounds' parts are read as a sentence of their own, so they join no phrase of the query's words.
   const situation = readSituation(compoundParts.length > 0 ? `${q}.\n${compoundParts.join(' ')}` : q, { needThreshold: QUERY_NEED_THRESHOLD });
   const serviceTypes = [...new Set(serviceTypeMatcher.match(tokenize(q)).map((h) => h.concept))];
@@ -112,7 +114,8 @@ export function queryIntent(q: string | undefined, pageLanguage?: string, compou
   // A parent's query gives the child's age ("16v poika"), not the searcher's.
   const age = situation.age !== undefined && role !== 'parent' ? { age: situation.age } : {};
   const kin = role ? { kinRole: role } : {};
-  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, ...kin, ...age, ...(language ? { language } : page) };
+  const newcomers = needs.includes('immigration') || situation.needs.some((n) => n.cues.some((c) => NEWCOMER_CUES.has(c))) || MANY_LANGUAGES.test(fold(q));
+  return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, newcomers, ...kin, ...age, ...(language ? { language } : page) };
 }
 
 /**
@@ -304,6 +307,7 @@ export function intentBonus(doc: SearchDocument, intent: QueryIntent): number {
   bonus += violenceRoleBonus(doc, intent.forViolenceUsers);
   if (intent.municipality && isNear(doc, intent.municipality)) bonus += NEAR;
   if (servesKinRole(doc, intent)) bonus += KIN_ROLE;
+  if (forNewcomersOnly(doc) && !asksAsNewcomer(intent)) bonus -= NOT_A_NEWCOMER;
   // Help for relatives is for those who ask as one, not for the person with the problem.
   if (!intent.asRelative && forRelatives(doc)) bonus -= NOT_A_RELATIVE;
   return bonus;
@@ -345,6 +349,27 @@ function forRelatives(doc: Pick<SearchDocument, 'target_groups' | 'needs'>): boo
   if (!doc.target_groups.includes('relatives')) return false;
   return doc.needs[0] === 'caregiver' || (doc.needs.includes('caregiver') && doc.target_groups.every((g) => RELATIVES_AND_FAMILIES.has(g)));
 }
+
+/**
+ * A service made for immigrants only (a multilingual line, a multicultural shelter) is
+ * not for one who asks in Finnish or Swedish and names nothing of moving to Finland: a
+ * service for everyone for the same need comes first.
+ */
+const NOT_A_NEWCOMER = 0.05;
+
+function forNewcomersOnly(doc: Pick<SearchDocument, 'target_groups'>): boolean {
+  return doc.target_groups.includes('immigrants') && !doc.target_groups.some((g) => g === 'everyone' || g === 'adults');
+}
+
+/** Whether the query names what services for immigrants are for, or is in another language than Finnish or Swedish. */
+function asksAsNewcomer(intent: Pick<QueryIntent, 'language' | 'pageLanguage' | 'newcomers'>): boolean {
+  const language = intent.language ?? intent.pageLanguage;
+  return intent.newcomers || language === undefined || !['fi', 'sv'].includes(language);
+}
+
+/** Honour-related violence and forced marriage: what services for immigrants' communities are made for. */
+const NEWCOMER_CUES: ReadonlySet<string> = new Set(['violence.kunnia']);
+const MANY_LANGUAGES = /(?<![\p{L}])(?:monikiel\p{L}*|multilingual|flersprakig\p{L}*)/u;
 
 /**
  * A searcher who gives their age ("oon 16 ja mua ahdistaa") cannot use a service whose age

@@ -154,3 +154,13 @@ t.test('a family member named with a problem tells the searcher\'s place in that
   t.ok(intentBonus(parents, parent) > intentBonus(gamblers, parent), 'a parent: the service for families of gamblers first');
   t.ok(intentBonus(parents, parent) > intentBonus(parentsForAnother, parent), 'not one for families with another problem');
 });
+
+t.test('a service for immigrants only comes after one for everyone, unless the query asks for what it is made for', async (t) => {
+  const newcomers = service(['violence', 'immigration'], { target_groups: ['women', 'immigrants'], languages: ['fi', 'en', 'ar'] });
+  const forAll = service(['violence', 'immigration'], { target_groups: ['women', 'adults'], languages: ['fi', 'en', 'ar'] });
+  const finnish = queryIntent('mies uhkailee tappaa');
+  t.ok(intentBonus(forAll, finnish) > intentBonus(newcomers, finnish), 'a Finnish query: the same service for everyone first');
+  for (const q of ['kunnia väkivalta', 'pakkoavioliitto', 'monikielinen väkivaltapuhelin', 'maahanmuuttaja väkivalta', 'violent husband']) {
+    t.equal(intentBonus(newcomers, queryIntent(q)), intentBonus(forAll, queryIntent(q)), `${q}: not moved down`);
+  }
+});
