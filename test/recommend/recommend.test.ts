@@ -74,6 +74,8 @@ t.test('recommend', async (t) => {
     const sv = await recommend({ profile: { needs: ['crisis', 'bereavement'], municipality: '091', age: 50, language: 'sv' }, lang: 'sv' });
     t.ok(sv.results[0]!.service.languages.includes('sv'), 'a Swedish speaker gets a Swedish-language service first');
     t.ok(sv.results[0]!.reasons.some((x) => /svenska/.test(x)), 'reasons in Swedish');
+    const debt = await recommend({ profile: { needs: ['debt'], municipality: '091', age: 40, language: 'sv' } });
+    t.equal(debt.results[0]!.service.languages[0], 'sv', `the service made for Swedish speakers before one that also speaks Swedish: ${debt.results[0]!.service.name}`);
   });
 
   t.test('services for victims of violence and for people who use it are for different people', async (t) => {
