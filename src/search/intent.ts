@@ -263,17 +263,20 @@ function isNear(doc: Pick<SearchDocument, 'areas'>, municipality: string): boole
  * for children and young people (not for adults too), for a parent's or a child's query.
  */
 export const KIN_ROLE_GROUPS: Record<KinRole, readonly string[]> = { parent: ['families', 'relatives'], child: ['children', 'youth'] };
+const YOUNG: ReadonlySet<string> = new Set(['children', 'youth']);
 
 /**
  * Whether the service is made for the searcher's place in the family (see
  * KIN_ROLE_GROUPS): a parent's service also for the problem named (the relatives' line of
- * people who use drugs is not for the parent of a runaway); a child's not for adults too.
+ * people who use drugs is not for the parent of a runaway) and not made first for the
+ * young (a young people's night shelter that families may call too); a child's not for
+ * adults too.
  */
 export function servesKinRole(doc: Pick<SearchDocument, 'target_groups' | 'needs'>, intent: Pick<QueryIntent, 'kinRole' | 'namedNeeds'>): boolean {
   const role = intent.kinRole;
   if (!role || !doc.target_groups.some((g) => KIN_ROLE_GROUPS[role].includes(g))) return false;
   return role === 'parent'
-    ? doc.needs.some((n) => intent.namedNeeds.includes(n))
+    ? doc.needs.some((n) => intent.namedNeeds.includes(n)) && !YOUNG.has(doc.target_groups[0]!)
     : !doc.target_groups.some((g) => g === 'adults' || g === 'everyone');
 }
 

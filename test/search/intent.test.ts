@@ -153,6 +153,10 @@ t.test('a family member named with a problem tells the searcher\'s place in that
   const gamblers = service(['gambling'], { target_groups: ['adults'] });
   t.ok(intentBonus(parents, parent) > intentBonus(gamblers, parent), 'a parent: the service for families of gamblers first');
   t.ok(intentBonus(parents, parent) > intentBonus(parentsForAnother, parent), 'not one for families with another problem');
+  const bullied = queryIntent('lasta kiusataan koulussa');
+  const parentsLine = service(['family', 'child_youth'], { target_groups: ['families', 'relatives'] });
+  const youngPeoplesShelter = service(['child_youth', 'family'], { target_groups: ['youth', 'families'] });
+  t.ok(intentBonus(parentsLine, bullied) > intentBonus(youngPeoplesShelter, bullied), 'a parent: the parents\' line before a service made first for the young');
 });
 
 t.test('a service for immigrants only comes after one for everyone, unless the query asks for what it is made for', async (t) => {
