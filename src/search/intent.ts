@@ -107,14 +107,15 @@ export function queryIntent(q: string | undefined, pageLanguage?: string, compou
   const language = situation.language ?? (typed === 'fi' && pageLanguage ? undefined : typed);
   const forViolenceUsers = Boolean(situation.usesViolence) || speaksOfViolenceUsers(q) || HIT_SOMEONE_CLOSE.test(q);
   const namedNeeds = situation.needs.filter((n) => n.cues.some((c) => !c.startsWith('implied.'))).map((n) => n.code);
-  const role = kinRole(fold(q), namedNeeds);
+  const folded = fold(q);
+  const role = kinRole(folded, namedNeeds);
   const asRelative = role !== undefined || situation.targetGroups.some((g) => RELATIVES_AND_FAMILIES.has(g)) || situation.needs.some((n) => n.code === 'caregiver');
   const needs = situation.needs.map((n) => n.code);
-  const roundTheClock = situation.requires.includes('always_open') || AT_NIGHT.test(fold(q));
+  const roundTheClock = situation.requires.includes('always_open') || AT_NIGHT.test(folded);
   // A parent's query gives the child's age ("16v poika"), not the searcher's.
   const age = situation.age !== undefined && role !== 'parent' ? { age: situation.age } : {};
   const kin = role ? { kinRole: role } : {};
-  const newcomers = needs.includes('immigration') || situation.needs.some((n) => n.cues.some((c) => NEWCOMER_CUES.has(c))) || MANY_LANGUAGES.test(fold(q));
+  const newcomers = needs.includes('immigration') || situation.needs.some((n) => n.cues.some((c) => NEWCOMER_CUES.has(c))) || MANY_LANGUAGES.test(folded);
   return { needs, namedNeeds, serviceTypes, forViolenceUsers, asRelative, roundTheClock, newcomers, ...kin, ...age, ...(language ? { language } : page) };
 }
 
@@ -262,8 +263,8 @@ function isNear(doc: Pick<SearchDocument, 'areas'>, municipality: string): boole
  * The services for the searcher's place in the family: for parents and relatives, or made
  * for children and young people (not for adults too), for a parent's or a child's query.
  */
-export const KIN_ROLE_GROUPS: Record<KinRole, readonly string[]> = { parent: ['families', 'relatives'], child: ['children', 'youth'] };
 const YOUNG: ReadonlySet<string> = new Set(['children', 'youth']);
+export const KIN_ROLE_GROUPS: Record<KinRole, readonly string[]> = { parent: [...RELATIVES_AND_FAMILIES], child: [...YOUNG] };
 
 /**
  * Whether the service is made for the searcher's place in the family (see

@@ -273,9 +273,7 @@ export class SearchService {
 
   /** Whether fewer of the first hits are for a need the query's words name than NEEDS_IN_FIRST_FIVE. */
   private strayFromItsNeeds(asked: Matched, intent: QueryIntent): boolean {
-    if (intent.namedNeeds.length === 0) return false;
-    const forANeed = asked.ranked.slice(0, 5).filter((d) => d.needs.some((n) => intent.namedNeeds.includes(n)));
-    return forANeed.length < NEEDS_IN_FIRST_FIVE;
+    return intent.namedNeeds.length > 0 && fewAmongFirstFive(asked.ranked, forNamedNeed(intent));
   }
 
   /**
@@ -292,7 +290,7 @@ export class SearchService {
     if (!found) return undefined;
     return {
       keys: found.keys,
-      ranked: joinedFirst(asked.ranked, found.hits, (d) => d.needs.some((n) => intent.namedNeeds.includes(n)), intent).slice(0, RERANK_WINDOW),
+      ranked: joinedFirst(asked.ranked, found.hits, forNamedNeed(intent), intent).slice(0, RERANK_WINDOW),
       total: asked.total + found.hits.length,
       facets: addFacetCounts(asked.facets, found.hits),
     };
@@ -320,7 +318,8 @@ export class SearchService {
    */
   private async joinedRoundTheClock(asked: Matched, intent: QueryIntent, filter: string[], req: SearchRequest): Promise<Matched | undefined> {
     if (!intent.roundTheClock || intent.namedNeeds.length === 0) return undefined;
-    const serves = (d: Scored) => d.always_open && d.needs.some((n) => intent.namedNeeds.includes(n));
+    const forNeed = forNamedNeed(intent);
+    const serves = (d: Scored) => d.always_open && forNeed(d);
     return this.joinedThose(asked, serves, intent.namedNeeds, [...filter, 'always_open = true', anyOf('needs', intent.namedNeeds)], intent, req);
   }
 
@@ -329,7 +328,7 @@ export class SearchService {
    * `filter`) joined and first, when fewer than NEEDS_IN_FIRST_FIVE of the first five are.
    */
   private async joinedThose(asked: Matched, serves: (d: Scored) => boolean, needs: string[], filter: string[], intent: QueryIntent, req: SearchRequest): Promise<Matched | undefined> {
-    if (asked.ranked.slice(0, 5).filter(serves).length >= NEEDS_IN_FIRST_FIVE) return undefined;
+    if (!fewAmongFirstFive(asked.ranked, serves)) return undefined;
     const found = await this.byNeedNames(asked, needs, filter, req);
     const more = found?.hits.filter(serves) ?? [];
     return {
@@ -339,8 +338,6 @@ export class SearchService {
       facets: addFacetCounts(asked.facets, more),
     };
   }
-
-
 
   /** The services found by the names of `needs`, less those already among the hits; undefined when none. */
   private async byNeedNames(asked: Matched, needs: string[], filter: string[], req: SearchRequest) {
@@ -438,6 +435,16 @@ function addFacetCounts(distribution: FacetDistribution, docs: SearchDocument[])
  */
 function joinedFirst(asked: Scored[], joined: Scored[], isWhatWasJoined: (d: Scored) => boolean, intent: QueryIntent): Scored[] {
   return [...asked.filter(isWhatWasJoined), ...rerank(joined, intent), ...asked.filter((d) => !isWhatWasJoined(d))];
+}
+
+/** Whether the service is for a need the query's words name. */
+function forNamedNeed(intent: QueryIntent): (d: Scored) => boolean {
+  return (d) => d.needs.some((n) => intent.namedNeeds.includes(n));
+}
+
+/** Whether fewer of the first five hits are what `serves` says than NEEDS_IN_FIRST_FIVE. */
+function fewAmongFirstFive(ranked: Scored[], serves: (d: Scored) => boolean): boolean {
+  return ranked.slice(0, 5).filter(serves).length < NEEDS_IN_FIRST_FIVE;
 }
 
 /** The words' keys with a leading word for kin moved last (see `queryKeys`). */
